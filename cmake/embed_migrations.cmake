@@ -1,0 +1,12 @@
+# Write OUT: a C++ file defining the migrations in FILES (schema/NNN_name.sql) as raw strings.
+set(_body "#include \"store/migrations.hpp\"\n\nnamespace claimtrack::store_detail {\n\nconst std::vector<Migration>& migrations() {\n    static const std::vector<Migration> list{\n")
+foreach(_file IN LISTS FILES)
+  get_filename_component(_name ${_file} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" _number ${_name})
+  math(EXPR _version "${_number} + 0")
+  file(READ ${_file} _sql)
+  string(APPEND _body "        {${_version}, \"${_name}\", R\"claimtrack_sql(${_sql})claimtrack_sql\"},\n")
+endforeach()
+string(APPEND _body "    };\n    return list;\n}\n\n}  // namespace claimtrack::store_detail\n")
+file(WRITE ${OUT}.tmp "${_body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <claimtrack/model.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Evidence: passages of source text, recall queries, agreement and stance, quote selectors.
+namespace claimtrack::evidence {
+
+// Return the passages of a snapshot's `text`: its sentences (very short ones joined to the next,
+// very long ones kept whole), with `index`, `span` and `text` set; `id` and `snapshot` are 0.
+std::vector<Passage> split_passages(std::string_view text);
+
+// Names that mean the same entity across languages and spellings (英伟达 = Nvidia = NVIDIA).
+class Aliases {
+public:
+    // Return the built-in table of companies and people common in tech and business news.
+    static Aliases builtin();
+    // Make `a` and `b` the same entity (merging their groups).
+    void add(std::string_view a, std::string_view b);
+    // Return every name in the group of `name` (folded), including `name` itself.
+    std::vector<std::string> names_of(std::string_view name) const;
+    std::vector<std::vector<std::string>> groups() const;
+
+private:
+    std::vector<std::vector<std::string>> m_groups;
+};
+
+// Return an FTS5 MATCH expression over the index tokens (see text::index_document) built from
+// the claim's fields (entities with their aliases, numbers, attribute words), or "" if none.
+std::string recall_query(const Claim& claim, const Aliases& aliases);
+
+struct Assessment {
+    double score = 0.0;  // 0..1, how strongly the passage bears on the claim
+    Stance stance = Stance::mentions;
+    std::string reason;  // short and machine-written: "same subject and attribute; source says 90%, claim says 95%"
+};
+
+// Return how `passage` bears on `claim`.
+Assessment assess(const Claim& claim, std::string_view passage, const Aliases& aliases);
+
+// Return the selector for `span` of `document`: exact text, up to 32 characters of prefix and suffix.
+QuoteSelector make_selector(std::string_view document, Span span);
+
+}  // namespace claimtrack::evidence

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <claimtrack/model.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The sourcing report: one model, one renderer per format.
+namespace claimtrack::report {
+
+struct ClaimEntry {
+    Claim claim;
+    std::vector<Evidence> evidence;  // best first
+    std::vector<Review> history;     // oldest first; the last one holds the current note
+};
+
+struct Coverage {
+    std::map<Status, int> by_status;
+    std::map<ClaimKind, int> by_kind;
+    int without_evidence = 0;
+    int only_contradicted = 0;
+};
+
+struct ArticleReport {
+    Article article;
+    Coverage coverage;
+    std::vector<ClaimEntry> claims;
+    std::vector<SourceRow> sources;
+    std::map<Id, int> evidence_per_source;  // source id → evidence rows that quote it
+};
+
+struct Report {
+    std::string generated_at;
+    std::vector<ArticleReport> articles;
+};
+
+enum class Format { text, markdown, json };
+enum class Color { off, on };
+enum class History { hide, show };
+
+struct RenderOptions {
+    Color color = Color::off;
+    History history = History::hide;
+};
+
+std::optional<Format> format_from_name(std::string_view name);
+
+// Return the coverage of `claims`.
+Coverage coverage_of(const std::vector<ClaimEntry>& claims);
+
+// Return `report` rendered as `format`.
+std::string render(const Report& report, Format format, const RenderOptions& options);
+
+}  // namespace claimtrack::report

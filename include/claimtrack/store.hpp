@@ -1,0 +1,97 @@
+#pragma once
+
+#include <claimtrack/model.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The SQLite store: the only place with SQL. Every value is bound, never formatted in.
+namespace claimtrack {
+
+struct ClaimFilter {
+    std::optional<Id> article;
+    std::optional<ClaimKind> kind;
+    std::optional<Status> status;
+};
+
+// A passage found by the full-text index, with where it came from.
+struct PassageHit {
+    Passage passage;
+    Id source = 0;
+    std::string url;
+    double rank = 0.0;  // FTS5 bm25 rank: lower is better
+};
+
+class Store {
+public:
+    // Open (creating if needed) the database at `path` (":memory:" works), turn on WAL and
+    // foreign keys, and migrate it to the latest schema in one transaction. Stop with
+    // claimtrack::Error if it cannot be opened or was written by a newer claimtrack.
+    explicit Store(const std::string& path);
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+
+    // The schema version this binary writes, and the one the open file has.
+    static int latest_version();
+    int version() const;
+
+    // A write transaction (BEGIN IMMEDIATE): rolled back unless `commit` is called.
+    class Transaction {
+    public:
+        explicit Transaction(Store& store);
+        ~Transaction();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+        void commit();
+
+    private:
+        Store* m_store;
+        bool m_done = false;
+    };
+
+    // Articles. `add_article` stores the article, its paragraphs, sources and citations and
+    // returns its id; a source URL already known is reused.
+    Id add_article(const Article& article);
+    std::optional<Id> find_article_by_sha256(std::string_view sha256) const;
+    std::optional<Article> article(Id id) const;
+    std::vector<Article> articles() const;  // with `body` and `paragraphs`, oldest first
+    std::optional<Id> latest_article() const;
+
+    // Claims. `add_claim` returns the new id; `status` is always derived from the review log.
+    Id add_claim(const Claim& claim);
+    std::optional<Claim> claim(Id id) const;
+    std::vector<Claim> claims(const ClaimFilter& filter) const;  // by article, then position
+
+    // Sources with their latest fetch result, one row per citation.
+    std::vector<SourceRow> sources(std::optional<Id> article) const;
+
+    // Snapshots and passages (indexed for full-text search as they are added).
+    Id add_snapshot(const Snapshot& snapshot, const std::vector<Passage>& passages);
+    std::optional<Snapshot> latest_snapshot(Id source) const;
+    std::vector<Passage> passages_of(Id snapshot) const;
+    std::optional<Passage> passage(Id id) const;
+
+    // Return passages matching the FTS5 expression `match` (over index tokens), best first,
+    // from the latest snapshot of the sources cited by `article` (all when not given).
+    std::vector<PassageHit> search_passages(std::string_view match, std::optional<Id> article, int limit) const;
+
+    // Evidence. `replace_automatic_evidence` drops the claim's automatic rows that no review
+    // refers to and inserts `rows`; manual rows stay.
+    void replace_automatic_evidence(Id claim, const std::vector<Evidence>& rows);
+    std::vector<Evidence> evidence_of(Id claim) const;  // best first, with `text` and `url`
+    std::optional<Evidence> evidence(Id id) const;
+
+    // The append-only review log.
+    Id record_review(const Review& review);
+    std::vector<Review> history(Id claim) const;  // oldest first
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace claimtrack

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <claimtrack/model.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Unicode text handling (ICU inside): validation, normalization, sentences, index tokens, charsets.
+namespace claimtrack::text {
+
+// Return the byte offset of the first invalid UTF-8 sequence in `bytes`, or nothing if it is valid.
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
+
+// Return true if `bytes` looks binary (NUL bytes or many control characters), not text.
+bool looks_binary(std::string_view bytes);
+
+// Return `text` in NFKC (full-width ９５％ becomes 95%).
+std::string nfkc(std::string_view text);
+
+// Return `text` in NFKC with case folded, for matching.
+std::string fold(std::string_view text);
+
+// Return the sentences of `text` as byte spans, trimmed of surrounding white space, in order.
+// Handles 。！？…, Latin punctuation, quotes that close after the stop, abbreviations, decimals.
+std::vector<Span> sentences(std::string_view text);
+
+// Return the search tokens of `text`: folded Latin words and numbers, and overlapping character
+// bigrams for runs of Han, kana and Hangul (a lone CJK character is its own token).
+std::vector<std::string> index_tokens(std::string_view text);
+
+// Return `index_tokens(text)` joined by single spaces: the column the FTS5 index holds.
+std::string index_document(std::string_view text);
+
+// Return "zh" when `text` is mostly Han, "en" when mostly Latin letters, else "und".
+std::string detect_language(std::string_view text);
+
+// Return `bytes` converted from `charset` (any name ICU knows: gbk, gb18030, big5, shift_jis,
+// windows-1252, utf-16...) to UTF-8. A BOM is dropped. Stop with claimtrack::Error (input) naming
+// the byte offset when `strict` and a byte sequence is invalid; otherwise replace it with U+FFFD.
+enum class Strictness { strict, lenient };
+std::string to_utf8(std::string_view bytes, std::string_view charset, Strictness strictness);
+
+struct CharsetGuess {
+    std::string charset;  // canonical name, e.g. "UTF-8", "GB18030", "Big5"
+    int confidence = 0;   // 0..100 as ICU reports it
+};
+
+// Return the most likely charset of `bytes` (BOM first, then ICU detection), or nothing.
+std::optional<CharsetGuess> detect_charset(std::string_view bytes);
+
+// Return `text` with runs of white space (including U+3000 and NBSP) collapsed to one space and trimmed.
+std::string collapse_space(std::string_view text);
+
+}  // namespace claimtrack::text

@@ -1,0 +1,5 @@
+#include <claimtrack/cli.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) { return claimtrack::run_cli(std::vector<std::string>(argv, argv + argc), std::cout, std::cerr); }

@@ -1,0 +1,1 @@
+#include <claimtrack/fetch.hpp>
