@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -21,11 +22,16 @@ struct Options {
     long low_speed_seconds = 20;     // ... for this long
     int max_redirects = 10;
     std::size_t max_body = 20u << 20;  // after decompression
+    std::size_t max_header_bytes = 256u << 10;  // all response header lines together
     int retries = 2;                 // extra attempts for timeouts, resets, 408, 429, 5xx
     long backoff_ms = 500;           // first retry delay, doubled each time, with jitter
+    long max_retry_wait_ms = 30'000; // cap on any retry delay, Retry-After included
     PrivateAddresses private_addresses = PrivateAddresses::refuse;
     std::string user_agent;          // empty: a browser-like default naming claimtrack
     std::string accept_language;     // e.g. "zh-CN,zh;q=0.9,en;q=0.8"
+    // When set and it becomes true (e.g. from a SIGINT handler), stop within ~0.2 s: transfers in
+    // flight are abandoned and requests not yet done are never reported.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Request {
@@ -37,8 +43,9 @@ struct Request {
 // Called once per request as it finishes (any order), with its index in `requests`.
 using OnDone = std::function<void(std::size_t index, FetchResult result)>;
 
-// Fetch every request, at most `options.jobs` at once; failures are results with `error` set,
-// never exceptions. Returns when all are done.
+// Fetch every request, at most `options.jobs` at once and `options.per_host` per host; failures
+// are results with `error` set, never exceptions. Returns when all are done (or cancelled).
+// `on_done` runs on the calling thread; an exception from it stops the run and propagates.
 void fetch_all(const std::vector<Request>& requests, const Options& options, const OnDone& on_done);
 
 }  // namespace claimtrack::fetch

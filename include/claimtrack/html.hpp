@@ -29,4 +29,18 @@ Document extract(std::string_view bytes, std::string_view content_type, std::str
 // Return the main text of an HTML article given as a file, for importing (same extraction).
 Document extract_article(std::string_view utf8_html);
 
+struct Decoded {
+    std::string text;     // UTF-8
+    std::string charset;  // what the bytes were decoded from, e.g. "UTF-8", "GB18030"
+};
+
+// Return `bytes` decoded to UTF-8: charset from `content_type`, then BOM, then <meta> in the first
+// bytes (when `markup` is html), then detection. A header charset that fails where <meta> works loses.
+enum class Markup { html, plain };
+Decoded decode(std::string_view bytes, std::string_view content_type, Markup markup);
+
+// Return `value` ("2025年9月19日 10:22", "2025-09-19T10:22:00Z", "September 19, 2025") as ISO 8601
+// date or date-time ("2025-09-19T10:22"), or empty when it holds no full date.
+std::string normalize_date(std::string_view value);
+
 }  // namespace claimtrack::html

@@ -72,6 +72,13 @@ public:
     // Snapshots and passages (indexed for full-text search as they are added).
     Id add_snapshot(const Snapshot& snapshot, const std::vector<Passage>& passages);
     std::optional<Snapshot> latest_snapshot(Id source) const;
+    // Return the ETag and Last-Modified of the latest snapshot of `source` that had a 200
+    // response, for a conditional re-fetch; nothing when there is none.
+    struct Validators {
+        std::string etag;
+        std::string last_modified;
+    };
+    std::optional<Validators> validators(Id source) const;
     std::vector<Passage> passages_of(Id snapshot) const;
     std::optional<Passage> passage(Id id) const;
 
@@ -83,6 +90,9 @@ public:
     // refers to and inserts `rows`; manual rows stay.
     void replace_automatic_evidence(Id claim, const std::vector<Evidence>& rows);
     std::vector<Evidence> evidence_of(Id claim) const;  // best first, with `text` and `url`
+    // Store `row` (a manual citation, say) for `row.claim`; return its id, or nothing when the
+    // claim already has evidence on that passage.
+    std::optional<Id> add_evidence(const Evidence& row);
     std::optional<Evidence> evidence(Id id) const;
 
     // The append-only review log.

@@ -2,4 +2,4 @@
 
 #include <iostream>
 
-int main(int argc, char** argv) { return claimtrack::run_cli(std::vector<std::string>(argv, argv + argc), std::cout, std::cerr); }
+int main(int argc, char** argv) { return claimtrack::run_cli({argv, argv + argc}, std::cout, std::cerr); }

@@ -1,0 +1,111 @@
+#include <claimtrack/app.hpp>
+#include <claimtrack/article.hpp>
+#include <claimtrack/claims.hpp>
+#include <claimtrack/error.hpp>
+#include <claimtrack/html.hpp>
+#include <claimtrack/store.hpp>
+#include <claimtrack/text.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <sstream>
+
+namespace claimtrack::app {
+namespace {
+
+std::string read_input(const ImportOptions& options) {
+    if (options.path == "-") return options.stdin_bytes;
+    std::ifstream in(options.path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::input, options.path, "open", std::strerror(errno));
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) throw Error(ErrorKind::input, options.path, "read", std::strerror(errno));
+    return bytes.str();
+}
+
+std::string input_name(const ImportOptions& options) { return options.path == "-" ? "<stdin>" : options.path; }
+
+bool is_utf8_name(std::string_view name) {
+    std::string lower;
+    for (const char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.empty() || lower == "utf-8" || lower == "utf8";
+}
+
+std::string decode(const std::string& bytes, const ImportOptions& options) {
+    const std::string name = input_name(options);
+    if (bytes.empty()) throw Error(ErrorKind::input, name, "byte 0", "the file is empty");
+    if (text::looks_binary(bytes)) throw Error(ErrorKind::input, name, "content", "binary data, not an article");
+    if (!is_utf8_name(options.encoding)) {
+        try {
+            return text::to_utf8(bytes, options.encoding, text::Strictness::strict);
+        } catch (const Error& e) {
+            throw Error(ErrorKind::input, name, e.place(), e.reason());
+        }
+    }
+    if (const auto bad = text::first_invalid_utf8(bytes)) {
+        throw Error(ErrorKind::input, name, "byte " + std::to_string(*bad),
+                    "invalid UTF-8 (name the file's charset with --encoding, e.g. --encoding gb18030)");
+    }
+    if (bytes.starts_with("\xEF\xBB\xBF")) return bytes.substr(3);
+    return bytes;
+}
+
+article::Format choose_format(const ImportOptions& options) {
+    if (options.format.empty()) return article::format_from_path(options.path);
+    if (const auto format = article::format_from_name(options.format)) return *format;
+    throw Error(ErrorKind::usage, "--format", options.format, "unknown format (use text, markdown or html)");
+}
+
+void check_date(const std::string& date) {
+    static const std::regex k_date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+    if (!date.empty() && !std::regex_match(date, k_date)) {
+        throw Error(ErrorKind::usage, "--date", date, "not a date of the form YYYY-MM-DD");
+    }
+}
+
+}  // namespace
+
+Article read_article(const ImportOptions& options) {
+    check_date(options.date);
+    const article::Format format = choose_format(options);
+    std::string utf8 = decode(read_input(options), options);
+    article::Format parse_as = format;
+    if (format == article::Format::html) {
+        utf8 = html::extract_article(utf8).text;
+        parse_as = article::Format::text;
+    }
+    Article parsed = article::parse(utf8, parse_as, {options.title, options.date, input_name(options)});
+    parsed.format = format == article::Format::html ? "html" : format == article::Format::markdown ? "markdown" : "text";
+    if (parsed.origin.empty()) parsed.origin = input_name(options);
+    return parsed;
+}
+
+ImportResult import_article(Store& store, Article article) {
+    ImportResult result;
+    result.title = article.title;
+    result.language = article.language;
+    result.sources = article.sources.size();
+    result.paragraphs = article.paragraphs.size();
+
+    Store::Transaction transaction(store);
+    if (const auto existing = store.find_article_by_sha256(article.sha256)) {
+        result.article = *existing;
+        result.already_imported = true;
+        result.claims = store.claims({.article = *existing, .kind = {}, .status = {}}).size();
+        return result;
+    }
+    article.imported_at = now_iso8601();
+    article.id = store.add_article(article);
+    for (const Claim& claim : claims::extract(article)) {
+        store.add_claim(claim);
+        ++result.claims;
+    }
+    transaction.commit();
+    result.article = article.id;
+    return result;
+}
+
+}  // namespace claimtrack::app

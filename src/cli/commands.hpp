@@ -1,0 +1,62 @@
+#pragma once
+
+#include <claimtrack/store.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace claimtrack::cli {
+
+// What a command handler may use: the streams it was given and the store, opened on first use
+// so a command that fails on its input never creates or touches the database.
+class Context {
+public:
+    Context(std::string db_path, std::istream& input, std::ostream& output, std::ostream& errors, bool tty)
+        : m_db_path(std::move(db_path)), in(input), out(output), err(errors), out_is_tty(tty) {}
+
+    Store& store();
+    const std::string& db_path() const { return m_db_path; }
+
+private:
+    std::string m_db_path;
+    std::unique_ptr<Store> m_store;
+
+public:
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    bool out_is_tty;
+};
+
+// One row of the command table: the parsed subcommand and what runs it.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int(Context&)> run;
+};
+
+using Table = std::vector<Command>;
+
+// Each command group adds its subcommands to `app` and their rows to `table`.
+void add_import_commands(CLI::App& app, Table& table);
+void add_fetch_commands(CLI::App& app, Table& table);
+void add_review_commands(CLI::App& app, Table& table);
+void add_report_commands(CLI::App& app, Table& table);
+
+// Return `text` cut to `width` display columns (CJK counts two) with "…" when cut, on one line.
+std::string clip(std::string_view text, std::size_t width);
+
+// Return the display width of `text` (CJK and full-width characters count two).
+std::size_t display_width(std::string_view text);
+
+// Return `text` padded with spaces to `width` display columns.
+std::string pad(std::string_view text, std::size_t width);
+
+}  // namespace claimtrack::cli

@@ -1,0 +1,101 @@
+#include <claimtrack/app.hpp>
+#include <claimtrack/error.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/json_views.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace claimtrack::cli {
+
+// Print one line per source and a summary line for a fetch run.
+void print_fetch_summary(std::ostream& out, const app::FetchSummary& summary) {
+    for (const app::FetchOutcome& result : summary.results) {
+        const std::string status = result.http_status ? std::to_string(*result.http_status) : "---";
+        out << fmt::format("{:>4}  {:<12} {:>3}  {:>3} passages  {}\n", result.source, result.outcome, status, result.passages,
+                           clip(result.url, 80));
+        if (!result.error.empty()) out << fmt::format("{:34}{}\n", "", clip(result.error, 80));
+    }
+    out << fmt::format("Fetched {} sources: {} ok, {} failed.\n", summary.results.size(), summary.ok, summary.failed);
+}
+
+// Print the totals of a link run.
+void print_link_summary(std::ostream& out, const app::LinkSummary& summary) {
+    out << fmt::format("Linked {} claims: {} with evidence; {} passages proposed ({} support, {} contradict, {} mention).\n",
+                       summary.claims, summary.claims_with_evidence, summary.evidence, summary.supports, summary.contradicts,
+                       summary.mentions);
+}
+
+namespace {
+
+void add_fetch(CLI::App& app, Table& table) {
+    auto options = std::make_shared<app::FetchOptions>();
+    auto timeout_s = std::make_shared<double>(60.0);
+    CLI::App* sub = app.add_subcommand("fetch", "Fetch the cited sources (or replay them from WARC files) and extract their text");
+    sub->add_option("--article", options->article, "Only this article's sources (default: all)");
+    sub->add_option("--jobs", options->jobs, "Transfers at once (default 16)")->check(CLI::Range(1, 256));
+    sub->add_option("--per-host", options->per_host, "Transfers at once per host (default 4)")->check(CLI::Range(1, 64));
+    sub->add_option("--timeout", *timeout_s, "Seconds allowed per request (default 60)")->check(CLI::Range(0.1, 3600.0));
+    sub->add_option("--from-warc", options->from_warc, "Replay responses from these WARC files instead of the network")
+        ->check(CLI::ExistingFile);
+    sub->add_option("--warc-out", options->warc_out, "Also write every response to this WARC file (.warc.gz)");
+    sub->add_flag("--allow-private", options->allow_private, "Allow loopback and private addresses (refused by default)");
+    sub->footer("Examples:\n  claimtrack fetch --article 1 --warc-out sources.warc.gz\n"
+                "  claimtrack fetch --from-warc samples/sources.warc.gz\n"
+                "A failed fetch is recorded with its reason and shown by `claimtrack sources`; it does not stop the run.");
+    table.push_back({sub, [options, timeout_s](Context& context) {
+                         options->timeout_ms = static_cast<long>(*timeout_s * 1000.0);
+                         print_fetch_summary(context.out, app::fetch_sources(context.store(), *options));
+                         return 0;
+                     }});
+}
+
+void add_link(CLI::App& app, Table& table) {
+    auto article = std::make_shared<std::optional<Id>>();
+    CLI::App* sub = app.add_subcommand("link", "Propose evidence passages from the fetched sources for each claim");
+    sub->add_option("--article", *article, "Only this article's claims (default: all)");
+    sub->footer("Example:\n  claimtrack link --article 1\nRe-running replaces earlier automatic proposals; accepted and reviewed ones stay.");
+    table.push_back({sub, [article](Context& context) {
+                         print_link_summary(context.out, app::link_evidence(context.store(), *article));
+                         return 0;
+                     }});
+}
+
+void add_evidence(CLI::App& app, Table& table) {
+    auto claim = std::make_shared<Id>(0);
+    auto json = std::make_shared<bool>(false);
+    CLI::App* sub = app.add_subcommand("evidence", "Show the evidence passages proposed for a claim, best first");
+    sub->add_option("claim", *claim, "Claim id (see `claimtrack claims`)")->required();
+    sub->add_flag("--json", *json, "Print a JSON array");
+    sub->footer("Example:\n  claimtrack evidence 4\n  claimtrack evidence 4 --json");
+    table.push_back({sub, [claim, json](Context& context) {
+                         const Claim found = app::require_claim(context.store(), *claim);
+                         const auto rows = context.store().evidence_of(found.id);
+                         if (*json) {
+                             nlohmann::json out = nlohmann::json::array();
+                             for (const Evidence& row : rows) out.push_back(to_json(row));
+                             context.out << out.dump(2) << "\n";
+                             return 0;
+                         }
+                         context.out << fmt::format("Claim {} ({}, {}): {}\n", found.id, to_string(found.kind),
+                                                    to_string(found.status), clip(found.text, 100));
+                         if (rows.empty()) context.out << "No evidence yet: run `claimtrack fetch` and `claimtrack link`.\n";
+                         for (const Evidence& row : rows) {
+                             context.out << fmt::format("\n  [{}] {} {:.2f}  {}\n", row.id, to_string(row.stance), row.score, row.url);
+                             context.out << fmt::format("      “{}”\n", clip(row.text, 160));
+                             if (!row.reason.empty()) context.out << fmt::format("      why: {}\n", row.reason);
+                         }
+                         return 0;
+                     }});
+}
+
+}  // namespace
+
+void add_fetch_commands(CLI::App& app, Table& table) {
+    add_fetch(app, table);
+    add_link(app, table);
+    add_evidence(app, table);
+}
+
+}  // namespace claimtrack::cli
