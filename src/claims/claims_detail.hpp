@@ -1,0 +1,102 @@
+#pragma once
+
+#include <claimtrack/model.hpp>
+#include <claimtrack/numbers.hpp>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Shared pieces of the claim detectors; offsets are bytes within one sentence.
+namespace claimtrack::claims::detail {
+
+enum class EntityType { person, organization, name };
+
+struct Mention {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string name;
+    EntityType type = EntityType::name;
+};
+
+struct Clause {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// One sentence with what the detectors share about it.
+struct Sentence {
+    std::string_view text;
+    std::size_t offset = 0;  // of `text` in the article body
+    bool english = false;
+    std::vector<Clause> clauses;
+    std::vector<Mention> mentions;
+    std::vector<numbers::DateMention> dates;      // spans within `text`
+    std::vector<numbers::Quantity> quantities;   // spans within `text`, dates left out
+    std::string previous_person;                 // last person named before this sentence
+};
+
+// A claim before its span and score are settled: `begin`/`end` cover its evidence.
+struct Draft {
+    ClaimKind kind = ClaimKind::quantity;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::map<std::string, std::string> fields;
+    bool named = false;  // a named person or organisation carries it
+};
+
+// Return `s` split at clause punctuation outside quotes and book-title marks.
+std::vector<Clause> split_clauses(std::string_view s);
+
+// Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
+std::vector<Mention> find_mentions(std::string_view s);
+
+// Return a Chinese personal name (surname + 1-2 characters) starting at byte `i`, or nothing.
+std::optional<Mention> han_name_at(std::string_view s, std::size_t i);
+
+// Return a Chinese personal name ending at byte `end`, or nothing.
+std::optional<Mention> han_name_before(std::string_view s, std::size_t end);
+
+// Return a capitalised Latin name (1-4 words) starting at byte `i`, or nothing.
+std::optional<Mention> latin_name_at(std::string_view s, std::size_t i);
+
+// Return the last mention of an allowed type ending at or before `pos`, or nothing.
+const Mention* mention_before(const Sentence& s, std::size_t pos, bool want_person, bool want_org);
+
+// Return the first mention of an allowed type starting at or after `pos` and before `limit`.
+const Mention* mention_after(const Sentence& s, std::size_t pos, std::size_t limit, bool want_person, bool want_org);
+
+// Return the index of the clause holding byte `pos`.
+std::size_t clause_at(const Sentence& s, std::size_t pos);
+
+// Return the date (ISO) stated in the sentence, or "".
+std::string sentence_when(const Sentence& s);
+
+// Return `s` without surrounding spaces and punctuation.
+std::string trim_text(std::string_view s);
+
+// Return the byte length of the UTF-8 character starting at `i`.
+std::size_t char_length(std::string_view s, std::size_t i);
+
+// Return the code point at byte `i`.
+char32_t code_point_at(std::string_view s, std::size_t i);
+
+bool is_han(char32_t c);
+bool has_at(std::string_view s, std::size_t i, std::string_view prefix);
+
+// Return true if `word` is at `i` ignoring ASCII case and no letter surrounds it.
+bool word_at(std::string_view s, std::size_t i, std::string_view word);
+
+// Return every start of `needle` in `s` (as a word when `needle` is Latin).
+std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
+
+std::vector<Draft> detect_roles(const Sentence& s);
+std::vector<Draft> detect_quotes(const Sentence& s);
+std::vector<Draft> detect_quantities(const Sentence& s);
+std::vector<Draft> detect_comparisons(const Sentence& s);
+std::vector<Draft> detect_events(const Sentence& s, bool hedged);
+
+}  // namespace claimtrack::claims::detail

@@ -1,0 +1,82 @@
+#include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
+
+#include <algorithm>
+
+namespace claimtrack::claims::detail {
+
+namespace {
+
+struct Cue {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// 最 followed by these is time or order, not a superlative.
+bool weak_superlative(std::string_view s, std::size_t at) {
+    for (const std::string_view w : {"最近", "最后", "最终", "最初", "最早", "最多只", "最好不要"}) {
+        if (has_at(s, at, w)) return true;
+    }
+    return false;
+}
+
+// Extend a Chinese cue over following superlatives: "迄今为止最大最好的" → relation "迄今为止最大最好".
+std::size_t extend_zh(std::string_view s, std::size_t end) {
+    while (has_at(s, end, "最") && end + 6 <= s.size() && is_han(code_point_at(s, end + 3))) end += 6;
+    if (has_at(s, end, "先进") || has_at(s, end, "前沿")) end += 6;
+    return end;
+}
+
+std::optional<Cue> cue_in(const Sentence& s, const Clause& c) {
+    const auto part = s.text.substr(c.begin, c.end - c.begin);
+    std::optional<Cue> best;
+    const auto cues = s.english ? lexicon::en_comparisons() : lexicon::zh_comparisons();
+    for (const auto cue : cues) {
+        for (const std::size_t at : find_all(part, cue)) {
+            const std::size_t abs = c.begin + at;
+            if (!s.english && cue == "最" && weak_superlative(s.text, abs)) continue;
+            if (!best || abs < best->begin) best = Cue{abs, abs + cue.size()};
+            break;
+        }
+    }
+    if (best && !s.english) best->end = extend_zh(s.text, best->end);
+    return best;
+}
+
+std::string object_after(const Sentence& s, const Cue& cue, const Clause& c) {
+    std::size_t from = cue.end;
+    for (const std::string_view filler : {"的", "了"}) {
+        if (has_at(s.text, from, filler)) from += filler.size();
+    }
+    std::string object = trim_text(s.text.substr(from, c.end - from));
+    if (object.size() > 90) {
+        std::size_t cut = 90;
+        while (cut > 0 && (static_cast<unsigned char>(object[cut]) & 0xC0u) == 0x80u) --cut;
+        object.resize(cut);
+    }
+    return object;
+}
+
+}  // namespace
+
+std::vector<Draft> detect_comparisons(const Sentence& s) {
+    std::vector<Draft> out;
+    for (const auto& c : s.clauses) {
+        const auto cue = cue_in(s, c);
+        if (!cue) continue;
+        const Mention* subject = mention_before(s, cue->begin, true, true);
+        if (subject == nullptr) continue;
+        Draft d;
+        d.kind = ClaimKind::comparison;
+        d.begin = std::max(c.begin, std::min(subject->begin, cue->begin));
+        d.end = c.end;
+        d.fields = {{"subject", subject->name},
+                    {"relation", trim_text(s.text.substr(cue->begin, cue->end - cue->begin))},
+                    {"object", object_after(s, *cue, c)}};
+        d.named = true;
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+}  // namespace claimtrack::claims::detail

@@ -1,0 +1,119 @@
+#include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
+
+#include <algorithm>
+
+namespace claimtrack::claims::detail {
+
+namespace {
+
+struct RoleHit {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string role;
+};
+
+std::vector<RoleHit> role_hits(const Sentence& s) {
+    std::vector<RoleHit> hits;
+    const auto roles = s.english ? lexicon::en_roles() : lexicon::zh_roles();
+    for (std::size_t i = 0; i < s.text.size(); i += char_length(s.text, i)) {
+        if (!hits.empty() && i < hits.back().end) continue;
+        for (const auto role : roles) {  // longest first in the table
+            const bool exact = role.front() >= 'A' && role.front() <= 'Z';
+            const bool match = exact ? (has_at(s.text, i, role) && word_at(s.text, i, role)) : word_at(s.text, i, role);
+            if (!match) continue;
+            hits.push_back({i, i + role.size(), std::string(s.text.substr(i, role.size()))});
+            break;
+        }
+    }
+    return hits;
+}
+
+std::size_t skip_any(std::string_view s, std::size_t i, std::initializer_list<std::string_view> words) {
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const auto w : words) {
+            if (has_at(s, i, w)) {
+                i += w.size();
+                moved = true;
+            }
+        }
+    }
+    return i;
+}
+
+// The person a role word introduces: "CEO是黄仁勋", "CEO苏姿丰", "chief executive, Lip-Bu Tan".
+std::optional<Mention> person_after(const Sentence& s, const RoleHit& hit) {
+    const std::size_t i = skip_any(s.text, hit.end, {" ", "是", "为", "：", ":", ", ", "，", "由"});
+    if (i >= s.text.size()) return std::nullopt;
+    if (const auto* m = mention_after(s, i, i + 1, true, false)) return *m;
+    if (s.english) return std::nullopt;
+    return han_name_at(s.text, i);
+}
+
+// The person named before a role: "陈立武当CEO", "Lisa Su, CEO of AMD", "X is Nvidia's CEO".
+std::optional<Mention> person_before(const Sentence& s, const RoleHit& hit) {
+    if (!s.english) {
+        for (const std::string_view verb : {"担任", "出任", "接任", "当", "任"}) {
+            if (hit.begin >= verb.size() && has_at(s.text, hit.begin - verb.size(), verb)) {
+                if (auto name = han_name_before(s.text, hit.begin - verb.size())) return name;
+            }
+        }
+    }
+    const Mention* m = mention_before(s, hit.begin, true, false);
+    if (m == nullptr || clause_at(s, m->begin) + 1 < clause_at(s, hit.begin)) return std::nullopt;
+    return *m;
+}
+
+// The organisation a role belongs to: just before it ("英伟达的CEO", "Intel's chief executive"),
+// after it ("CEO of AMD"), or named earlier in the sentence ("…英伟达，CEO是黄仁勋").
+std::optional<Mention> organization_for(const Sentence& s, const RoleHit& hit, const Mention& person) {
+    if (s.english) {
+        std::size_t i = hit.end;
+        for (const std::string_view of : {" of ", " at "}) {
+            if (has_at(s.text, i, of)) {
+                i += of.size();
+                if (has_at(s.text, i, "the ")) i += 4;
+                if (const auto* m = mention_after(s, i, i + 1, false, true)) return *m;
+            }
+        }
+    }
+    const Mention* best = nullptr;
+    for (const auto& m : s.mentions) {
+        if (m.end > hit.begin) break;
+        if (m.type != EntityType::person && m.begin != person.begin) best = &m;
+    }
+    if (best == nullptr) {  // "Acme Robotics CEO Jane Porter": a two-word company read as a name
+        for (const auto& m : s.mentions) {
+            if (m.end > hit.begin) break;
+            if (m.begin != person.begin && hit.begin - m.end <= 1) best = &m;
+        }
+    }
+    if (best != nullptr) return *best;
+    if (const auto* m = mention_after(s, hit.end, s.clauses[clause_at(s, hit.begin)].end, false, true)) return *m;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Draft> detect_roles(const Sentence& s) {
+    std::vector<Draft> out;
+    for (const auto& hit : role_hits(s)) {
+        auto person = person_after(s, hit);
+        if (!person) person = person_before(s, hit);
+        if (!person) continue;
+        const auto org = organization_for(s, hit, *person);
+        if (!org) continue;
+        Draft d;
+        d.kind = ClaimKind::role;
+        d.begin = std::min({hit.begin, person->begin, org->begin});
+        d.end = std::max({hit.end, person->end, org->end});
+        d.fields = {{"person", person->name}, {"role", hit.role}, {"organization", org->name}};
+        if (const auto when = sentence_when(s); !when.empty()) d.fields["when"] = when;
+        d.named = true;
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+}  // namespace claimtrack::claims::detail

@@ -1,0 +1,140 @@
+#include "claims/lexicon.hpp"
+
+#include <array>
+
+namespace claimtrack::claims::lexicon {
+
+namespace {
+
+// Companies, labs and outlets common in technology and business news (zh and en).
+constexpr std::array k_organizations = std::to_array<std::string_view>({
+    "英伟达", "超威半导体", "英特尔", "博通", "华为", "苹果公司", "微软", "谷歌", "亚马逊", "特斯拉",
+    "阿里巴巴", "阿里", "腾讯", "百度", "字节跳动", "小米", "台积电", "三星", "高通", "联发科",
+    "中芯国际", "寒武纪", "海光", "摩尔线程", "月之暗面", "深度求索", "智谱", "甲骨文", "美光",
+    "SK海力士", "联想", "比亚迪", "宁德时代", "京东", "美团", "拼多多", "网易", "快手", "蚂蚁集团",
+    "Nvidia", "NVIDIA", "AMD", "Intel", "Broadcom", "Huawei", "Apple", "Microsoft", "Google",
+    "Alphabet", "Amazon", "Tesla", "Alibaba", "Tencent", "Baidu", "ByteDance", "Xiaomi", "TSMC",
+    "Samsung", "Qualcomm", "MediaTek", "SMIC", "OpenAI", "Meta", "Anthropic", "xAI", "Oracle",
+    "IBM", "Arm", "Micron", "SemiAnalysis", "Moonshot AI", "DeepSeek", "SpaceX", "Netflix", "Uber",
+    "Cambricon", "Lenovo", "BYD", "CATL", "SK Hynix", "Zhipu", "Mistral", "Cohere", "Databricks",
+    "Reuters", "Bloomberg", "Financial Times", "金融时报", "路透社", "彭博社",
+});
+
+// People often named in technology and business news, in the script articles use.
+constexpr std::array k_people = std::to_array<std::string_view>({
+    "黄仁勋", "苏姿丰", "陈立武", "陈福阳", "马斯克", "任正非", "马云", "马化腾", "李彦宏", "雷军",
+    "张一鸣", "梁文锋", "杨植麟", "库克", "纳德拉", "皮查伊", "奥尔特曼", "扎克伯格", "贝索斯",
+    "魏哲家", "余承东", "孟晚舟", "徐直军", "胡厚崑", "基辛格", "王传福", "曾毓群", "刘强东",
+    "Jensen Huang", "Lisa Su", "Lip-Bu Tan", "Hock Tan", "Elon Musk", "Tim Cook", "Satya Nadella",
+    "Sundar Pichai", "Sam Altman", "Mark Zuckerberg", "Jeff Bezos", "Pat Gelsinger", "C.C. Wei",
+    "Dario Amodei", "Ren Zhengfei", "Jack Ma", "Pony Ma", "Robin Li", "Lei Jun", "Liang Wenfeng",
+    "Yang Zhilin", "Zhang Yiming", "Musk", "Huang",
+});
+
+constexpr std::array k_zh_roles = std::to_array<std::string_view>({
+    "首席执行官", "首席技术官", "首席财务官", "首席运营官", "轮值董事长", "董事会主席", "联合创始人",
+    "董事长", "副总裁", "总裁", "创始人", "总经理", "掌门人", "CEO", "CTO", "CFO", "COO",
+});
+
+constexpr std::array k_en_roles = std::to_array<std::string_view>({
+    "chief executive officer", "chief executive", "chief technology officer", "chief financial officer",
+    "chief operating officer", "chairwoman", "chairman", "co-founder", "founder", "president",
+    "managing director", "CEO", "CTO", "CFO", "COO",
+});
+
+constexpr std::array k_zh_speech = std::to_array<std::string_view>({
+    "表示", "指出", "强调", "警告", "直言", "坦言", "透露", "称赞", "声称", "宣布", "回应", "说", "称",
+});
+
+constexpr std::array k_en_speech = std::to_array<std::string_view>({
+    "said", "says", "told", "warned", "added", "stated", "argued", "claimed", "noted", "explained",
+    "insisted", "declared", "predicted",
+});
+
+constexpr std::array k_zh_not_speech = std::to_array<std::string_view>({
+    "说出", "说到", "说明", "说法", "小说", "说服", "说话", "别说", "不说", "虽说", "据说", "想说",
+    "可以说", "应该说", "比如说", "就是说", "没说", "所说", "听说", "消息说", "称为", "称号", "称之",
+    "消息称", "据称", "堪称", "号称", "简称", "俗称", "自称", "声称为",
+});
+
+constexpr std::array k_hedges = std::to_array<std::string_view>({
+    "有消息说", "有消息称", "消息称", "据称", "据报道", "据悉", "传闻", "据传", "传言", "很难证实",
+    "难以证实", "无法证实", "未经证实", "据说", "reportedly", "allegedly", "according to rumours",
+    "according to rumors", "is said to", "are said to", "was said to", "were said to", "rumoured",
+    "rumored", "unconfirmed", "could not be verified", "hard to confirm", "people familiar with",
+});
+
+constexpr std::array k_doubts = std::to_array<std::string_view>({
+    "很难证实", "难以证实", "无法证实", "未经证实", "hard to confirm", "could not be verified",
+    "cannot be verified", "difficult to verify", "impossible to verify", "unverified",
+});
+
+constexpr std::array k_opinions = std::to_array<std::string_view>({
+    "太聪明", "我觉得", "我认为", "我看", "在我看来", "挺好用", "真挺", "我今天", "我也试", "我不会",
+    "平心而论", "说到这里", "看到这里", "看来", "应该懂", "沾沾自喜", "太会", "真的太", "竟然",
+    "还真", "可见", "I think", "I believe", "in my view", "in my opinion", "I feel", "I tried",
+    "to be fair", "frankly", "honestly", "I'd say", "we think", "I suspect",
+});
+
+constexpr std::array k_zh_comparisons = std::to_array<std::string_view>({
+    "迄今为止", "史上", "首次", "首个", "首款", "首家", "第一", "屠榜", "榜首", "超越", "击败",
+    "打败", "赢了", "战胜", "干翻", "领先于", "比不过", "不如", "冠军", "最",
+});
+
+constexpr std::array k_en_comparisons = std::to_array<std::string_view>({
+    "for the first time", "the first", "the largest", "the biggest", "the best", "the fastest",
+    "the most", "the highest", "the lowest", "the strongest", "the cheapest", "world's largest",
+    "world's biggest", "world's best", "beat", "beats", "outperformed", "outperforms", "surpassed",
+    "surpasses", "overtook", "overtaken", "ahead of", "topped", "top-ranked", "record high",
+    "record low",
+});
+
+constexpr std::array k_zh_surnames = std::to_array<std::string_view>({
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾",
+    "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁",
+    "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏",
+    "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯",
+    "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武", "戴",
+    "莫", "孔", "向", "汤", "雷", "常", "温", "康", "施", "文", "牛", "樊", "葛", "邢", "安", "齐",
+    "易", "乔", "伍", "庞", "颜", "倪", "庄", "聂", "章", "鲁", "岳", "翟", "殷", "詹", "申", "欧",
+});
+
+constexpr std::array k_en_not_names = std::to_array<std::string_view>({
+    "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "I", "This",
+    "That", "These", "Those", "Last", "For", "According", "However", "Meanwhile", "After", "Before",
+    "When", "While", "Its", "His", "Her", "Their", "Our", "As", "So", "Yet", "Then", "There", "Here",
+    "What", "Why", "How", "Who", "If", "Since", "By", "From", "With", "Also", "Still", "Even", "Now",
+    "Today", "Yesterday", "Earlier", "Later", "One", "Some", "Many", "Most", "All", "Both", "Each",
+    "AI", "CEO", "CTO", "CFO", "COO", "Chief", "Executive", "Officer", "Chairman", "President",
+    "Founder", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Share", "Subscribe", "Not", "No", "Only", "Just", "Such",
+    "Of", "To", "Under", "Over", "Until", "Through", "Despite", "Although", "Because", "Once",
+});
+
+constexpr std::array k_zh_name_stops = std::to_array<std::string_view>({
+    "也", "是", "的", "在", "说", "表", "称", "和", "与", "了", "还", "就", "曾", "已", "将", "都",
+    "又", "则", "对", "于", "今", "去", "明", "等", "及", "担", "当", "出", "任", "为", "接", "正",
+    "并", "再", "才", "先", "向", "被", "把", "从", "由", "认", "指", "强", "透", "直", "坦",
+});
+
+}  // namespace
+
+std::span<const std::string_view> organizations() { return k_organizations; }
+std::span<const std::string_view> people() { return k_people; }
+std::span<const std::string_view> zh_roles() { return k_zh_roles; }
+std::span<const std::string_view> en_roles() { return k_en_roles; }
+std::span<const std::string_view> zh_speech_verbs() { return k_zh_speech; }
+std::span<const std::string_view> en_speech_verbs() { return k_en_speech; }
+std::span<const std::string_view> zh_not_speech() { return k_zh_not_speech; }
+std::span<const std::string_view> hedges() { return k_hedges; }
+std::span<const std::string_view> doubts() { return k_doubts; }
+std::span<const std::string_view> opinions() { return k_opinions; }
+std::span<const std::string_view> zh_comparisons() { return k_zh_comparisons; }
+std::span<const std::string_view> en_comparisons() { return k_en_comparisons; }
+std::span<const std::string_view> zh_surnames() { return k_zh_surnames; }
+std::span<const std::string_view> en_not_names() { return k_en_not_names; }
+std::span<const std::string_view> zh_name_stops() { return k_zh_name_stops; }
+
+}  // namespace claimtrack::claims::lexicon

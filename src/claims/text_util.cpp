@@ -1,0 +1,131 @@
+#include "claims/claims_detail.hpp"
+
+namespace claimtrack::claims::detail {
+
+namespace {
+
+bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_trim_char(char32_t c) {
+    switch (c) {
+        case U' ': case U'\t': case U'\n': case U'\r': case U',': case U'.': case U';': case U':':
+        case U'，': case U'。': case U'；': case U'：': case U'、': case U'！': case U'？': case U'!':
+        case U'?': case U'\u3000': case U'…':
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+std::size_t char_length(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return i + len <= s.size() ? len : 1;
+}
+
+char32_t code_point_at(std::string_view s, std::size_t i) {
+    const std::size_t len = char_length(s, i);
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (len == 1) return b0;
+    char32_t value = b0 & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < len; ++k) value = (value << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    return value;
+}
+
+bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
+    return i <= s.size() && s.substr(i, prefix.size()) == prefix;
+}
+
+bool word_at(std::string_view s, std::size_t i, std::string_view word) {
+    if (i + word.size() > s.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        if (lower(s[i + k]) != lower(word[k])) return false;
+    }
+    if (is_latin_letter(word.front()) && i > 0 && is_latin_letter(s[i - 1])) return false;
+    const std::size_t end = i + word.size();
+    return !(is_latin_letter(word.back()) && end < s.size() && is_latin_letter(s[end]));
+}
+
+std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
+    std::vector<std::size_t> out;
+    const bool latin = is_latin_letter(needle.front());
+    for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
+        if (latin ? word_at(s, i, needle) : s.compare(i, needle.size(), needle) == 0) out.push_back(i);
+    }
+    return out;
+}
+
+std::string trim_text(std::string_view s) {
+    std::size_t begin = 0;
+    while (begin < s.size() && is_trim_char(code_point_at(s, begin))) begin += char_length(s, begin);
+    std::size_t end = s.size();
+    while (end > begin) {
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0u) == 0x80u) --start;
+        if (!is_trim_char(code_point_at(s, start))) break;
+        end = start;
+    }
+    return std::string(s.substr(begin, end - begin));
+}
+
+std::vector<Clause> split_clauses(std::string_view s) {
+    std::vector<Clause> out;
+    std::size_t begin = 0;
+    int depth = 0;
+    bool in_ascii_quote = false;
+    for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
+        const char32_t c = code_point_at(s, i);
+        if (c == U'“' || c == U'「' || c == U'《' || c == U'『' || c == U'(' || c == U'（') ++depth;
+        if ((c == U'”' || c == U'」' || c == U'》' || c == U'』' || c == U')' || c == U'）') && depth > 0) --depth;
+        if (c == U'"') in_ascii_quote = !in_ascii_quote;
+        const bool next_wide = i + 1 < s.size() && (s[i + 1] == ' ' || static_cast<unsigned char>(s[i + 1]) >= 0x80u);
+        const bool prev_wide = i > 0 && static_cast<unsigned char>(s[i - 1]) >= 0x80u;
+        const bool ascii_comma = (c == U',' || c == U';') && (next_wide || prev_wide);
+        const bool boundary = c == U'，' || c == U'；' || c == U'：' || ascii_comma;
+        if (boundary && depth == 0 && !in_ascii_quote) {
+            if (i > begin) out.push_back({begin, i});
+            begin = i + char_length(s, i);
+            while (begin < s.size() && s[begin] == ' ') ++begin;
+        }
+    }
+    if (s.size() > begin) out.push_back({begin, s.size()});
+    if (out.empty()) out.push_back({0, s.size()});
+    return out;
+}
+
+std::size_t clause_at(const Sentence& s, std::size_t pos) {
+    for (std::size_t k = 0; k < s.clauses.size(); ++k) {
+        if (pos < s.clauses[k].end) return k;
+    }
+    return s.clauses.empty() ? 0 : s.clauses.size() - 1;
+}
+
+std::string sentence_when(const Sentence& s) { return s.dates.empty() ? std::string() : s.dates.front().iso; }
+
+const Mention* mention_before(const Sentence& s, std::size_t pos, bool want_person, bool want_org) {
+    const Mention* best = nullptr;
+    for (const auto& m : s.mentions) {
+        if (m.end > pos) break;
+        const bool person = m.type == EntityType::person;
+        if ((person && want_person) || (!person && want_org)) best = &m;
+    }
+    return best;
+}
+
+const Mention* mention_after(const Sentence& s, std::size_t pos, std::size_t limit, bool want_person, bool want_org) {
+    for (const auto& m : s.mentions) {
+        if (m.begin < pos) continue;
+        if (m.begin >= limit) break;
+        const bool person = m.type == EntityType::person;
+        if ((person && want_person) || (!person && want_org)) return &m;
+    }
+    return nullptr;
+}
+
+}  // namespace claimtrack::claims::detail

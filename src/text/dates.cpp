@@ -1,0 +1,220 @@
+#include <claimtrack/numbers.hpp>
+
+#include "text/dates_detail.hpp"
+
+#include <array>
+#include <cstdio>
+#include <utility>
+
+namespace claimtrack::numbers {
+
+namespace detail {
+
+namespace {
+
+std::int64_t days_from_civil(int y, int m, int d) {
+    y -= m <= 2 ? 1 : 0;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return std::int64_t{era} * 146097 + doe - 719468;
+}
+
+Ymd civil_from_days(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<int>(z - era * 146097);
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int d = doy - (153 * mp + 2) / 5 + 1;
+    const int m = mp + (mp < 10 ? 3 : -9);
+    return {static_cast<int>(yoe + era * 400) + (m <= 2 ? 1 : 0), m, d};
+}
+
+}  // namespace
+
+std::optional<Ymd> parse_anchor(std::string_view anchor) {
+    int y = 0, m = 0, d = 0;
+    if (anchor.size() < 10) return std::nullopt;
+    const std::string copy(anchor.substr(0, 10));
+    if (std::sscanf(copy.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
+    if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    return Ymd{y, m, d};
+}
+
+Ymd add_days(Ymd date, int days) { return civil_from_days(days_from_civil(date.year, date.month, date.day) + days); }
+
+Ymd add_months(Ymd date, int months) {
+    const int index = date.year * 12 + (date.month - 1) + months;
+    return {index / 12, index % 12 + 1, 0};
+}
+
+std::string iso(Ymd date) {
+    std::array<char, 16> buf{};
+    if (date.month == 0) {
+        std::snprintf(buf.data(), buf.size(), "%04d", date.year);
+    } else if (date.day == 0) {
+        std::snprintf(buf.data(), buf.size(), "%04d-%02d", date.year, date.month);
+    } else {
+        std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02d", date.year, date.month, date.day);
+    }
+    return buf.data();
+}
+
+std::string iso_week(Ymd date) {
+    const std::int64_t days = days_from_civil(date.year, date.month, date.day);
+    const auto monday_based = static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+    const Ymd thursday = civil_from_days(days - monday_based + 3);
+    const std::int64_t jan1 = days_from_civil(thursday.year, 1, 1);
+    const auto week = static_cast<int>((days - monday_based + 3 - jan1) / 7 + 1);
+    std::array<char, 16> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-W%02d", thursday.year, week);
+    return buf.data();
+}
+
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
+
+struct Small {
+    int value = 0;
+    std::size_t end = 0;
+};
+
+// Read 1-4 ASCII digits or a short Chinese numeral at `i`.
+std::optional<Small> small_number_at(std::string_view s, std::size_t i, std::size_t max_digits) {
+    std::size_t j = i;
+    int value = 0;
+    while (j < s.size() && j - i < max_digits && is_ascii_digit(s[j])) value = value * 10 + (s[j++] - '0');
+    if (j > i) {
+        if (j < s.size() && is_ascii_digit(s[j])) return std::nullopt;
+        if (i > 0 && (is_ascii_digit(s[i - 1]) || is_ascii_alpha(s[i - 1]))) return std::nullopt;
+        return Small{value, j};
+    }
+    while (j < s.size() && j - i < 9) {
+        const auto cp = decode_at(s, j);
+        if (chinese_digit(cp.value) < 0 && cp.value != U'十') break;
+        j += cp.length;
+    }
+    if (j == i) return std::nullopt;
+    const auto parsed = parse_chinese_numeral(s.substr(i, j - i));
+    if (!parsed) return std::nullopt;
+    return Small{static_cast<int>(*parsed), j};
+}
+
+// Read "M月" or "M月D日" at `i` into `date`; return the end, or nothing.
+std::optional<std::size_t> month_day_at(std::string_view s, std::size_t i, Ymd& date) {
+    const auto month = small_number_at(s, i, 2);
+    if (!month || month->value < 1 || month->value > 12 || !has_at(s, month->end, "月")) return std::nullopt;
+    date.month = month->value;
+    std::size_t end = month->end + 3;
+    if (const auto day = small_number_at(s, end, 2);
+        day && day->value >= 1 && day->value <= 31 && (has_at(s, day->end, "日") || has_at(s, day->end, "号"))) {
+        date.day = day->value;
+        end = day->end + 3;
+    }
+    return end;
+}
+
+// After a known year: 初 → January, 底/末 → December, or a month and day.
+DateHit year_tail(std::string_view s, std::size_t i, Ymd date) {
+    for (const std::string_view early : {"年初", "初"}) {
+        if (has_at(s, i, early)) return {i + early.size(), iso({date.year, 1, 0})};
+    }
+    for (const std::string_view late : {"年底", "年末", "底", "末"}) {
+        if (has_at(s, i, late)) return {i + late.size(), iso({date.year, 12, 0})};
+    }
+    if (const auto end = month_day_at(s, i, date)) return {*end, iso(date)};
+    return {i, iso(date)};
+}
+
+std::optional<DateHit> iso_date_at(std::string_view s, std::size_t i) {
+    const auto year = small_number_at(s, i, 4);
+    if (!year || year->end - i != 4 || year->end >= s.size()) return std::nullopt;
+    const char sep = s[year->end];
+    if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+    const auto month = small_number_at(s, year->end + 1, 2);
+    if (!month || month->end >= s.size() || s[month->end] != sep) return std::nullopt;
+    const auto day = small_number_at(s, month->end + 1, 2);
+    if (!day || month->value < 1 || month->value > 12 || day->value < 1 || day->value > 31) return std::nullopt;
+    return DateHit{day->end, iso({year->value, month->value, day->value})};
+}
+
+std::optional<DateHit> chinese_absolute_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
+    if (const auto year = small_number_at(s, i, 4); year && year->end - i == 4 && has_at(s, year->end, "年")) {
+        return year_tail(s, year->end + 3, {year->value, 0, 0});
+    }
+    Ymd date{anchor ? anchor->year : 0, 0, 0};
+    const auto end = month_day_at(s, i, date);
+    if (!end || !anchor) return std::nullopt;
+    return DateHit{*end, iso(date)};
+}
+
+std::optional<DateHit> chinese_relative_at(std::string_view s, std::size_t i, const Ymd& a) {
+    static constexpr std::array<std::pair<std::string_view, int>, 4> k_years{
+        {{"今年", 0}, {"去年", -1}, {"明年", 1}, {"前年", -2}}};
+    for (const auto& [word, delta] : k_years) {
+        if (has_at(s, i, word)) return year_tail(s, i + word.size(), {a.year + delta, 0, 0});
+    }
+    static constexpr std::array<std::pair<std::string_view, int>, 7> k_months{
+        {{"上个月", -1}, {"上月", -1}, {"本月", 0}, {"这个月", 0}, {"当月", 0}, {"下个月", 1}, {"下月", 1}}};
+    for (const auto& [word, delta] : k_months) {
+        if (has_at(s, i, word)) return DateHit{i + word.size(), iso(add_months(a, delta))};
+    }
+    static constexpr std::array<std::pair<std::string_view, int>, 6> k_days{
+        {{"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}}};
+    for (const auto& [word, delta] : k_days) {
+        if (has_at(s, i, word)) return DateHit{i + word.size(), iso(add_days(a, delta))};
+    }
+    static constexpr std::array<std::pair<std::string_view, int>, 4> k_weeks{
+        {{"上周", -7}, {"上星期", -7}, {"本周", 0}, {"下周", 7}}};
+    for (const auto& [word, delta] : k_weeks) {
+        if (has_at(s, i, word)) return DateHit{i + word.size(), iso_week(add_days(a, delta))};
+    }
+    for (const std::string_view vague : {"几天前", "前几天", "日前", "近日", "这几天"}) {
+        if (has_at(s, i, vague)) return DateHit{i + vague.size(), iso({a.year, a.month, 0})};
+    }
+    if (has_at(s, i, "年初")) return DateHit{i + 6, iso({a.year, 1, 0})};
+    for (const std::string_view late : {"年底", "年末"}) {
+        if (has_at(s, i, late)) return DateHit{i + late.size(), iso({a.year, 12, 0})};
+    }
+    return std::nullopt;
+}
+
+std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
+    if (auto hit = iso_date_at(s, i)) return hit;
+    if (auto hit = chinese_absolute_at(s, i, anchor)) return hit;
+    if (anchor) {
+        if (auto hit = chinese_relative_at(s, i, *anchor)) return hit;
+    }
+    return english_date_at(s, i, anchor);
+}
+
+}  // namespace
+
+std::vector<DateMention> find_dates(std::string_view text, std::string_view anchor_text) {
+    const Folded folded = fold_width(text);
+    const std::string_view s = folded.text;
+    const auto anchor = parse_anchor(anchor_text);
+    std::vector<DateMention> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (const auto hit = date_at(s, i, anchor); hit && hit->end > i) {
+            out.push_back({folded.to_origin(i, hit->end), hit->iso});
+            i = hit->end;
+            continue;
+        }
+        std::size_t next = i + decode_at(s, i).length;
+        if (is_ascii_digit(s[i])) {  // never start again in the middle of a number
+            while (next < s.size() && is_ascii_digit(s[next])) ++next;
+        }
+        i = next;
+    }
+    return out;
+}
+
+}  // namespace claimtrack::numbers

@@ -1,0 +1,135 @@
+#include "text/dates_detail.hpp"
+
+#include <array>
+#include <utility>
+
+namespace claimtrack::numbers::detail {
+
+namespace {
+
+struct Digits {
+    int value = 0;
+    std::size_t end = 0;
+};
+
+std::optional<Digits> ascii_number_at(std::string_view s, std::size_t i, std::size_t min, std::size_t max) {
+    std::size_t j = i;
+    int value = 0;
+    while (j < s.size() && j - i < max && is_ascii_digit(s[j])) value = value * 10 + (s[j++] - '0');
+    if (j - i < min || (j < s.size() && (is_ascii_digit(s[j]) || is_ascii_alpha(s[j])))) {
+        // allow ordinal suffixes: 3rd, 21st
+        for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+            if (j - i >= min && has_word_at(s, j, suffix)) return Digits{value, j + suffix.size()};
+        }
+        return std::nullopt;
+    }
+    return Digits{value, j};
+}
+
+bool ends_with_lower(std::string_view s, std::size_t end, std::string_view suffix) {
+    if (end < suffix.size()) return false;
+    for (std::size_t k = 0; k < suffix.size(); ++k) {
+        char c = s[end - suffix.size() + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[k]) return false;
+    }
+    return end == suffix.size() || !is_ascii_alpha(s[end - suffix.size() - 1]);
+}
+
+bool after_preposition(std::string_view s, std::size_t i) {
+    for (const std::string_view word : {"in ", "since ", "by ", "until ", "during ", "early ", "late ", "mid-",
+                                        "last ", "this ", "of ", "from ", "before ", "after ", "through ",
+                                        "end of ", "in early ", "in late "}) {
+        if (ends_with_lower(s, i, word)) return true;
+    }
+    return false;
+}
+
+std::optional<Digits> year_after(std::string_view s, std::size_t i) {
+    std::size_t j = i;
+    if (j < s.size() && s[j] == ',') ++j;
+    if (j < s.size() && s[j] == ' ') ++j;
+    if (j == i) return std::nullopt;
+    const auto year = ascii_number_at(s, j, 4, 4);
+    if (!year || year->value < 1800 || year->value > 2200) return std::nullopt;
+    return year;
+}
+
+std::optional<DateHit> month_first_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
+    const auto month = english_month_at(s, i);
+    if (!month) return std::nullopt;
+    const std::size_t after = i + month->length;
+    if (after + 1 < s.size() && s[after] == ' ') {
+        if (const auto day = ascii_number_at(s, after + 1, 1, 2); day && day->value >= 1 && day->value <= 31) {
+            if (const auto year = year_after(s, day->end)) return DateHit{year->end, iso({year->value, month->month, day->value})};
+            if (!anchor) return std::nullopt;
+            return DateHit{day->end, iso({anchor->year, month->month, day->value})};
+        }
+    }
+    if (const auto year = year_after(s, after)) return DateHit{year->end, iso({year->value, month->month, 0})};
+    if (!anchor || !after_preposition(s, i)) return std::nullopt;
+    return DateHit{after, iso({anchor->year, month->month, 0})};
+}
+
+std::optional<DateHit> day_first_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
+    const auto day = ascii_number_at(s, i, 1, 2);
+    if (!day || day->value < 1 || day->value > 31 || day->end + 1 >= s.size() || s[day->end] != ' ') return std::nullopt;
+    if (i > 0 && (is_ascii_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',')) return std::nullopt;
+    const auto month = english_month_at(s, day->end + 1);
+    if (!month) return std::nullopt;
+    const std::size_t after = day->end + 1 + month->length;
+    if (const auto year = year_after(s, after)) {
+        if (s[after] == ',') return std::nullopt;
+        return DateHit{year->end, iso({year->value, month->month, day->value})};
+    }
+    if (!anchor) return std::nullopt;
+    return DateHit{after, iso({anchor->year, month->month, day->value})};
+}
+
+std::optional<DateHit> relative_at(std::string_view s, std::size_t i, const Ymd& a) {
+    static constexpr std::array<std::pair<std::string_view, int>, 3> k_weeks{
+        {{"last week", -7}, {"this week", 0}, {"next week", 7}}};
+    for (const auto& [phrase, delta] : k_weeks) {
+        if (has_word_at(s, i, phrase)) return DateHit{i + phrase.size(), iso_week(add_days(a, delta))};
+    }
+    static constexpr std::array<std::pair<std::string_view, int>, 3> k_months{
+        {{"last month", -1}, {"this month", 0}, {"next month", 1}}};
+    for (const auto& [phrase, delta] : k_months) {
+        if (has_word_at(s, i, phrase)) return DateHit{i + phrase.size(), iso(add_months(a, delta))};
+    }
+    static constexpr std::array<std::pair<std::string_view, int>, 3> k_years{
+        {{"last year", -1}, {"this year", 0}, {"next year", 1}}};
+    for (const auto& [phrase, delta] : k_years) {
+        if (has_word_at(s, i, phrase)) return DateHit{i + phrase.size(), iso({a.year + delta, 0, 0})};
+    }
+    static constexpr std::array<std::pair<std::string_view, int>, 3> k_days{
+        {{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}}};
+    for (const auto& [word, delta] : k_days) {
+        if (has_word_at(s, i, word)) return DateHit{i + word.size(), iso(add_days(a, delta))};
+    }
+    for (const std::string_view vague : {"a few days ago", "several days ago", "days ago", "earlier this month"}) {
+        if (has_word_at(s, i, vague)) return DateHit{i + vague.size(), iso({a.year, a.month, 0})};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DateHit> english_date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
+    if (i > 0 && is_ascii_alpha(s[i - 1])) return std::nullopt;
+    if (is_ascii_digit(s[i])) {
+        if (auto hit = day_first_at(s, i, anchor)) return hit;
+        const auto year = ascii_number_at(s, i, 4, 4);
+        if (year && year->value >= 1800 && year->value <= 2200 && after_preposition(s, i) &&
+            !(year->end < s.size() && (s[year->end] == '-' || s[year->end] == '/'))) {
+            return DateHit{year->end, iso({year->value, 0, 0})};
+        }
+        return std::nullopt;
+    }
+    if (!is_ascii_alpha(s[i])) return std::nullopt;
+    if (auto hit = month_first_at(s, i, anchor)) return hit;
+    if (anchor) return relative_at(s, i, *anchor);
+    return std::nullopt;
+}
+
+}  // namespace claimtrack::numbers::detail

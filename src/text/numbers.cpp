@@ -1,0 +1,301 @@
+#include <claimtrack/numbers.hpp>
+
+#include "text/numbers_detail.hpp"
+
+#include <array>
+#include <utility>
+
+namespace claimtrack::numbers {
+
+namespace {
+
+using namespace detail;
+
+// A quantity being read, in folded-text byte offsets.
+struct Raw {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    double value = 0;
+    std::optional<double> upper;
+    std::string unit;
+    bool approximate = false;
+    double magnitude = 1;  // the magnitude written after the number, shared by a range's lower end
+    bool lone = false;     // a lone Chinese numeral character: only a number before a counter
+};
+
+constexpr std::array<std::pair<std::string_view, double>, 8> k_zh_magnitudes{{
+    {"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"千万", 1e7}, {"百万", 1e6},
+    {"亿", 1e8}, {"万", 1e4}, {"千", 1e3}}};
+constexpr std::array<std::pair<std::string_view, double>, 6> k_en_magnitudes{{
+    {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"bn", 1e9}, {"mn", 1e6}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_prefix_currencies{{
+    {"US$", "USD"}, {"$", "USD"}, {"¥", "CNY"}, {"€", "EUR"}, {"£", "GBP"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_zh_units{{
+    {"个百分点", "pp"}, {"百分点", "pp"}, {"%", "%"}, {"美元", "USD"}, {"欧元", "EUR"},
+    {"日元", "JPY"}, {"港元", "HKD"}, {"元", "CNY"}, {"人民币", "CNY"}, {"纳米", "nm"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_en_units{{
+    {"percentage points", "pp"}, {"percent", "%"}, {"per cent", "%"}, {"us dollars", "USD"},
+    {"dollars", "USD"}, {"dollar", "USD"}, {"usd", "USD"}, {"yuan", "CNY"}, {"rmb", "CNY"},
+    {"cny", "CNY"}, {"euros", "EUR"}, {"nm", "nm"}}};
+constexpr std::array<std::string_view, 22> k_counters{
+    "项", "个", "家", "名", "位", "倍", "次", "款", "颗", "台", "座", "条",
+    "所", "人", "种", "篇", "部", "辆", "架", "枚", "吨", "年"};
+constexpr std::array<std::string_view, 18> k_approx_before{
+    "约", "大约", "近", "超过", "逾", "将近", "接近", "多达", "about ", "around ", "nearly ",
+    "almost ", "more than ", "over ", "roughly ", "approximately ", "some ", "up to "};
+
+bool ends_with_ci(std::string_view s, std::size_t end, std::string_view suffix) {
+    if (end < suffix.size()) return false;
+    for (std::size_t k = 0; k < suffix.size(); ++k) {
+        char c = s[end - suffix.size() + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[k]) return false;
+    }
+    return true;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    return i;
+}
+
+bool is_han_numeral_char(char32_t c) {
+    return chinese_digit(c) >= 0 || chinese_small_unit(c) > 0 || c == U'万' || c == U'亿' ||
+           c == U'数' || c == U'几' || c == U'点' || c == U'成';
+}
+
+// Digits must not be glued to a Latin word or model name ("K2", "GPT-5", "H20").
+bool digits_start_ok(std::string_view s, std::size_t i) {
+    if (i == 0) return true;
+    const char p = s[i - 1];
+    if (is_ascii_alpha(p) || is_ascii_digit(p) || p == '.' || p == '_') return false;
+    if (p == '-' && i >= 2 && is_ascii_alpha(s[i - 2])) return false;
+    return true;
+}
+
+bool looks_like_date_or_time(std::string_view s, std::size_t end, std::size_t length) {
+    if (has_at(s, end, "年") || has_at(s, end, "月") || has_at(s, end, "日") || has_at(s, end, "号")) return true;
+    if (end + 1 < s.size() && s[end] == ':' && is_ascii_digit(s[end + 1])) return true;
+    return length == 4 && end + 1 < s.size() && (s[end] == '-' || s[end] == '/') && is_ascii_digit(s[end + 1]);
+}
+
+// Read a run of Chinese numeral characters at `i` into `raw`.
+bool read_chinese(std::string_view s, std::size_t i, Raw& raw) {
+    const auto first = decode_at(s, i);
+    if (!(chinese_digit(first.value) >= 0 || first.value == U'十' || first.value == U'数' || first.value == U'几'))
+        return false;
+    std::size_t j = i;
+    std::size_t chars = 0;
+    bool vague = false;
+    while (j < s.size()) {
+        const auto cp = decode_at(s, j);
+        if (!is_han_numeral_char(cp.value)) break;
+        if (cp.value == U'成' && chars == 0) break;
+        vague = vague || cp.value == U'数' || cp.value == U'几';
+        j += cp.length;
+        ++chars;
+        if (cp.value == U'成') {  // at most one digit after 成
+            if (j < s.size() && chinese_digit(decode_at(s, j).value) >= 0) j += decode_at(s, j).length;
+            raw.unit = "%";
+            break;
+        }
+    }
+    while (j > i && (has_at(s, j - 3, "点") || (raw.unit.empty() && has_at(s, j - 3, "成")))) j -= 3;
+    const auto value = parse_chinese_numeral(s.substr(i, j - i));
+    if (!value || j == i) return false;
+    if (vague && chars == 1) return false;  // 数据, 几天
+    raw.end = j;
+    raw.value = *value;
+    raw.approximate = vague;
+    raw.lone = chars == 1 && first.value != U'零';
+    return true;
+}
+
+// Read the number itself (digits, Chinese numerals or English words) at `i`.
+bool read_core(std::string_view s, std::size_t i, Raw& raw) {
+    if (const auto m = digits_at(s, i)) {
+        if (!digits_start_ok(s, i) || looks_like_date_or_time(s, i + m->length, m->length)) return false;
+        raw.value = m->value;
+        raw.end = i + m->length;
+        return true;
+    }
+    if (is_ascii_alpha(s[i])) {
+        const auto m = english_number_at(s, i);
+        if (!m) return false;
+        raw.value = m->value;
+        raw.end = i + m->length;
+        raw.lone = has_word_at(s, i, "one") && m->length == 3;
+        return true;
+    }
+    return read_chinese(s, i, raw);
+}
+
+void read_magnitude(std::string_view s, Raw& raw) {
+    for (const auto& [name, factor] : k_zh_magnitudes) {
+        if (has_at(s, raw.end, name)) {
+            raw.value *= factor;
+            raw.magnitude = factor;
+            raw.end += name.size();
+            raw.lone = false;
+            return;
+        }
+    }
+    const std::size_t j = skip_spaces(s, raw.end);
+    for (const auto& [name, factor] : k_en_magnitudes) {
+        if (has_word_at(s, j, name) && (j == raw.end || name.size() > 2)) {
+            raw.value *= factor;
+            raw.magnitude = factor;
+            raw.end = j + name.size();
+            raw.lone = false;
+            return;
+        }
+    }
+    if (!raw.unit.empty() && raw.end < s.size()) {  // $5m, $20k, $3b
+        const char c = s[raw.end];
+        const double factor = (c == 'm' || c == 'M') ? 1e6 : (c == 'k' || c == 'K') ? 1e3 : (c == 'b' || c == 'B') ? 1e9 : 0;
+        if (factor > 0 && has_word_at(s, raw.end, std::string(1, static_cast<char>(c | 0x20)))) {
+            raw.value *= factor;
+            raw.magnitude = factor;
+            raw.end += 1;
+        }
+    }
+}
+
+void read_unit(std::string_view s, Raw& raw) {
+    if (has_at(s, raw.end, "多") || has_at(s, raw.end, "余")) {
+        raw.approximate = true;
+        raw.end += 3;
+    }
+    for (const auto& [name, unit] : k_zh_units) {
+        if (has_at(s, raw.end, name)) {
+            if (raw.unit.empty() || unit != "CNY") raw.unit = unit;
+            raw.end += name.size();
+            raw.lone = false;
+            return;
+        }
+    }
+    const std::size_t j = skip_spaces(s, raw.end);
+    for (const auto& [name, unit] : k_en_units) {
+        if (has_word_at(s, j, name)) {
+            raw.unit = unit;
+            raw.end = j + name.size();
+            return;
+        }
+    }
+    for (const auto counter : k_counters) {
+        if (has_at(s, raw.end, counter) && raw.unit.empty()) {
+            if (counter == "年" && !raw.lone) return;  // "2025年" is a date, "三年" a duration
+            raw.unit = counter;
+            raw.end += counter.size();
+            raw.lone = false;
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+namespace {
+
+std::optional<Raw> read_single(std::string_view s, std::size_t i) {
+    Raw raw;
+    raw.begin = i;
+    std::size_t j = i;
+    for (const auto& [sign, unit] : k_prefix_currencies) {
+        if (has_at(s, j, sign)) {
+            raw.unit = unit;
+            j = skip_spaces(s, j + sign.size());
+            break;
+        }
+    }
+    bool percent_prefix = false;
+    if (raw.unit.empty() && has_at(s, j, "百分之")) {
+        percent_prefix = true;
+        j += std::string_view("百分之").size();
+    }
+    if (j >= s.size() || !read_core(s, j, raw)) return std::nullopt;
+    read_magnitude(s, raw);
+    read_unit(s, raw);
+    if (percent_prefix) {
+        raw.unit = "%";
+        raw.lone = false;
+    }
+    if (raw.lone) return std::nullopt;
+    if (s.substr(j, 3) == "一" && raw.end == j + 3 + raw.unit.size()) return std::nullopt;  // 一个, 一家
+    const bool bare_year = raw.unit.empty() && raw.magnitude == 1 && raw.value >= 1800 && raw.value <= 2100 &&
+                           raw.value == static_cast<double>(static_cast<long>(raw.value)) && raw.end - j == 4;
+    if (bare_year) return std::nullopt;
+    for (const auto cue : k_approx_before) {
+        if (ends_with_ci(s, i, cue)) raw.approximate = true;
+    }
+    return raw;
+}
+
+std::optional<std::size_t> range_separator(std::string_view s, const Raw& first) {
+    const std::size_t j = skip_spaces(s, first.end);
+    const std::size_t look = first.begin > 12 ? first.begin - 12 : 0;
+    const auto before = s.substr(look, first.begin - look);
+    const bool after_from = before.find("from") != std::string_view::npos ||
+                            before.find("从") != std::string_view::npos || before.find("由") != std::string_view::npos;
+    if (ends_with_ci(s, first.begin, "between ") && has_word_at(s, j, "and")) return skip_spaces(s, j + 3);
+    for (const std::string_view sep : {"-", "–", "—", "~", "〜"}) {
+        if (has_at(s, j, sep)) return skip_spaces(s, j + sep.size());
+    }
+    if (after_from) return std::nullopt;
+    if (has_at(s, j, "至") || has_at(s, j, "到")) return j + 3;
+    if (has_word_at(s, j, "to")) return skip_spaces(s, j + 2);
+    return std::nullopt;
+}
+
+Raw with_range(std::string_view s, Raw first) {
+    const auto next = range_separator(s, first);
+    if (!next || *next >= s.size()) return first;
+    auto second = read_single(s, *next);
+    if (!second) return first;
+    double lower = first.value;
+    if (first.magnitude == 1 && second->magnitude != 1) lower *= second->magnitude;
+    if (!(second->value > lower)) return first;
+    if (!first.unit.empty() && !second->unit.empty() && first.unit != second->unit) return first;
+    first.value = lower;
+    first.upper = second->value;
+    if (first.unit.empty()) first.unit = second->unit;
+    first.approximate = first.approximate || second->approximate;
+    first.end = second->end;
+    return first;
+}
+
+// Skip past a run of digits and separators that did not read as a quantity ("2025-09-19").
+std::size_t skip_token(std::string_view s, std::size_t i) {
+    if (!is_ascii_digit(s[i])) return i + decode_at(s, i).length;
+    while (i < s.size() && (is_ascii_digit(s[i]) ||
+                            ((s[i] == '-' || s[i] == '/' || s[i] == '.' || s[i] == ':') && i + 1 < s.size() &&
+                             is_ascii_digit(s[i + 1]))))
+        ++i;
+    return i;
+}
+
+}  // namespace
+
+std::vector<Quantity> find_quantities(std::string_view text) {
+    const Folded folded = fold_width(text);
+    const std::string_view s = folded.text;
+    std::vector<Quantity> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (is_ascii_alpha(s[i]) && i > 0 && (is_ascii_alpha(s[i - 1]) || is_ascii_digit(s[i - 1]))) {
+            ++i;
+            continue;
+        }
+        const auto raw = read_single(s, i);
+        if (!raw) {
+            i = skip_token(s, i);
+            continue;
+        }
+        const Raw q = with_range(s, *raw);
+        out.push_back({folded.to_origin(q.begin, q.end), q.value, q.upper, q.unit, q.approximate});
+        i = q.end;
+    }
+    return out;
+}
+
+}  // namespace claimtrack::numbers

@@ -1,0 +1,250 @@
+#include "text/numbers_detail.hpp"
+
+#include <claimtrack/numbers.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <utility>
+
+namespace claimtrack::numbers {
+
+namespace detail {
+
+namespace {
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+CodePoint decode_at(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 1;
+    char32_t value = b0;
+    if (b0 >= 0xF0) {
+        len = 4;
+        value = b0 & 0x07u;
+    } else if (b0 >= 0xE0) {
+        len = 3;
+        value = b0 & 0x0Fu;
+    } else if (b0 >= 0xC0) {
+        len = 2;
+        value = b0 & 0x1Fu;
+    }
+    if (len == 1 || i + len > s.size()) return {b0, 1};
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0u) != 0x80u) return {b0, 1};
+        value = (value << 6) | (b & 0x3Fu);
+    }
+    return {value, len};
+}
+
+std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
+    if (i == 0) return std::nullopt;
+    std::size_t start = i - 1;
+    while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0u) == 0x80u) --start;
+    const CodePoint cp = decode_at(s, start);
+    if (start + cp.length != i) return CodePoint{static_cast<unsigned char>(s[i - 1]), 1};
+    return cp;
+}
+
+Folded fold_width(std::string_view text) {
+    Folded out;
+    out.text.reserve(text.size());
+    out.origin.reserve(text.size() + 1);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const CodePoint cp = decode_at(text, i);
+        const std::size_t before = out.text.size();
+        if (cp.value >= 0xFF01 && cp.value <= 0xFF5E) {
+            append_utf8(out.text, cp.value - 0xFEE0);
+        } else if (cp.value == 0x3000) {
+            out.text += ' ';
+        } else {
+            out.text.append(text.substr(i, cp.length));
+        }
+        out.origin.insert(out.origin.end(), out.text.size() - before, i);
+        i += cp.length;
+    }
+    out.origin.push_back(text.size());
+    return out;
+}
+
+bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
+    return i <= s.size() && s.substr(i, prefix.size()) == prefix;
+}
+
+bool has_word_at(std::string_view s, std::size_t i, std::string_view word) {
+    if (i + word.size() > s.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        if (ascii_lower(s[i + k]) != word[k]) return false;
+    }
+    const std::size_t end = i + word.size();
+    return end == s.size() || !is_ascii_alpha(s[end]);
+}
+
+int chinese_digit(char32_t c) {
+    switch (c) {
+        case U'零': case U'〇': return 0;
+        case U'一': case U'壹': return 1;
+        case U'二': case U'两': case U'贰': return 2;
+        case U'三': case U'叁': return 3;
+        case U'四': case U'肆': return 4;
+        case U'五': case U'伍': return 5;
+        case U'六': case U'陆': return 6;
+        case U'七': case U'柒': return 7;
+        case U'八': case U'捌': return 8;
+        case U'九': case U'玖': return 9;
+        default: return -1;
+    }
+}
+
+int chinese_small_unit(char32_t c) {
+    switch (c) {
+        case U'十': case U'拾': return 10;
+        case U'百': case U'佰': return 100;
+        case U'千': case U'仟': return 1000;
+        default: return 0;
+    }
+}
+
+std::optional<MonthMatch> english_month_at(std::string_view s, std::size_t i) {
+    static constexpr std::array<std::pair<std::string_view, int>, 23> k_months{{
+        {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+        {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+        {"december", 12}, {"jan.", 1}, {"feb.", 2}, {"mar.", 3}, {"apr.", 4}, {"aug.", 8},
+        {"sept.", 9}, {"sep.", 9}, {"oct.", 10}, {"nov.", 11}, {"dec.", 12}, {"sept", 9}}};
+    if (i >= s.size() || !(s[i] >= 'A' && s[i] <= 'Z')) return std::nullopt;  // months are capitalised
+    if (i > 0 && is_ascii_alpha(s[i - 1])) return std::nullopt;
+    for (const auto& [name, month] : k_months) {
+        if (name.back() == '.') {
+            if (i + name.size() <= s.size() && has_word_at(s, i, name.substr(0, name.size() - 1)) &&
+                s[i + name.size() - 1] == '.') {
+                return MonthMatch{month, name.size()};
+            }
+        } else if (has_word_at(s, i, name)) {
+            return MonthMatch{month, name.size()};
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::chinese_digit;
+using detail::chinese_small_unit;
+using detail::decode_at;
+
+// Read "3.5" style digits after 点 in a Chinese numeral.
+double chinese_fraction(std::string_view s, std::size_t i) {
+    double scale = 0.1;
+    double value = 0.0;
+    while (i < s.size()) {
+        const auto cp = decode_at(s, i);
+        const int d = chinese_digit(cp.value);
+        if (d < 0) break;
+        value += d * scale;
+        scale /= 10.0;
+        i += cp.length;
+    }
+    return value;
+}
+
+}  // namespace
+
+std::optional<double> parse_chinese_numeral(std::string_view text) {
+    if (text.empty()) return std::nullopt;
+    double total = 0, section = 0, number = 0, fraction = 0;
+    bool any = false, any_unit = false, pending = false;
+    std::vector<int> digits;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto cp = decode_at(text, i);
+        const int d = chinese_digit(cp.value);
+        const int unit = chinese_small_unit(cp.value);
+        if (d >= 0 || cp.value == U'数' || cp.value == U'几') {
+            number = d >= 0 ? d : 1;
+            digits.push_back(d >= 0 ? d : 1);
+            pending = true;
+        } else if (unit > 0) {
+            section += (pending || number > 0 ? number : 1) * unit;
+            number = 0;
+            pending = false;
+            any_unit = true;
+        } else if (cp.value == U'万') {
+            total += (section + number) * 1e4;
+            section = number = 0;
+            pending = false;
+            any_unit = true;
+        } else if (cp.value == U'亿') {
+            total = (total + section + number) * 1e8;
+            section = number = 0;
+            pending = false;
+            any_unit = true;
+        } else if (cp.value == U'成') {
+            // 九成五 = 95%: tenths, with an optional following digit for hundredths.
+            const double tenths = section + number;
+            const auto rest = text.substr(i + cp.length);
+            double extra = 0;
+            if (!rest.empty()) {
+                const auto next = decode_at(rest, 0);
+                const int nd = chinese_digit(next.value);
+                if (nd < 0 || next.length != rest.size()) return std::nullopt;
+                extra = nd;
+            }
+            return tenths * 10 + extra;
+        } else if (cp.value == U'点' && pending) {
+            fraction = chinese_fraction(text, i + cp.length);
+            i = text.size();
+            break;
+        } else {
+            return std::nullopt;
+        }
+        any = true;
+        i += cp.length;
+    }
+    if (!any) return std::nullopt;
+    if (!any_unit && digits.size() > 1) {  // 二〇二五 reads digit by digit
+        double value = 0;
+        for (const int d : digits) value = value * 10 + d;
+        return value;
+    }
+    return total + section + number + fraction;
+}
+
+std::string format_number(double value) {
+    if (!std::isfinite(value)) return "0";
+    if (std::abs(value) < 1e15 && value == std::floor(value)) {
+        return std::to_string(static_cast<std::int64_t>(value));
+    }
+    std::array<char, 64> buf{};
+    const auto result = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
+    return std::string(buf.data(), result.ptr);
+}
+
+}  // namespace claimtrack::numbers

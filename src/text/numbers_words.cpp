@@ -1,0 +1,110 @@
+#include "text/numbers_detail.hpp"
+
+#include <claimtrack/numbers.hpp>
+
+#include <array>
+#include <charconv>
+#include <utility>
+
+namespace claimtrack::numbers {
+
+namespace detail {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, int>, 28> k_small_words{{
+    {"zero", 0}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+    {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12},
+    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
+    {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40},
+    {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}}};
+
+constexpr std::array<std::pair<std::string_view, double>, 5> k_scale_words{{
+    {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}}};
+
+struct Word {
+    double value = 0;
+    bool scale = false;
+    std::size_t length = 0;
+};
+
+std::optional<Word> number_word_at(std::string_view s, std::size_t i) {
+    for (const auto& [name, value] : k_small_words) {
+        if (has_word_at(s, i, name)) return Word{static_cast<double>(value), false, name.size()};
+    }
+    for (const auto& [name, value] : k_scale_words) {
+        if (has_word_at(s, i, name)) return Word{value, true, name.size()};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i) {
+    if (i >= s.size() || !is_ascii_digit(s[i])) return std::nullopt;
+    std::string digits;
+    std::size_t j = i;
+    while (j < s.size()) {
+        if (is_ascii_digit(s[j])) {
+            digits += s[j++];
+        } else if (s[j] == ',' && j + 3 < s.size() && is_ascii_digit(s[j + 1]) && is_ascii_digit(s[j + 2]) &&
+                   is_ascii_digit(s[j + 3]) && (j + 4 == s.size() || !is_ascii_digit(s[j + 4]))) {
+            ++j;  // thousands separator: exactly three digits follow
+        } else {
+            break;
+        }
+    }
+    if (j + 1 < s.size() && s[j] == '.' && is_ascii_digit(s[j + 1])) {
+        digits += s[j++];
+        while (j < s.size() && is_ascii_digit(s[j])) digits += s[j++];
+    }
+    double value = 0;
+    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (result.ec != std::errc{}) return std::nullopt;
+    return NumberMatch{value, j - i};
+}
+
+std::optional<NumberMatch> english_number_at(std::string_view s, std::size_t i) {
+    if (i > 0 && is_ascii_alpha(s[i - 1])) return std::nullopt;
+    double total = 0, current = 0;
+    std::size_t end = i, j = i;
+    bool any = false;
+    while (j < s.size()) {
+        const auto word = number_word_at(s, j);
+        if (!word) break;
+        if (word->scale) {
+            if (!any) break;  // "hundred" alone is not a number we read
+            current = (current == 0 ? 1 : current) * word->value;
+            if (word->value >= 1e3) {
+                total += current;
+                current = 0;
+            }
+        } else {
+            current += word->value;
+        }
+        any = true;
+        j += word->length;
+        end = j;
+        if (j < s.size() && (s[j] == '-' || s[j] == ' ')) {
+            ++j;
+            if (has_word_at(s, j, "and")) j += 4;
+        }
+    }
+    if (!any) return std::nullopt;
+    return NumberMatch{total + current, end - i};
+}
+
+}  // namespace detail
+
+std::optional<double> parse_number(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.empty()) return std::nullopt;
+    const auto folded = detail::fold_width(text);
+    const std::string_view s = folded.text;
+    if (const auto m = detail::digits_at(s, 0); m && m->length == s.size()) return m->value;
+    if (const auto m = detail::english_number_at(s, 0); m && m->length == s.size()) return m->value;
+    return parse_chinese_numeral(s);
+}
+
+}  // namespace claimtrack::numbers

@@ -1,0 +1,264 @@
+#include <claimtrack/claims.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+using claimtrack::Article;
+using claimtrack::Claim;
+using claimtrack::ClaimKind;
+using claimtrack::ParagraphKind;
+
+namespace {
+
+// Join `paragraphs` with blank lines into an article body with paragraph spans.
+Article make_article(const std::vector<std::pair<std::string, ParagraphKind>>& paragraphs, std::string date = "2025-11-10") {
+    Article a;
+    a.id = 7;
+    a.date = std::move(date);
+    for (const auto& [text, kind] : paragraphs) {
+        if (!a.body.empty()) a.body += "\n\n";
+        const std::size_t start = a.body.size();
+        a.body += text;
+        a.paragraphs.push_back({{start, a.body.size()}, kind});
+    }
+    return a;
+}
+
+Article text_article(const std::vector<std::string>& paragraphs, std::string date = "2025-11-10") {
+    std::vector<std::pair<std::string, ParagraphKind>> with_kinds;
+    for (const auto& p : paragraphs) with_kinds.emplace_back(p, ParagraphKind::text);
+    return make_article(with_kinds, std::move(date));
+}
+
+std::vector<Claim> of_kind(const std::vector<Claim>& claims, ClaimKind kind) {
+    std::vector<Claim> out;
+    for (const auto& c : claims) {
+        if (c.kind == kind) out.push_back(c);
+    }
+    return out;
+}
+
+std::string field(const Claim& c, const std::string& name) {
+    const auto it = c.fields.find(name);
+    return it == c.fields.end() ? std::string("<none>") : it->second;
+}
+
+void check_spans(const Article& a, const std::vector<Claim>& claims) {
+    for (const auto& c : claims) {
+        REQUIRE(c.span.end <= a.body.size());
+        CHECK(c.text == a.body.substr(c.span.start, c.span.end - c.span.start));
+        CHECK(c.article == a.id);
+        CHECK(c.checkworthiness >= 0.0);
+        CHECK(c.checkworthiness <= 1.0);
+    }
+}
+
+}  // namespace
+
+TEST_SUITE("claims") {
+
+TEST_CASE("a role with the organisation in the previous clause") {
+    const auto a = text_article({"国内手机巨头小米，董事长是雷军。"});
+    const auto claims = claimtrack::claims::extract(a);
+    const auto roles = of_kind(claims, ClaimKind::role);
+    REQUIRE(roles.size() == 1);
+    CHECK(field(roles[0], "person") == "雷军");
+    CHECK(field(roles[0], "role") == "董事长");
+    CHECK(field(roles[0], "organization") == "小米");
+    CHECK(roles[0].text == "国内手机巨头小米，董事长是雷军。");
+    CHECK(roles[0].checkworthiness >= 0.5);
+    check_spans(a, claims);
+}
+
+TEST_CASE("roles written in several Chinese orders") {
+    const auto a = text_article({"紧随其后的是台积电，董事长魏哲家同样备受关注。",
+                                 "老牌厂商联想，去年换上了王建国当总裁，引发讨论。",
+                                 "高通的CEO安蒙，也是业内熟知的人物。"});
+    const auto roles = of_kind(claimtrack::claims::extract(a), ClaimKind::role);
+    REQUIRE(roles.size() == 3);
+    CHECK(field(roles[0], "person") == "魏哲家");
+    CHECK(field(roles[0], "organization") == "台积电");
+    CHECK(field(roles[1], "person") == "王建国");
+    CHECK(field(roles[1], "role") == "总裁");
+    CHECK(field(roles[1], "organization") == "联想");
+    CHECK(field(roles[1], "when") == "2024");
+    CHECK(field(roles[2], "person") == "安蒙");
+    CHECK(field(roles[2], "organization") == "高通");
+}
+
+TEST_CASE("English roles before and after the name") {
+    const auto a = text_article({"Broadcom's chief executive, Hock Tan, has led the company since 2006. "
+                                 "Lisa Su, CEO of AMD, spoke after the results. "
+                                 "Acme Robotics CEO Jane Porter declined to comment."});
+    const auto roles = of_kind(claimtrack::claims::extract(a), ClaimKind::role);
+    REQUIRE(roles.size() == 3);
+    CHECK(field(roles[0], "person") == "Hock Tan");
+    CHECK(field(roles[0], "role") == "chief executive");
+    CHECK(field(roles[0], "organization") == "Broadcom");
+    CHECK(field(roles[1], "person") == "Lisa Su");
+    CHECK(field(roles[1], "organization") == "AMD");
+    CHECK(field(roles[2], "person") == "Jane Porter");
+    CHECK(field(roles[2], "organization") == "Acme Robotics");
+}
+
+TEST_CASE("a change from one share to another keeps subject and attribute") {
+    const auto a = text_article({"受出口限制影响，AMD在中国的收入占比由２０％下降为5%，损失不小。"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "subject") == "AMD");
+    CHECK(field(qs[0], "attribute") == "在中国的收入占比");
+    CHECK(field(qs[0], "from") == "20");
+    CHECK(field(qs[0], "to") == "5");
+    CHECK(field(qs[0], "unit") == "%");
+}
+
+TEST_CASE("an English change from one share to another") {
+    const auto a = text_article({"Qualcomm's share of the modem market fell from 60% to zero in two years."});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "subject") == "Qualcomm");
+    CHECK(field(qs[0], "attribute") == "share of the modem market");
+    CHECK(field(qs[0], "from") == "60");
+    CHECK(field(qs[0], "to") == "0");
+    CHECK(field(qs[0], "unit") == "%");
+}
+
+TEST_CASE("a quote at a named venue, then a pronoun quote resolved to the same speaker") {
+    const auto a = text_article({"上个月，马云在杭州举办的云栖大会上，直接说“数据是新的石油”。",
+                                 "他说，全球算力需求每年增长三成。"});
+    const auto claims = claimtrack::claims::extract(a);
+    const auto quotes = of_kind(claims, ClaimKind::quote);
+    REQUIRE(quotes.size() == 2);
+    CHECK(field(quotes[0], "speaker") == "马云");
+    CHECK(field(quotes[0], "quote") == "数据是新的石油");
+    CHECK(field(quotes[0], "venue") == "杭州举办的云栖大会");
+    CHECK(field(quotes[0], "when") == "2025-10");
+    CHECK(field(quotes[1], "speaker") == "马云");
+    CHECK(field(quotes[1], "quote") == "全球算力需求每年增长三成");
+    const auto qs = of_kind(claims, ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "value") == "30");
+    CHECK(field(qs[0], "unit") == "%");
+    check_spans(a, claims);
+}
+
+TEST_CASE("English quotes with venue and a pronoun speaker") {
+    const auto a = text_article({"At the Future Compute Summit in London, Satya Nadella said that cloud demand would double. "
+                                 "He said the company would hire 2,000 engineers."});
+    const auto claims = claimtrack::claims::extract(a);
+    const auto quotes = of_kind(claims, ClaimKind::quote);
+    REQUIRE(quotes.size() == 2);
+    CHECK(field(quotes[0], "speaker") == "Satya Nadella");
+    CHECK(field(quotes[0], "quote") == "cloud demand would double");
+    CHECK(field(quotes[0], "venue") == "Future Compute Summit in London");
+    CHECK(field(quotes[1], "speaker") == "Satya Nadella");
+    const auto qs = of_kind(claims, ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "value") == "2000");
+}
+
+TEST_CASE("dated events resolve relative dates against the article date") {
+    const auto a = text_article({"今年3月，研究机构TrendForce就预测过，存储芯片价格将上涨，不过涨幅有限。",
+                                 "In April, SemiAnalysis estimated that the new cluster would need its own power plant."});
+    const auto events = of_kind(claimtrack::claims::extract(a), ClaimKind::event);
+    REQUIRE(events.size() == 2);
+    CHECK(field(events[0], "actor") == "TrendForce");
+    CHECK(field(events[0], "when") == "2025-03");
+    CHECK(field(events[0], "action") == "预测过，存储芯片价格将上涨");
+    CHECK(field(events[1], "actor") == "SemiAnalysis");
+    CHECK(field(events[1], "when") == "2025-04");
+}
+
+TEST_CASE("no anchor date leaves relative events undated") {
+    const auto a = text_article({"今年3月，研究机构TrendForce就预测过，存储芯片价格将上涨。"}, "");
+    CHECK(of_kind(claimtrack::claims::extract(a), ClaimKind::event).empty());
+}
+
+TEST_CASE("superlatives and wins are comparisons, one per clause") {
+    const auto a = text_article({"最近Qwen3这款模型又登顶了，成了迄今为止最强的开源模型，甚至击败了多个闭源模型。"});
+    const auto claims = claimtrack::claims::extract(a);
+    const auto cmp = of_kind(claims, ClaimKind::comparison);
+    REQUIRE(cmp.size() == 2);
+    CHECK(field(cmp[0], "subject") == "Qwen3");
+    CHECK(field(cmp[0], "relation") == "迄今为止最强");
+    CHECK(field(cmp[0], "object") == "开源模型");
+    CHECK(cmp[0].text == "成了迄今为止最强的开源模型");
+    CHECK(field(cmp[1], "relation") == "击败");
+    check_spans(a, claims);
+}
+
+TEST_CASE("English comparisons") {
+    const auto a = text_article({"Last week, Mistral's new model beat GPT-5 on three benchmarks for the first time."});
+    const auto claims = claimtrack::claims::extract(a);
+    const auto cmp = of_kind(claims, ClaimKind::comparison);
+    REQUIRE(cmp.size() == 1);
+    CHECK(field(cmp[0], "subject") == "Mistral");
+    CHECK(field(cmp[0], "relation") == "beat");
+    CHECK(of_kind(claims, ClaimKind::event).empty());
+}
+
+TEST_CASE("reported speech is hedged, and a doubting sentence hedges the claim before it") {
+    const auto a = text_article({"据报道，扎克伯格裁撤了元宇宙部门的大部分员工。",
+                                 "Musk has reportedly fired the last engineer on the Grok team.",
+                                 "苹果公司，首席执行官是库克。这种说法很难证实。",
+                                 "英伟达的CEO黄仁勋出席了活动。"});
+    const auto claims = claimtrack::claims::extract(a);
+    REQUIRE(claims.size() == 4);
+    CHECK(claims[0].kind == ClaimKind::event);
+    CHECK(field(claims[0], "actor") == "扎克伯格");
+    CHECK(claims[0].hedged);
+    CHECK(claims[1].kind == ClaimKind::event);
+    CHECK(field(claims[1], "actor") == "Musk");
+    CHECK(claims[1].hedged);
+    CHECK(claims[2].kind == ClaimKind::role);
+    CHECK(claims[2].hedged);
+    CHECK(claims[3].kind == ClaimKind::role);
+    CHECK_FALSE(claims[3].hedged);
+}
+
+TEST_CASE("opinion and personal experience give no claim") {
+    const auto a = text_article({"我觉得这个模型真挺好用，太聪明了。", "这场竞争还远远没有结束。",
+                                 "I think this model is really fun to use.", "说到这里，大家就应该懂了。"});
+    CHECK(claimtrack::claims::extract(a).empty());
+}
+
+TEST_CASE("only text paragraphs are read") {
+    const auto a = make_article({{"英伟达的CEO是黄仁勋", ParagraphKind::title},
+                                 {"500", ParagraphKind::noise},
+                                 {"小米，董事长是雷军。", ParagraphKind::text},
+                                 {"英伟达CEO黄仁勋 https://example.com/a", ParagraphKind::source_list}});
+    const auto claims = claimtrack::claims::extract(a);
+    REQUIRE(claims.size() == 1);
+    CHECK(field(claims[0], "person") == "雷军");
+    check_spans(a, claims);
+}
+
+TEST_CASE("a hedged amount with a magnitude and currency") {
+    const auto a = text_article({"据称，蔚来将投资3.5亿美元建厂。"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "value") == "350000000");
+    CHECK(field(qs[0], "unit") == "USD");
+    CHECK(qs[0].hedged);
+}
+
+TEST_CASE("a vague range of counts") {
+    const auto a = text_article({"阿里巴巴的方案是把数百至数千台服务器连成一个集群。"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "subject") == "阿里巴巴");
+    CHECK(field(qs[0], "value") == "100");
+    CHECK(field(qs[0], "upper") == "1000");
+    CHECK(field(qs[0], "approximate") == "true");
+}
+
+TEST_CASE("an empty article and odd input give no claims and no crash") {
+    CHECK(claimtrack::claims::extract(Article{}).empty());
+    const auto a = text_article({"“““”", "，，，。。。", std::string(5000, 'x'), "\x01\x02"});
+    CHECK(claimtrack::claims::extract(a).empty());
+}
+
+}  // TEST_SUITE
