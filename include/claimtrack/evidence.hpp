@@ -22,7 +22,10 @@ public:
     void add(std::string_view a, std::string_view b);
     // Return every name in the group of `name` (folded), including `name` itself.
     std::vector<std::string> names_of(std::string_view name) const;
+    // Return every group, each a list of spellings.
     std::vector<std::vector<std::string>> groups() const;
+    // Take `name` out of its group (a group left with one name goes); return false if it was in none.
+    bool remove(std::string_view name);
 
 private:
     std::vector<std::vector<std::string>> m_groups;

@@ -1,0 +1,154 @@
+#include <claimtrack/evidence.hpp>
+#include <claimtrack/numbers.hpp>
+#include <claimtrack/text.hpp>
+
+#include "evidence/kinds.hpp"
+#include "evidence/match.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace claimtrack::evidence {
+
+namespace detail {
+
+std::string Context::field(std::string_view name) const {
+    const auto it = claim.fields.find(std::string(name));
+    return it == claim.fields.end() ? std::string() : it->second;
+}
+
+std::optional<std::string> Context::entity(std::string_view name) const {
+    return find_entity(folded, field(name), aliases);
+}
+
+bool Context::words(std::string_view name, double min_overlap) const {
+    const std::string value = field(name);
+    if (value.empty()) return false;
+    return find_entity(folded, value, aliases).has_value() || token_overlap(value, folded) >= min_overlap;
+}
+
+namespace {
+
+// Return the claim's values: `from`, `to` and `value`, with the claim's `unit` where the number has none.
+std::vector<Value> claim_values(const Context& c) {
+    std::vector<Value> values;
+    const std::string unit = c.field("unit");
+    for (auto name : {"from", "to", "value"}) {
+        const std::string written = c.field(name);
+        if (written.empty()) continue;
+        auto found = values_in(written);
+        if (found.empty()) {
+            if (auto n = numbers::parse_number(written)) found.push_back({*n, "", written});
+            else if (auto z = numbers::parse_chinese_numeral(written)) found.push_back({*z, "", written});
+        }
+        if (found.empty()) continue;
+        Value v = found.front();
+        if (v.unit.empty()) v.unit = unit;
+        values.push_back(v);
+    }
+    return values;
+}
+
+// Return the stated values that answer what the claim's `missing` values answer, but differently.
+std::vector<Value> rival_values(const std::vector<Value>& stated, const std::vector<Value>& wanted, const std::vector<Value>& missing) {
+    std::vector<Value> rivals;
+    for (const auto& s : stated) {
+        const bool is_claimed = std::any_of(wanted.begin(), wanted.end(), [&](const Value& w) { return same_value(s, w); });
+        const bool fits = std::any_of(missing.begin(), missing.end(), [&](const Value& m) { return comparable(s, m); });
+        if (!is_claimed && fits) rivals.push_back(s);
+    }
+    return rivals;
+}
+
+std::string join_values(const std::vector<Value>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + describe(v);
+    return out;
+}
+
+}  // namespace
+
+std::optional<Assessment> assess_quantity(const Context& c) {
+    const auto wanted = claim_values(c);
+    if (wanted.empty()) return std::nullopt;
+    const auto subject = c.entity("subject");
+    const bool attribute = c.words("attribute", 0.5);
+    const bool no_attribute = c.field("attribute").empty();
+    const auto stated = values_in(c.passage);
+    std::vector<Value> missing;
+    for (const auto& w : wanted) {
+        const bool found = std::any_of(stated.begin(), stated.end(), [&](const Value& s) { return same_value(s, w); });
+        if (!found) missing.push_back(w);
+    }
+    if (subject && missing.empty()) {
+        return Assessment{attribute ? 0.9 : 0.75, Stance::supports,
+                          "same subject" + std::string(attribute ? " and attribute" : "") + "; source says " +
+                              join_values(wanted) + " as the claim does"};
+    }
+    if (subject && (attribute || no_attribute)) {
+        const auto other = rival_values(stated, wanted, missing);
+        if (!other.empty()) {
+            return Assessment{attribute ? 0.8 : 0.65, Stance::contradicts,
+                              std::string(attribute ? "same subject and attribute" : "same subject") + "; source says " +
+                                  join_values(other) + ", claim says " + join_values(missing)};
+        }
+    }
+    if (subject) {
+        const bool some = missing.size() < wanted.size();
+        return Assessment{some ? 0.4 : 0.3, Stance::mentions,
+                          "mentions " + *subject + (some ? "; only some of the values stated" : "; values not stated")};
+    }
+    if (missing.empty()) {
+        return Assessment{0.25, Stance::mentions, "values " + join_values(wanted) + " found, subject not named"};
+    }
+    return std::nullopt;
+}
+
+std::optional<Assessment> assess_comparison(const Context& c) {
+    const auto subject = c.entity("subject");
+    if (!subject) return std::nullopt;
+    const bool relation = c.words("relation", 0.6);
+    const bool object = c.field("object").empty() || c.words("object", 0.6);
+    if (relation && object) {
+        return Assessment{0.8, Stance::supports, "same subject " + *subject + ", relation and object stated"};
+    }
+    if (relation) return Assessment{0.5, Stance::mentions, "same subject and relation; object not stated"};
+    return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace {
+
+constexpr std::array<std::string_view, 6> k_entity_fields{"subject", "person", "organization", "speaker", "actor", "object"};
+
+Assessment entity_only(const detail::Context& c) {
+    for (auto name : k_entity_fields) {
+        if (auto found = c.entity(name)) return {0.2, Stance::mentions, "mentions " + *found};
+    }
+    return {0.0, Stance::mentions, "no entity of the claim found"};
+}
+
+}  // namespace
+
+Assessment assess(const Claim& claim, std::string_view passage, const Aliases& aliases) {
+    const detail::Context c{claim, passage, text::fold(passage), aliases};
+    std::optional<Assessment> result;
+    switch (claim.kind) {
+        case ClaimKind::quantity: result = detail::assess_quantity(c); break;
+        case ClaimKind::role: result = detail::assess_role(c); break;
+        case ClaimKind::quote: result = detail::assess_quote(c); break;
+        case ClaimKind::event: result = detail::assess_event(c); break;
+        case ClaimKind::comparison: result = detail::assess_comparison(c); break;
+    }
+    if (result) {
+        result->score = std::clamp(result->score, 0.0, 1.0);
+        return *result;
+    }
+    return entity_only(c);
+}
+
+}  // namespace claimtrack::evidence

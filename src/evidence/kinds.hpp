@@ -1,0 +1,32 @@
+#pragma once
+
+#include <claimtrack/evidence.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+// One agreement check per claim kind; each returns nothing when the passage does not decide.
+namespace claimtrack::evidence::detail {
+
+struct Context {
+    const Claim& claim;
+    std::string_view passage;  // as written
+    std::string folded;        // text::fold(passage)
+    const Aliases& aliases;
+
+    // Return the claim's field `name`, or "".
+    std::string field(std::string_view name) const;
+    // Return the spelling of field `name`'s entity found in the passage, or nothing.
+    std::optional<std::string> entity(std::string_view name) const;
+    // Return true if the words of field `name` (or an alias) are in the passage.
+    bool words(std::string_view name, double min_overlap) const;
+};
+
+std::optional<Assessment> assess_quantity(const Context& c);
+std::optional<Assessment> assess_role(const Context& c);
+std::optional<Assessment> assess_quote(const Context& c);
+std::optional<Assessment> assess_event(const Context& c);
+std::optional<Assessment> assess_comparison(const Context& c);
+
+}  // namespace claimtrack::evidence::detail

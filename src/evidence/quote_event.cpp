@@ -1,0 +1,77 @@
+#include <claimtrack/evidence.hpp>
+#include <claimtrack/numbers.hpp>
+#include <claimtrack/text.hpp>
+
+#include "evidence/kinds.hpp"
+#include "evidence/match.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace claimtrack::evidence::detail {
+
+namespace {
+
+constexpr double k_near_verbatim = 0.8;
+constexpr std::size_t k_max_passage_chars = 4000;
+
+// Keep letters, digits and ideographs: quotes are compared without punctuation or spacing.
+std::u32string letters_only(std::string_view folded) {
+    std::u32string out;
+    for (char32_t c : decode(folded)) {
+        const bool ascii_word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+        const bool other_script = c >= 0x80 && !(c >= 0x2000 && c <= 0x206F) && !(c >= 0x3000 && c <= 0x303F) &&
+                                  !(c >= 0xFF00 && c <= 0xFF0F) && c != 0xFF0C && c != 0xFF1A && c != 0xFF1B && c != 0xFF1F;
+        if (ascii_word || other_script) out.push_back(c);
+    }
+    return out;
+}
+
+std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100.0))) + "%"; }
+
+}  // namespace
+
+std::optional<Assessment> assess_quote(const Context& c) {
+    const std::string words = c.field("quote");
+    if (words.empty()) return std::nullopt;
+    const auto speaker = c.entity("speaker");
+    const std::u32string quote = letters_only(text::fold(words));
+    std::u32string passage = letters_only(c.folded);
+    if (passage.size() > k_max_passage_chars) passage.resize(k_max_passage_chars);
+    if (quote.empty()) return std::nullopt;
+    const double similarity =
+        1.0 - static_cast<double>(substring_distance(quote, passage)) / static_cast<double>(quote.size());
+    const bool verbatim = similarity >= 0.999;
+    if (similarity >= k_near_verbatim) {
+        const std::string how = verbatim ? "verbatim" : "near-verbatim (" + percent(similarity) + ")";
+        if (speaker) return Assessment{verbatim ? 0.95 : 0.85, Stance::supports, "speaker " + *speaker + " and quote " + how};
+        return Assessment{0.5, Stance::mentions, "quote " + how + ", speaker not named"};
+    }
+    const double overlap = token_overlap(words, c.folded);
+    if (speaker && overlap >= 0.5) {
+        return Assessment{0.5, Stance::mentions, "speaker " + *speaker + "; words paraphrased (" + percent(overlap) + " shared)"};
+    }
+    return std::nullopt;
+}
+
+std::optional<Assessment> assess_event(const Context& c) {
+    const auto actor = c.entity("actor");
+    if (!actor) return std::nullopt;
+    if (!c.words("action", 0.5)) return Assessment{0.3, Stance::mentions, "mentions " + *actor + "; action not stated"};
+    const std::string when = c.field("when");
+    std::vector<std::string> dates;
+    for (const auto& d : numbers::find_dates(c.passage, "")) dates.push_back(d.iso);
+    const bool agrees = std::any_of(dates.begin(), dates.end(), [&](const std::string& d) {
+        return !d.empty() && (when.starts_with(d) || d.starts_with(when));
+    });
+    if (when.empty() || dates.empty()) {
+        return Assessment{0.65, Stance::supports, "same actor " + *actor + " and action; time not compared"};
+    }
+    if (agrees) return Assessment{0.9, Stance::supports, "same actor " + *actor + ", action and time " + when};
+    return Assessment{0.55, Stance::contradicts,
+                      "same actor and action; source dates it " + dates.front() + ", claim says " + when};
+}
+
+}  // namespace claimtrack::evidence::detail

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <claimtrack/report.hpp>
+
+#include <string>
+#include <string_view>
+
+// Pieces every renderer shares: best evidence, source flags, widths, numbers.
+namespace claimtrack::report::detail {
+
+// Return the evidence to show first for `entry` (best not orphaned, else best), or nullptr.
+const Evidence* best_evidence(const ClaimEntry& entry);
+
+// Return the last review of `entry`, or nullptr when it was never reviewed.
+const Review* last_review(const ClaimEntry& entry);
+
+// Return the fetch outcome of `source` for people: "ok", "DEAD", "FAILED", "not fetched", or the outcome.
+std::string source_flag(const SourceRow& source);
+
+// Return true if `source` is dead or failed.
+bool is_broken(const SourceRow& source);
+
+// Return how many evidence rows quote `source` in `article`.
+int evidence_count(const ArticleReport& article, Id source);
+
+// Return `score` with two decimals: "0.90".
+std::string score_text(double score);
+
+// Return the terminal columns `text` takes (East Asian wide characters count two).
+std::size_t display_width(std::string_view text);
+
+// Return `text` cut to at most `columns` terminal columns, ending in "…" when cut; newlines become spaces.
+std::string clip(std::string_view text, std::size_t columns);
+
+// Return `text` padded with spaces to `columns` terminal columns.
+std::string pad(std::string_view text, std::size_t columns);
+
+// Return the coverage line: "5 claims: unreviewed 3, verified 1, ...".
+std::string coverage_line(const Coverage& coverage);
+
+// Return the kinds line: "quantity 2, role 1, ...".
+std::string kinds_line(const Coverage& coverage);
+
+// Return the total number of claims in `coverage`.
+int claim_total(const Coverage& coverage);
+
+std::string render_text(const Report& report, const RenderOptions& options);
+std::string render_markdown(const Report& report, const RenderOptions& options);
+std::string render_json(const Report& report, const RenderOptions& options);
+
+}  // namespace claimtrack::report::detail
