@@ -1,0 +1,104 @@
+#pragma once
+
+#include <claimtrack/html.hpp>
+
+#include <pugixml.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Pieces of the html module shared between its .cpp files; not part of the public API.
+namespace claimtrack::html::detail {
+
+// Deeper element nesting than this is flattened into the ancestor at this depth.
+inline constexpr int k_max_depth = 400;
+
+// Deeper nesting than this is removed from the markup before parsing.
+inline constexpr std::size_t k_max_markup_depth = 300;
+
+struct Dom {
+    pugi::xml_document doc;               // one root element "html"
+    std::vector<std::string> json_ld;     // bodies of <script type="application/ld+json">
+};
+
+// Return `html` without comments, script and style bodies (JSON-LD kept) and opening tags past
+// `max_depth` levels of nesting (with their closing tags), or nothing when none was found. The
+// parser slows down badly on deep trees and spends most of its time in scripts.
+std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth);
+
+// Return `utf8_html` parsed as a browser would (gumbo), as a pugixml tree of elements, attributes
+// and text, without comments, scripts, styles, templates and noscript content.
+std::unique_ptr<Dom> parse_dom(std::string_view utf8_html);
+
+// Visit the nodes under `root` in document order without recursion: `enter(node)` returns whether
+// to descend; `leave(node)` runs once for each entered node after its children.
+template <class Enter, class Leave>
+void walk(pugi::xml_node root, Enter&& enter, Leave&& leave) {
+    pugi::xml_node it = root.first_child();
+    while (it) {
+        if (enter(it) && it.first_child()) {
+            it = it.first_child();
+            continue;
+        }
+        for (;;) {
+            leave(it);
+            if (pugi::xml_node next = it.next_sibling()) {
+                it = next;
+                break;
+            }
+            it = it.parent();
+            if (!it || it == root) {
+                it = pugi::xml_node();
+                break;
+            }
+        }
+    }
+}
+
+// Return the ASCII-lowercased copy of `text`.
+std::string lower_ascii(std::string_view text);
+
+// Return true if the element is hidden by attribute or inline style.
+bool is_hidden(pugi::xml_node node);
+
+// Return the text of `node` and its descendants, white space collapsed.
+std::string node_text(pugi::xml_node node);
+
+// Return the main text of the page as paragraphs (already collapsed), in reading order. Prunes
+// navigation, asides and other chrome from `dom` on the way.
+std::vector<std::string> main_paragraphs(Dom& dom);
+
+// Return the visible text of the whole body as paragraphs, for date and byline patterns.
+std::vector<std::string> all_paragraphs(const Dom& dom);
+
+// What an element's class and id say about it.
+enum class Hint { none, positive, weak_negative, strong_negative };
+
+// Return the hint of the element's class and id ("article-body" positive, "comments" strong negative).
+Hint class_hint(pugi::xml_node node);
+
+// Return true for tags whose element starts a new block of text (p, div, li, h2, tr...).
+bool is_block(std::string_view tag);
+
+// Return true for tags dropped with everything in them wherever they are (nav, aside, button...).
+bool is_chrome(std::string_view tag);
+
+struct Metadata {
+    std::string title;
+    std::string published;
+    std::string author;
+    std::string site;
+    std::string language;
+};
+
+// Return the title, date, author, site and declared language found in `dom`.
+Metadata read_metadata(const Dom& dom);
+
+// Return the first full date found in `text` ("2025年9月19日 10:22", "2025-09-19", "Sep 19, 2025")
+// as ISO 8601, or empty.
+std::string find_date(std::string_view text);
+
+}  // namespace claimtrack::html::detail

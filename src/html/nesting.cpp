@@ -1,0 +1,145 @@
+#include "internal.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <map>
+#include <string_view>
+
+namespace claimtrack::html::detail {
+namespace {
+
+using namespace std::string_view_literals;
+
+// Elements that never nest in practice: void elements, and ones the parser closes implicitly.
+bool depth_neutral(std::string_view name) {
+    static constexpr std::array k_neutral = {
+        "br"sv, "img"sv, "hr"sv, "input"sv, "meta"sv, "link"sv, "area"sv, "base"sv, "col"sv, "embed"sv,
+        "param"sv, "source"sv, "track"sv, "wbr"sv, "p"sv, "li"sv, "dt"sv, "dd"sv, "tr"sv, "td"sv, "th"sv,
+        "option"sv, "html"sv, "head"sv, "body"sv, "!doctype"sv,
+    };
+    for (std::string_view n : k_neutral) {
+        if (name == n) return true;
+    }
+    return false;
+}
+
+bool raw_text(std::string_view name) {
+    return name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp" ||
+           name == "iframe" || name == "noembed" || name == "noframes";
+}
+
+bool name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '_';
+}
+
+// Return the index just past the '>' that ends the tag starting at `at`, honouring quotes.
+std::size_t tag_end(std::string_view html, std::size_t at) {
+    char quote = 0;
+    for (std::size_t i = at; i < html.size(); ++i) {
+        const char c = html[i];
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = html[i - 1] == '=' || html[i - 1] == ' ' ? c : quote;
+        } else if (c == '>') {
+            return i + 1;
+        }
+    }
+    return html.size();
+}
+
+struct Tag {
+    std::string name;  // lowercase
+    std::size_t start = 0;
+    bool closing = false;
+    std::size_t end = 0;
+};
+
+// Read the tag at `at` (html[at] == '<'); empty name for comments and text that is not a tag.
+Tag read_tag(std::string_view html, std::size_t at) {
+    Tag tag;
+    tag.start = at;
+    std::size_t i = at + 1;
+    if (html.substr(at).starts_with("<!--")) {
+        const auto close = html.find("-->", at + 4);
+        tag.end = close == std::string_view::npos ? html.size() : close + 3;
+        return tag;
+    }
+    if (i < html.size() && html[i] == '/') {
+        tag.closing = true;
+        ++i;
+    }
+    const std::size_t start = i;
+    while (i < html.size() && name_char(html[i])) ++i;
+    if (i == start) {
+        tag.end = at + 1;
+        return tag;
+    }
+    tag.name = lower_ascii(html.substr(start, i - start));
+    tag.end = tag_end(html, i);
+    return tag;
+}
+
+// Return where "</name" starts at or after `from`, case-insensitively, or the end of `html`.
+std::size_t find_close(std::string_view html, std::size_t from, std::string_view name) {
+    for (std::size_t at = html.find("</", from); at != std::string_view::npos; at = html.find("</", at + 2)) {
+        if (lower_ascii(html.substr(at + 2, name.size())) == name) return at;
+    }
+    return html.size();
+}
+
+}  // namespace
+
+std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth) {
+    std::vector<std::string> open;
+    std::map<std::string, std::size_t, std::less<>> dropped;
+    std::string out;
+    bool changed = false;
+    std::size_t copied = 0;  // html[0, copied) is already in `out`
+    const auto drop = [&](std::size_t from, std::size_t to) {
+        if (!changed) out.reserve(html.size());
+        changed = true;
+        out.append(html.substr(copied, from - copied));
+        copied = to;
+    };
+    for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at)) {
+        const Tag tag = read_tag(html, at);
+        const std::size_t next = tag.end;
+        if (tag.name.empty() && html.substr(at).starts_with("<!--")) {
+            drop(at, next);  // comments only cost parsing time
+            at = next;
+            continue;
+        }
+        if (tag.name.empty() || depth_neutral(tag.name)) {
+            at = next;
+            continue;
+        }
+        if (!tag.closing && raw_text(tag.name)) {
+            at = find_close(html, next, tag.name);
+            if (tag.name == "script" || tag.name == "style") {
+                // Script and style bodies are most of a modern page's bytes; only JSON-LD is read.
+                const std::string head = lower_ascii(html.substr(tag.start, next - tag.start));
+                if (head.find("ld+json") == std::string::npos) drop(next, at);
+            }
+            continue;
+        }
+        if (!tag.closing && open.size() >= max_depth) {
+            ++dropped[tag.name];
+            drop(at, next);
+        } else if (!tag.closing) {
+            open.push_back(tag.name);
+        } else if (const auto found = std::find(open.rbegin(), open.rend(), tag.name); found != open.rend()) {
+            open.erase(std::prev(found.base()), open.end());
+        } else if (auto it = dropped.find(tag.name); it != dropped.end() && it->second > 0) {
+            --it->second;
+            drop(at, next);
+        }
+        at = next;
+    }
+    if (!changed) return std::nullopt;
+    out.append(html.substr(copied));
+    return out;
+}
+
+}  // namespace claimtrack::html::detail
