@@ -1,0 +1,249 @@
+#include "article/internal.hpp"
+
+#include <cctype>
+#include <map>
+
+namespace claimtrack::article::detail {
+namespace {
+
+using References = std::map<std::string, std::string>;
+
+bool is_alnum_at(std::string_view text, std::size_t at) {
+    return at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || static_cast<unsigned char>(text[at]) >= 0x80);
+}
+
+bool is_space_at(std::string_view text, std::size_t at) {
+    return at >= text.size() || text[at] == ' ' || text[at] == '\t';
+}
+
+// Return the index of the bracket closing the one at `open`, or npos.
+std::size_t closing(std::string_view text, std::size_t open, char open_char, char close_char) {
+    int depth = 0;
+    for (std::size_t i = open; i < text.size(); ++i) {
+        if (text[i] == '\\') {
+            ++i;
+        } else if (text[i] == open_char) {
+            ++depth;
+        } else if (text[i] == close_char && --depth == 0) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Return the URL of an inline link target "(url "title")".
+std::string target_of(std::string_view inside) {
+    while (!inside.empty() && inside.front() == ' ') inside.remove_prefix(1);
+    if (inside.starts_with('<')) return std::string(inside.substr(1, inside.find('>') - 1));
+    return std::string(inside.substr(0, inside.find(' ')));
+}
+
+class InlineRenderer {
+public:
+    InlineRenderer(Rendered& out, const References& references) : m_out(out), m_references(references) {}
+
+    void render(std::string_view text) {
+        std::size_t i = 0;
+        while (i < text.size()) i = step(text, i);
+    }
+
+private:
+    std::size_t step(std::string_view text, std::size_t i) {
+        const char c = text[i];
+        if (c == '\\' && i + 1 < text.size() && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
+            m_out.body += text[i + 1];
+            return i + 2;
+        }
+        if (c == '`') return code_span(text, i);
+        if ((c == 'h' || c == 'H') && (i == 0 || !is_alnum_at(text, i - 1)) && starts_url(text.substr(i))) {
+            return bare_url(text, i);
+        }
+        if (c == '!' && i + 1 < text.size() && text[i + 1] == '[') return link(text, i + 1, Kind::image);
+        if (c == '[') return link(text, i, Kind::link);
+        if (c == '<') return autolink(text, i);
+        if (c == '*' || c == '_' || c == '~') return emphasis(text, i);
+        m_out.body += c;
+        return i + 1;
+    }
+
+    enum class Kind { link, image };
+
+    static bool starts_url(std::string_view text) {
+        return lower(text.substr(0, 8)) == "https://" || lower(text.substr(0, 7)) == "http://";
+    }
+
+    // Copy a bare URL as written: its underscores and asterisks are not emphasis.
+    std::size_t bare_url(std::string_view text, std::size_t i) {
+        std::size_t end = i;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) > 0x20 &&
+               static_cast<unsigned char>(text[end]) < 0x7F && text[end] != '<' && text[end] != '>') {
+            ++end;
+        }
+        m_out.body += text.substr(i, end - i);
+        return end;
+    }
+
+    std::size_t code_span(std::string_view text, std::size_t i) {
+        const auto end = text.find('`', i + 1);
+        if (end == std::string_view::npos) {
+            m_out.body += '`';
+            return i + 1;
+        }
+        m_out.body += text.substr(i + 1, end - i - 1);
+        return end + 1;
+    }
+
+    std::size_t link(std::string_view text, std::size_t open, Kind kind) {
+        const auto close = closing(text, open, '[', ']');
+        if (close == std::string_view::npos) {
+            m_out.body += text.substr(kind == Kind::image ? open - 1 : open, kind == Kind::image ? 2 : 1);
+            return open + 1;
+        }
+        const auto label = text.substr(open + 1, close - open - 1);
+        std::string target;
+        std::size_t next = close + 1;
+        if (next < text.size() && text[next] == '(') {
+            const auto end = closing(text, next, '(', ')');
+            if (end != std::string_view::npos) {
+                target = target_of(text.substr(next + 1, end - next - 1));
+                next = end + 1;
+            }
+        } else if (next < text.size() && text[next] == '[') {
+            const auto end = text.find(']', next);
+            if (end != std::string_view::npos) {
+                const auto id = text.substr(next + 1, end - next - 1);
+                const auto found = m_references.find(lower(id.empty() ? label : id));
+                if (found != m_references.end()) target = found->second;
+                next = end + 1;
+            }
+        } else if (const auto found = m_references.find(lower(label)); found != m_references.end()) {
+            target = found->second;
+        }
+        if (kind == Kind::image) return next;  // images carry no article text
+        const std::size_t start = m_out.body.size();
+        render(label);
+        if (!target.empty()) m_out.links.push_back({{start, m_out.body.size()}, std::move(target)});
+        return next;
+    }
+
+    std::size_t autolink(std::string_view text, std::size_t i) {
+        const auto end = text.find('>', i);
+        const auto inside = end == std::string_view::npos ? std::string_view() : text.substr(i + 1, end - i - 1);
+        if (!(inside.starts_with("http://") || inside.starts_with("https://")) || inside.find(' ') != std::string_view::npos) {
+            m_out.body += '<';
+            return i + 1;
+        }
+        const std::size_t start = m_out.body.size();
+        m_out.body += inside;
+        m_out.links.push_back({{start, m_out.body.size()}, std::string(inside)});
+        return end + 1;
+    }
+
+    // Drop emphasis markers; keep a '*' or '_' that sits inside a word ("snake_case", "2*3").
+    std::size_t emphasis(std::string_view text, std::size_t i) {
+        std::size_t end = i;
+        while (end < text.size() && text[end] == text[i]) ++end;
+        const bool inside_word = i > 0 && is_alnum_at(text, i - 1) && is_alnum_at(text, end);
+        const bool opens = !is_space_at(text, end);
+        const bool closes = i > 0 && !is_space_at(text, i - 1);
+        const bool lone_tilde = text[i] == '~' && end - i < 2;
+        if (inside_word || lone_tilde || !(opens || closes)) {
+            m_out.body += text.substr(i, end - i);
+        }
+        return end;
+    }
+
+    Rendered& m_out;
+    const References& m_references;
+};
+
+// Return the line without its block markup: heading hashes, quote markers, bullets.
+std::string_view strip_block(std::string_view line) {
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
+    line.remove_prefix(indent);
+    while (line.starts_with(">")) {
+        line.remove_prefix(1);
+        while (line.starts_with(" ")) line.remove_prefix(1);
+    }
+    std::size_t hashes = 0;
+    while (hashes < line.size() && line[hashes] == '#') ++hashes;
+    if (hashes > 0 && hashes <= 6 && (hashes == line.size() || line[hashes] == ' ')) {
+        line.remove_prefix(hashes);
+        while (line.ends_with('#') || line.ends_with(' ')) line.remove_suffix(1);
+    }
+    if (line.size() > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') line.remove_prefix(2);
+    while (line.starts_with(" ")) line.remove_prefix(1);
+    return line;
+}
+
+bool is_rule(std::string_view line) {
+    std::size_t marks = 0;
+    for (const char c : line) {
+        if (c == '-' || c == '=' || c == '*' || c == '_') {
+            ++marks;
+        } else if (c != ' ') {
+            return false;
+        }
+    }
+    return marks >= 3;
+}
+
+std::optional<std::pair<std::string, std::string>> reference_definition(std::string_view line) {
+    while (line.starts_with(" ")) line.remove_prefix(1);
+    if (!line.starts_with('[')) return std::nullopt;
+    const auto close = line.find("]:");
+    if (close == std::string_view::npos || close < 2) return std::nullopt;
+    const auto target = target_of(line.substr(close + 2));
+    if (target.empty()) return std::nullopt;
+    return std::pair{lower(line.substr(1, close - 1)), target};
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+Rendered render_markdown(std::string_view markdown) {
+    const std::string text = normalize_newlines(markdown);
+    const auto lines = split_lines(text);
+    References references;
+    for (const auto line : lines) {
+        if (auto definition = reference_definition(line)) references.insert(std::move(*definition));
+    }
+    Rendered out;
+    InlineRenderer renderer(out, references);
+    bool in_code = false;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        const auto line = lines[n];
+        if (n > 0) out.body += '\n';
+        if (line.starts_with("```") || line.starts_with("~~~")) {
+            in_code = !in_code;
+        } else if (in_code) {
+            out.body += line;
+        } else if (!is_rule(line) && !reference_definition(line)) {
+            renderer.render(strip_block(line));
+        }
+    }
+    // Reference definitions are sources too, though their lines leave the text.
+    for (const auto& [label, target] : references) {
+        out.links.push_back({{out.body.size(), out.body.size()}, target});
+    }
+    return out;
+}
+
+}  // namespace claimtrack::article::detail

@@ -1,0 +1,219 @@
+#include <claimtrack/article.hpp>
+#include <claimtrack/bytes.hpp>
+#include <claimtrack/error.hpp>
+#include <claimtrack/text.hpp>
+
+#include "article/internal.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace claimtrack::article {
+namespace {
+
+using detail::Link;
+
+struct Mention {
+    std::size_t at = 0;
+    std::string url;
+    std::string label;
+};
+
+std::string_view slice(std::string_view text, Span span) { return text.substr(span.start, span.end - span.start); }
+
+std::vector<Paragraph> split_paragraphs(std::string_view body) {
+    std::vector<Paragraph> out;
+    std::size_t start = 0;
+    while (start < body.size()) {
+        const auto end = std::min(body.find('\n', start), body.size());
+        const Span trimmed = detail::trim_span(body.substr(start, end - start));
+        if (trimmed.end > trimmed.start) out.push_back({{start + trimmed.start, start + trimmed.end}, ParagraphKind::text});
+        start = end + 1;
+    }
+    return out;
+}
+
+// Return the offset just past a list bullet or number at the start of `line` ("- ", "1. ", "[2] ", "• ").
+std::size_t bullet_length(std::string_view line) {
+    for (const std::string_view bullet : {"- ", "* ", "+ ", "• ", "· "}) {
+        if (line.starts_with(bullet)) return bullet.size();
+    }
+    std::size_t digits = line.starts_with('[') ? 1 : 0;
+    const std::size_t first = digits;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    if (digits == first) return 0;
+    const auto rest = line.substr(digits);
+    if (first == 0 && rest.starts_with("、")) return digits + std::string_view("、").size();
+    for (const std::string_view mark : {". ", ") ", "] "}) {
+        if (rest.starts_with(mark) && (mark == "] ") == (first == 1)) return digits + 2;
+    }
+    return 0;
+}
+
+// Return the cited source of a "title URL" line: the line ends with a URL; the title is the rest.
+std::optional<Mention> title_url_line(std::string_view body, Span span) {
+    const auto line = slice(body, span);
+    const auto urls = detail::find_urls(line);
+    if (urls.empty() || detail::trim_span(line.substr(urls.back().end)).end != 0) return std::nullopt;
+    auto label = line.substr(0, urls.back().start);
+    label.remove_prefix(bullet_length(label));
+    std::string title(label);
+    const std::string_view separators = " \t:|-(<[";
+    while (!title.empty() && separators.find(title.back()) != std::string_view::npos) title.pop_back();
+    for (const std::string_view wide : {"：", "—", "（", "\u3000"}) {
+        while (title.ends_with(wide)) title.erase(title.size() - wide.size());
+    }
+    return Mention{span.start + urls.back().start, urls.back().url, text::collapse_space(title)};
+}
+
+// A Markdown source line starts with a link: "- [Title](url), Site".
+bool starts_with_link(std::string_view body, Span span, const std::vector<Link>& links) {
+    const auto line = slice(body, span);
+    const std::size_t start = span.start + bullet_length(line);
+    return std::any_of(links.begin(), links.end(), [&](const Link& link) {
+        return link.label.start == start && link.label.end > link.label.start && link.label.end <= span.end;
+    });
+}
+
+void mark_noise_and_sources(std::string_view body, std::vector<Paragraph>& paragraphs, const std::vector<Link>& links) {
+    for (auto& paragraph : paragraphs) {
+        if (detail::is_noise_line(slice(body, paragraph.span))) paragraph.kind = ParagraphKind::noise;
+    }
+    bool found = false;
+    for (auto it = paragraphs.rbegin(); it != paragraphs.rend(); ++it) {
+        if (it->kind == ParagraphKind::noise) continue;
+        if (title_url_line(body, it->span) || starts_with_link(body, it->span, links)) {
+            it->kind = ParagraphKind::source_list;
+            found = true;
+            continue;
+        }
+        if (found && detail::is_sources_heading(slice(body, it->span))) it->kind = ParagraphKind::source_list;
+        break;
+    }
+}
+
+void mark_title(std::vector<Paragraph>& paragraphs) {
+    auto first = std::find_if(paragraphs.begin(), paragraphs.end(),
+                              [](const Paragraph& p) { return p.kind == ParagraphKind::text; });
+    if (first == paragraphs.end() || first->span.end - first->span.start > 300) return;
+    const bool more = std::any_of(first + 1, paragraphs.end(), [](const Paragraph& p) { return p.kind == ParagraphKind::text; });
+    if (more) first->kind = ParagraphKind::title;
+}
+
+std::vector<Mention> mentions_in(std::string_view body, const Paragraph& paragraph, const std::vector<Link>& links) {
+    std::vector<Mention> out;
+    for (const auto& link : links) {
+        if (link.label.start < paragraph.span.start || link.label.start >= paragraph.span.end) continue;
+        if (auto url = normalize_url(link.target)) {
+            out.push_back({link.label.start, std::move(*url), text::collapse_space(slice(body, link.label))});
+        }
+    }
+    if (paragraph.kind == ParagraphKind::source_list) {
+        if (auto line = title_url_line(body, paragraph.span)) out.push_back(std::move(*line));
+    }
+    for (auto& match : detail::find_urls(slice(body, paragraph.span))) {
+        out.push_back({paragraph.span.start + match.start, std::move(match.url), ""});
+    }
+    return out;
+}
+
+std::vector<CitedSource> collect_sources(std::string_view body, const std::vector<Paragraph>& paragraphs,
+                                         const std::vector<Link>& links) {
+    std::vector<Mention> mentions;
+    for (const auto& paragraph : paragraphs) {
+        if (paragraph.kind == ParagraphKind::noise) continue;
+        auto found = mentions_in(body, paragraph, links);
+        mentions.insert(mentions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
+    for (const auto& link : links) {
+        if (link.label.start == body.size()) {  // Markdown reference definitions that no text used
+            if (auto url = normalize_url(link.target)) mentions.push_back({body.size(), std::move(*url), ""});
+        }
+    }
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
+    std::vector<CitedSource> out;
+    for (auto& mention : mentions) {
+        auto same = std::find_if(out.begin(), out.end(), [&](const CitedSource& s) { return s.url == mention.url; });
+        if (same == out.end()) {
+            out.push_back({std::move(mention.url), std::move(mention.label), static_cast<int>(out.size())});
+        } else if (same->title.empty()) {
+            same->title = std::move(mention.label);
+        }
+    }
+    return out;
+}
+
+std::string text_of(std::string_view body, const std::vector<Paragraph>& paragraphs) {
+    std::string out;
+    for (const auto& paragraph : paragraphs) {
+        if (paragraph.kind != ParagraphKind::text && paragraph.kind != ParagraphKind::title) continue;
+        out += slice(body, paragraph.span);
+        out += '\n';
+    }
+    return out;
+}
+
+[[noreturn]] void throw_no_text(std::string_view body, const std::vector<Paragraph>& paragraphs, const ParseOptions& options) {
+    std::string place = "text";
+    if (!paragraphs.empty()) {
+        const auto before = body.substr(0, paragraphs.front().span.start);
+        place = "line " + std::to_string(std::count(before.begin(), before.end(), '\n') + 1);
+    }
+    throw Error(ErrorKind::input, options.origin.empty() ? "-" : options.origin, place, "no article text");
+}
+
+detail::Rendered render(std::string_view utf8, Format format) {
+    if (format == Format::markdown) return detail::render_markdown(utf8);
+    if (format == Format::html) return detail::render_html(utf8);
+    return {detail::normalize_newlines(utf8), {}};
+}
+
+}  // namespace
+
+std::optional<Format> format_from_name(std::string_view name) {
+    std::string key(name);
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (key == "text" || key == "txt" || key == "plain") return Format::text;
+    if (key == "markdown" || key == "md") return Format::markdown;
+    if (key == "html" || key == "htm") return Format::html;
+    return std::nullopt;
+}
+
+Format format_from_path(std::string_view path) {
+    const auto dot = path.rfind('.');
+    const auto slash = path.find_last_of("/\\");
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return Format::text;
+    const auto extension = path.substr(dot + 1);
+    if (extension == "markdown") return Format::markdown;
+    return format_from_name(extension).value_or(Format::text);
+}
+
+Article parse(std::string_view utf8, Format format, const ParseOptions& options) {
+    if (const auto bad = text::first_invalid_utf8(utf8)) {
+        throw Error(ErrorKind::input, options.origin.empty() ? "-" : options.origin, "byte " + std::to_string(*bad),
+                    "invalid UTF-8");
+    }
+    auto rendered = render(utf8, format);
+    Article article;
+    article.body = std::move(rendered.body);
+    article.paragraphs = split_paragraphs(article.body);
+    mark_noise_and_sources(article.body, article.paragraphs, rendered.links);
+    mark_title(article.paragraphs);
+    const std::string prose = text_of(article.body, article.paragraphs);
+    if (prose.empty()) throw_no_text(article.body, article.paragraphs, options);
+    const auto title = std::find_if(article.paragraphs.begin(), article.paragraphs.end(),
+                                    [](const Paragraph& p) { return p.kind == ParagraphKind::title; });
+    article.title = !options.title.empty() ? options.title
+                    : title != article.paragraphs.end() ? text::collapse_space(slice(article.body, title->span))
+                                                        : std::string();
+    article.sources = collect_sources(article.body, article.paragraphs, rendered.links);
+    article.language = text::detect_language(prose);
+    article.date = options.date;
+    article.origin = options.origin;
+    article.format = format == Format::markdown ? "markdown" : format == Format::html ? "html" : "text";
+    article.sha256 = bytes::sha256_hex(article.body);
+    return article;
+}
+
+}  // namespace claimtrack::article

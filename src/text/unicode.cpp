@@ -1,0 +1,137 @@
+#include <claimtrack/text.hpp>
+
+#include "text/unicode_utf16.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <string>
+
+namespace claimtrack::text {
+
+namespace detail {
+
+Utf16Text to_utf16(std::string_view utf8) {
+    Utf16Text out;
+    const auto* data = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    std::int32_t i = 0;
+    out.offsets.reserve(utf8.size() + 1);
+    while (i < length) {
+        const auto start = static_cast<std::size_t>(i);
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c < 0) c = 0xFFFD;
+        out.units.append(c);
+        out.offsets.push_back(start);
+        if (c > 0xFFFF) out.offsets.push_back(start);
+    }
+    out.offsets.push_back(utf8.size());
+    return out;
+}
+
+std::string to_utf8(const icu::UnicodeString& units) {
+    std::string out;
+    units.toUTF8String(out);
+    return out;
+}
+
+bool is_space(UChar32 c) {
+    return u_isUWhiteSpace(c) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF;
+}
+
+}  // namespace detail
+
+namespace {
+
+std::string normalize_with(const icu::Normalizer2* normalizer, std::string_view text) {
+    const auto utf16 = detail::to_utf16(text);
+    UErrorCode status = U_ZERO_ERROR;
+    if (normalizer == nullptr) return std::string(text);
+    const icu::UnicodeString result = normalizer->normalize(utf16.units, status);
+    if (U_FAILURE(status)) return std::string(text);
+    return detail::to_utf8(result);
+}
+
+}  // namespace
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
+    const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    const auto length = static_cast<std::int32_t>(bytes.size());
+    std::int32_t i = 0;
+    while (i < length) {
+        if (data[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c < 0) return static_cast<std::size_t>(start);
+    }
+    return std::nullopt;
+}
+
+std::string nfkc(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    return normalize_with(icu::Normalizer2::getNFKCInstance(status), text);
+}
+
+std::string fold(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    return normalize_with(icu::Normalizer2::getNFKCCasefoldInstance(status), text);
+}
+
+std::string collapse_space(std::string_view text) {
+    const auto utf16 = detail::to_utf16(text);
+    icu::UnicodeString out;
+    bool pending_space = false;
+    for (std::int32_t i = 0; i < utf16.units.length(); i = utf16.units.moveIndex32(i, 1)) {
+        const UChar32 c = utf16.units.char32At(i);
+        if (detail::is_space(c)) {
+            pending_space = !out.isEmpty();
+            continue;
+        }
+        if (pending_space) out.append(static_cast<UChar>(u' '));
+        pending_space = false;
+        out.append(c);
+    }
+    return detail::to_utf8(out);
+}
+
+std::string detect_language(std::string_view text) {
+    const auto utf16 = detail::to_utf16(text);
+    std::size_t han = 0;
+    std::size_t kana_hangul = 0;
+    std::size_t latin = 0;
+    for (std::int32_t i = 0; i < utf16.units.length(); i = utf16.units.moveIndex32(i, 1)) {
+        const UChar32 c = utf16.units.char32At(i);
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        if (script == USCRIPT_HAN) {
+            ++han;
+        } else if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL) {
+            ++kana_hangul;
+        } else if (script == USCRIPT_LATIN && u_isalpha(c)) {
+            ++latin;
+        }
+    }
+    // A Han character carries about as much as a short Latin word, so weigh it up.
+    if (kana_hangul * 4 > han && kana_hangul * 4 > latin) return "und";
+    if (han > 0 && han * 3 >= latin) return "zh";
+    if (latin > 0 && latin >= han) return "en";
+    return "und";
+}
+
+std::string index_document(std::string_view text) {
+    std::string out;
+    for (const auto& token : index_tokens(text)) {
+        if (!out.empty()) out += ' ';
+        out += token;
+    }
+    return out;
+}
+
+}  // namespace claimtrack::text

@@ -1,0 +1,124 @@
+#include <claimtrack/text.hpp>
+
+#include "text/unicode_utf16.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace claimtrack::text {
+namespace {
+
+// Words that end in a full stop without ending the sentence (lower case).
+constexpr std::array<std::u16string_view, 36> k_abbreviations{
+    u"u.s.", u"u.k.", u"u.n.", u"e.u.", u"e.g.", u"i.e.", u"mr.", u"mrs.", u"ms.", u"dr.",
+    u"prof.", u"inc.", u"corp.", u"co.", u"ltd.", u"jr.", u"sr.", u"st.", u"vs.", u"no.",
+    u"fig.", u"gen.", u"gov.", u"sen.", u"rep.", u"jan.", u"feb.", u"mar.", u"apr.", u"aug.",
+    u"sept.", u"sep.", u"oct.", u"nov.", u"dec.", u"approx.",
+};
+
+// Characters that close a quotation or bracket and belong to the sentence before them.
+constexpr std::u16string_view k_closers = u"\u201D\u2019\u300D\u300F\")\uFF09\u300B\u3011]'";
+
+std::unique_ptr<icu::BreakIterator> make_iterator() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) return nullptr;
+    return iterator;
+}
+
+bool ends_with_abbreviation(const icu::UnicodeString& units, std::int32_t end) {
+    while (end > 0 && detail::is_space(units.charAt(end - 1))) --end;
+    std::int32_t start = end;
+    // Abbreviations are short; a bounded look back keeps long lines without spaces linear.
+    while (start > 0 && end - start < 12 && !detail::is_space(units.charAt(start - 1))) --start;
+    icu::UnicodeString word(units, start, end - start);
+    word.foldCase();
+    // A lone capital initial ("J. Smith") is an abbreviation too.
+    if (word.length() == 2 && word.charAt(1) == u'.' && u_isalpha(word.charAt(0))) return true;
+    const std::u16string_view view(word.getBuffer(), static_cast<std::size_t>(word.length()));
+    // Strip a leading bracket or quote: "(Inc." is still "Inc.".
+    auto trimmed = view;
+    while (!trimmed.empty() && !u_isalnum(trimmed.front())) trimmed.remove_prefix(1);
+    return std::find(k_abbreviations.begin(), k_abbreviations.end(), trimmed) != k_abbreviations.end();
+}
+
+bool inside_number(const icu::UnicodeString& units, std::int32_t at) {
+    if (at < 2 || at >= units.length()) return false;
+    return units.charAt(at - 1) == u'.' && u_isdigit(units.charAt(at - 2)) && u_isdigit(units.charAt(at));
+}
+
+bool is_url_unit(char16_t c) { return c > 0x20 && c < 0x7F; }
+
+// A '?' or '.' inside "https://host/a.html?x=1" is part of the URL, not a stop.
+bool inside_url(const icu::UnicodeString& units, std::int32_t at) {
+    if (at <= 0 || at >= units.length() || !is_url_unit(units.charAt(at)) || !is_url_unit(units.charAt(at - 1))) {
+        return false;
+    }
+    std::int32_t start = at;
+    while (start > 0 && at - start < 4096 && is_url_unit(units.charAt(start - 1))) --start;
+    const icu::UnicodeString run(units, start, at - start);
+    return run.indexOf(u"://") >= 0 || run.startsWith(u"www.");
+}
+
+// Return the sentence boundaries of one line, in UTF-16 units, after our corrections.
+std::vector<std::int32_t> boundaries(icu::BreakIterator& iterator, const icu::UnicodeString& units) {
+    iterator.setText(units);
+    std::vector<std::int32_t> out{0};
+    for (std::int32_t b = iterator.next(); b != icu::BreakIterator::DONE; b = iterator.next()) {
+        if (b >= units.length()) break;
+        if (ends_with_abbreviation(units, b) || inside_number(units, b) || inside_url(units, b)) continue;
+        // ICU may cut before a closing quote; it belongs to the sentence it closes, unless a space
+        // separates them (then it is an opening straight quote).
+        while (b < units.length() && !detail::is_space(units.charAt(b - 1)) &&
+               k_closers.find(units.charAt(b)) != std::u16string_view::npos) {
+            ++b;
+        }
+        if (b > out.back() && b < units.length()) out.push_back(b);
+    }
+    out.push_back(units.length());
+    return out;
+}
+
+void add_trimmed(std::vector<Span>& out, const detail::Utf16Text& line, std::size_t base,
+                 std::int32_t start, std::int32_t end) {
+    while (start < end && detail::is_space(line.units.char32At(start))) start = line.units.moveIndex32(start, 1);
+    while (end > start && detail::is_space(line.units.char32At(end - 1))) end = line.units.moveIndex32(end, -1);
+    if (start >= end) return;
+    out.push_back({base + line.offsets[static_cast<std::size_t>(start)],
+                   base + line.offsets[static_cast<std::size_t>(end)]});
+}
+
+std::size_t line_break_length(std::string_view text, std::size_t at) {
+    if (text[at] == '\n' || text[at] == '\r') return 1;
+    if (text.substr(at, 3) == "\u2028" || text.substr(at, 3) == "\u2029") return 3;
+    return 0;
+}
+
+}  // namespace
+
+std::vector<Span> sentences(std::string_view text) {
+    thread_local std::unique_ptr<icu::BreakIterator> iterator = make_iterator();
+    std::vector<Span> out;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const std::size_t brk = i < text.size() ? line_break_length(text, i) : 1;
+        if (brk == 0) continue;
+        const auto line = detail::to_utf16(text.substr(line_start, i - line_start));
+        if (iterator) {
+            const auto cuts = boundaries(*iterator, line.units);
+            for (std::size_t k = 0; k + 1 < cuts.size(); ++k) add_trimmed(out, line, line_start, cuts[k], cuts[k + 1]);
+        } else {
+            add_trimmed(out, line, line_start, 0, line.units.length());
+        }
+        i += brk - 1;
+        line_start = i + 1;
+    }
+    return out;
+}
+
+}  // namespace claimtrack::text

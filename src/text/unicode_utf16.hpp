@@ -1,0 +1,26 @@
+#pragma once
+
+#include <unicode/unistr.h>
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+// ICU works in UTF-16; our spans are UTF-8 byte offsets. This keeps the two in step.
+namespace claimtrack::text::detail {
+
+struct Utf16Text {
+    icu::UnicodeString units;
+    std::vector<std::size_t> offsets;  // offsets[i]: UTF-8 byte offset of UTF-16 unit i; size = length + 1
+};
+
+// Return `utf8` as UTF-16 with the byte offset of every unit (invalid bytes become U+FFFD).
+Utf16Text to_utf16(std::string_view utf8);
+
+// Return `units` as UTF-8.
+std::string to_utf8(const icu::UnicodeString& units);
+
+// Return true for space characters, including U+3000 and NBSP.
+bool is_space(UChar32 c);
+
+}  // namespace claimtrack::text::detail

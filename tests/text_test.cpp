@@ -1,0 +1,147 @@
+#include <claimtrack/error.hpp>
+#include <claimtrack/text.hpp>
+
+#include <doctest/doctest.h>
+#include <unicode/ucnv.h>
+
+#include <string>
+#include <vector>
+
+using namespace claimtrack;
+
+namespace {
+
+std::vector<std::string> sentence_texts(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& span : text::sentences(text)) out.emplace_back(text.substr(span.start, span.end - span.start));
+    return out;
+}
+
+std::string encode_with_icu(std::string_view utf8, const char* charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out(utf8.size() * 4 + 16, '\0');
+    const int32_t length = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                        static_cast<int32_t>(utf8.size()), &status);
+    REQUIRE(U_SUCCESS(status));
+    out.resize(static_cast<std::size_t>(length));
+    return out;
+}
+
+}  // namespace
+
+TEST_SUITE("text") {
+
+TEST_CASE("nfkc turns full-width digits and percent into ASCII") {
+    CHECK(text::nfkc("９５％") == "95%");
+    CHECK(text::nfkc("ＡＩ芯片") == "AI芯片");
+    CHECK(text::fold("ＮＶＩＤＩＡ Nvidia") == "nvidia nvidia");
+}
+
+TEST_CASE("first_invalid_utf8 reports the offset of the first bad byte") {
+    CHECK_FALSE(text::first_invalid_utf8("中文 text").has_value());
+    CHECK(text::first_invalid_utf8("ab\xFF" "cd") == 2u);
+    CHECK(text::first_invalid_utf8("中\xE4\xB8") == 3u);
+    CHECK(text::first_invalid_utf8("\xED\xA0\x80") == 0u);  // a surrogate is not UTF-8
+}
+
+TEST_CASE("collapse_space folds ideographic and no-break spaces") {
+    CHECK(text::collapse_space("  a\u3000\u3000b\u00A0 c\n") == "a b c");
+    CHECK(text::collapse_space("") == "");
+}
+
+TEST_CASE("sentences split Chinese stops and keep closing quotes with their sentence") {
+    const std::string zh = "他说：“芯片很重要。”然后离开了。市场份额下降了！真的吗？";
+    CHECK(sentence_texts(zh) ==
+          std::vector<std::string>{"他说：“芯片很重要。”", "然后离开了。", "市场份额下降了！", "真的吗？"});
+    CHECK(sentence_texts("「我们会赢。」他说。") == std::vector<std::string>{"「我们会赢。」", "他说。"});
+}
+
+TEST_CASE("sentences do not split after abbreviations or inside decimals") {
+    const std::string en = "Mr. Huang met Dr. Su in the U.S. Capitol on Monday. Revenue rose 3.5 percent. "
+                           "Chips, e.g. GPUs, sold well.";
+    CHECK(sentence_texts(en) == std::vector<std::string>{"Mr. Huang met Dr. Su in the U.S. Capitol on Monday.",
+                                                         "Revenue rose 3.5 percent.", "Chips, e.g. GPUs, sold well."});
+    CHECK(sentence_texts("Nvidia Inc. Reported gains.") == std::vector<std::string>{"Nvidia Inc. Reported gains."});
+}
+
+TEST_CASE("sentences treat line breaks as hard boundaries and drop empty spans") {
+    const std::string text = "  第一行没有句号\n\n- item one\r\nSecond line. Third one.  \n   \n";
+    CHECK(sentence_texts(text) ==
+          std::vector<std::string>{"第一行没有句号", "- item one", "Second line.", "Third one."});
+    const auto spans = text::sentences(text);
+    REQUIRE(spans.size() == 4);
+    CHECK(spans[0] == Span{2, 2 + std::string("第一行没有句号").size()});
+}
+
+TEST_CASE("sentences mix Chinese and English with ASCII punctuation") {
+    CHECK(sentence_texts("英伟达的份额从95%降到0,这是真的?The CEO said so. 好吧。") ==
+          std::vector<std::string>{"英伟达的份额从95%降到0,这是真的?", "The CEO said so.", "好吧。"});
+}
+
+TEST_CASE("sentences never split inside a URL") {
+    CHECK(sentence_texts("报道见 https://www.example.com/a.html?ref=pc 。下一句。") ==
+          std::vector<std::string>{"报道见 https://www.example.com/a.html?ref=pc 。", "下一句。"});
+}
+
+TEST_CASE("index_tokens makes CJK bigrams and folded Latin words") {
+    CHECK(text::index_tokens("华为") == std::vector<std::string>{"华为"});
+    CHECK(text::index_tokens("黄仁勋") == std::vector<std::string>{"黄仁", "仁勋"});
+    CHECK(text::index_tokens("中") == std::vector<std::string>{"中"});
+    CHECK(text::index_tokens("Nvidia's 95%") == std::vector<std::string>{"nvidia", "s", "95"});
+    CHECK(text::index_tokens("ＧＰＴ-5 grew 3.5亿, 1,200 units.") ==
+          std::vector<std::string>{"gpt", "5", "grew", "3.5", "亿", "1200", "units"});
+    CHECK(text::index_document("AI芯片") == "ai 芯片");
+}
+
+TEST_CASE("detect_language tells Chinese from English") {
+    CHECK(text::detect_language("英伟达的CEO是黄仁勋,AI芯片很重要。") == "zh");
+    CHECK(text::detect_language("Nvidia's chief executive spoke in Washington.") == "en");
+    CHECK(text::detect_language("12345 !!") == "und");
+}
+
+TEST_CASE("to_utf8 strict names the byte offset of an invalid sequence") {
+    try {
+        text::to_utf8("abc\xC3(", "UTF-8", text::Strictness::strict);
+        FAIL("expected an error");
+    } catch (const Error& error) {
+        CHECK(error.kind() == ErrorKind::input);
+        CHECK(error.place() == "byte 3");
+    }
+    CHECK(text::to_utf8("ab\xFF" "c", "UTF-8", text::Strictness::lenient) == "ab\uFFFDc");
+    CHECK(text::to_utf8("\xEF\xBB\xBFhi", "utf-8", text::Strictness::strict) == "hi");
+    CHECK_THROWS_AS(text::to_utf8("x", "no-such-charset", text::Strictness::strict), Error);
+}
+
+TEST_CASE("GBK bytes are detected and decoded back to the same text") {
+    const std::string original =
+        "英伟达在中国市场的份额由百分之九十五下降为零，黄仁勋在峰会上表示中国将赢得人工智能竞赛。"
+        "华为的方案是把数千至数万颗芯片联接成一个超节点，像一台电脑一样工作。";
+    const std::string gbk = encode_with_icu(original, "GBK");
+    REQUIRE(gbk != original);
+    const auto guess = text::detect_charset(gbk);
+    REQUIRE(guess.has_value());
+    CHECK(guess->charset == "GB18030");
+    CHECK(text::to_utf8(gbk, guess->charset, text::Strictness::strict) == original);
+    CHECK(text::to_utf8(gbk, "gbk", text::Strictness::strict) == original);
+}
+
+TEST_CASE("detect_charset trusts a BOM, then valid UTF-8") {
+    CHECK(text::detect_charset("\xFF\xFEh\0i")->charset == "UTF-16LE");
+    CHECK(text::detect_charset("\xFE\xFF\0h")->charset == "UTF-16BE");
+    CHECK(text::detect_charset("中文")->charset == "UTF-8");
+    CHECK_FALSE(text::detect_charset("").has_value());
+    const std::string utf16 = std::string("\xFF\xFE", 2) + std::string("h\0i\0", 4);
+    CHECK(text::to_utf8(utf16, "UTF-16", text::Strictness::strict) == "hi");
+}
+
+TEST_CASE("looks_binary spots NULs, control bytes and file signatures") {
+    CHECK(text::looks_binary(std::string("abc\0def", 7)));
+    CHECK(text::looks_binary("\x89PNG\r\n\x1A\n...."));
+    CHECK(text::looks_binary("%PDF-1.7\n"));
+    CHECK(text::looks_binary("\x1F\x8B\x08"));
+    CHECK(text::looks_binary("\x01\x02\x03\x04 text"));
+    CHECK_FALSE(text::looks_binary("中文文章\n第二段\ttab\r\n"));
+    CHECK_FALSE(text::looks_binary(""));
+}
+
+}  // TEST_SUITE
