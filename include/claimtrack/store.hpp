@@ -72,6 +72,7 @@ public:
     // Snapshots and passages (indexed for full-text search as they are added).
     Id add_snapshot(const Snapshot& snapshot, const std::vector<Passage>& passages);
     std::optional<Snapshot> latest_snapshot(Id source) const;
+    std::optional<Snapshot> snapshot(Id id) const;
     // Return the ETag and Last-Modified of the latest snapshot of `source` that had a 200
     // response, for a conditional re-fetch; nothing when there is none.
     struct Validators {
@@ -83,7 +84,9 @@ public:
     std::optional<Passage> passage(Id id) const;
 
     // Return passages matching the FTS5 expression `match` (over index tokens), best first,
-    // from the latest snapshot of the sources cited by `article` (all when not given).
+    // from the latest snapshot that has passages of each source cited by `article` (all when
+    // not given), so a failed re-fetch does not hide the text fetched before; a malformed
+    // expression finds nothing.
     std::vector<PassageHit> search_passages(std::string_view match, std::optional<Id> article, int limit) const;
 
     // Evidence. `replace_automatic_evidence` drops the claim's automatic rows that no review

@@ -1,0 +1,169 @@
+#include <claimtrack/store.hpp>
+
+#include "store/store_impl.hpp"
+
+#include <claimtrack/error.hpp>
+
+namespace claimtrack {
+
+using namespace store_detail;
+
+namespace {
+
+constexpr const char* k_article_columns =
+    "SELECT id, title, date, language, format, origin, body, sha256, imported_at FROM article ";
+
+Article article_at(const SQLite::Statement& row) {
+    Article a;
+    a.id = row.getColumn(0).getInt64();
+    a.title = column_text(row, 1);
+    a.date = column_text(row, 2);
+    a.language = column_text(row, 3);
+    a.format = column_text(row, 4);
+    a.origin = column_text(row, 5);
+    a.body = column_text(row, 6);
+    a.sha256 = column_text(row, 7);
+    a.imported_at = column_text(row, 8);
+    return a;
+}
+
+// Fill the paragraphs and cited sources of `a` from their tables.
+void load_parts(SQLite::Database& db, Article& a) {
+    SQLite::Statement paragraphs(db, "SELECT start, end, kind FROM paragraph WHERE article = ? ORDER BY idx");
+    paragraphs.bind(1, a.id);
+    while (paragraphs.executeStep()) {
+        a.paragraphs.push_back(Paragraph{{size(paragraphs, 0), size(paragraphs, 1)}, paragraph_kind_at(paragraphs, 2)});
+    }
+    SQLite::Statement sources(db,
+                              "SELECT s.url, c.title, c.position FROM citation c JOIN source s ON s.id = c.source "
+                              "WHERE c.article = ? ORDER BY c.position, s.id");
+    sources.bind(1, a.id);
+    while (sources.executeStep()) {
+        a.sources.push_back(CitedSource{column_text(sources, 0), column_text(sources, 1), sources.getColumn(2).getInt()});
+    }
+}
+
+Id insert_article(SQLite::Database& db, const Article& a) {
+    SQLite::Statement insert(db,
+                             "INSERT INTO article (title, date, language, format, origin, body, sha256, imported_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_text(insert, 1, a.title);
+    bind_text(insert, 2, a.date);
+    bind_text(insert, 3, a.language.empty() ? std::string("und") : a.language);
+    bind_text(insert, 4, a.format.empty() ? std::string("text") : a.format);
+    bind_text(insert, 5, a.origin);
+    bind_text(insert, 6, a.body);
+    bind_text(insert, 7, a.sha256);
+    bind_text(insert, 8, a.imported_at.empty() ? now_iso8601() : a.imported_at);
+    insert.exec();
+    return db.getLastInsertRowid();
+}
+
+void insert_paragraphs(SQLite::Database& db, Id article, const std::vector<Paragraph>& paragraphs) {
+    SQLite::Statement insert(db, "INSERT INTO paragraph (article, idx, start, end, kind) VALUES (?, ?, ?, ?, ?)");
+    int index = 0;
+    for (const Paragraph& p : paragraphs) {
+        insert.bind(1, article);
+        insert.bind(2, index++);
+        bind_size(insert, 3, p.span.start);
+        bind_size(insert, 4, p.span.end);
+        bind_text(insert, 5, to_string(p.kind));
+        insert.exec();
+        insert.reset();
+    }
+}
+
+// Store each cited URL once and link it to `article`; a URL cited twice keeps its first citation.
+void insert_citations(SQLite::Database& db, Id article, const std::vector<CitedSource>& sources) {
+    SQLite::Statement add_source(db, "INSERT INTO source (url) VALUES (?) ON CONFLICT (url) DO NOTHING");
+    SQLite::Statement find_source(db, "SELECT id FROM source WHERE url = ?");
+    SQLite::Statement cite(db,
+                           "INSERT INTO citation (article, source, title, position) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (article, source) DO NOTHING");
+    for (const CitedSource& s : sources) {
+        bind_text(add_source, 1, s.url);
+        add_source.exec();
+        add_source.reset();
+        bind_text(find_source, 1, s.url);
+        find_source.executeStep();
+        const Id source = find_source.getColumn(0).getInt64();
+        find_source.reset();
+        cite.bind(1, article);
+        cite.bind(2, source);
+        bind_text(cite, 3, s.title);
+        cite.bind(4, s.position);
+        cite.exec();
+        cite.reset();
+    }
+}
+
+}  // namespace
+
+Id Store::add_article(const Article& article) {
+    SQLite::Database& db = m_impl->db;
+    WriteScope write(db);
+    const Id id = insert_article(db, article);
+    insert_paragraphs(db, id, article.paragraphs);
+    insert_citations(db, id, article.sources);
+    write.commit();
+    return id;
+}
+
+std::optional<Id> Store::find_article_by_sha256(std::string_view sha256) const {
+    SQLite::Statement query(m_impl->db, "SELECT id FROM article WHERE sha256 = ?");
+    bind_text(query, 1, sha256);
+    if (!query.executeStep()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+}
+
+std::optional<Article> Store::article(Id id) const {
+    SQLite::Statement query(m_impl->db, std::string(k_article_columns) + "WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    Article a = article_at(query);
+    load_parts(m_impl->db, a);
+    return a;
+}
+
+std::vector<Article> Store::articles() const {
+    SQLite::Statement query(m_impl->db, std::string(k_article_columns) + "ORDER BY id");
+    std::vector<Article> list;
+    while (query.executeStep()) list.push_back(article_at(query));
+    for (Article& a : list) load_parts(m_impl->db, a);
+    return list;
+}
+
+std::optional<Id> Store::latest_article() const {
+    SQLite::Statement query(m_impl->db, "SELECT max(id) FROM article");
+    query.executeStep();
+    return optional_int(query, 0);
+}
+
+std::vector<SourceRow> Store::sources(std::optional<Id> article) const {
+    SQLite::Statement query(m_impl->db,
+                            "SELECT s.id, c.article, s.url, c.title, c.position, "
+                            "       n.http_status, n.fetched_at, n.error, n.outcome, n.final_url "
+                            "FROM citation c JOIN source s ON s.id = c.source "
+                            "LEFT JOIN snapshot n ON n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = s.id) "
+                            "WHERE ?1 IS NULL OR c.article = ?1 "
+                            "ORDER BY c.article, c.position, s.id");
+    bind_optional(query, 1, article);
+    std::vector<SourceRow> rows;
+    while (query.executeStep()) {
+        SourceRow row;
+        row.id = query.getColumn(0).getInt64();
+        row.article = query.getColumn(1).getInt64();
+        row.url = column_text(query, 2);
+        row.title = column_text(query, 3);
+        row.position = query.getColumn(4).getInt();
+        if (const auto status = optional_int(query, 5)) row.http_status = static_cast<int>(*status);
+        row.fetched_at = column_text(query, 6);
+        row.error = column_text(query, 7);
+        row.outcome = column_text(query, 8);
+        row.final_url = column_text(query, 9);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace claimtrack

@@ -1,0 +1,128 @@
+#include <claimtrack/store.hpp>
+
+#include "store/store_impl.hpp"
+
+namespace claimtrack {
+
+using namespace store_detail;
+
+namespace {
+
+// Insert `row` for `claim` unless the claim already has evidence on that passage (a manual or
+// reviewed row kept by `replace_automatic_evidence`); return the new id, or nothing.
+std::optional<Id> insert_evidence(SQLite::Database& db, Id claim, const Evidence& row) {
+    SQLite::Statement insert(db,
+                             "INSERT INTO evidence (claim, passage, score, stance, reason, origin, quote_exact, "
+                             "quote_prefix, quote_suffix, quote_start, quote_end, orphaned, created_at) "
+                             "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 "
+                             "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE claim = ?1 AND passage = ?2)");
+    insert.bind(1, claim);
+    insert.bind(2, row.passage);
+    insert.bind(3, row.score);
+    bind_text(insert, 4, to_string(row.stance));
+    bind_text(insert, 5, row.reason);
+    bind_text(insert, 6, to_string(row.origin));
+    bind_text(insert, 7, row.quote.exact);
+    bind_text(insert, 8, row.quote.prefix);
+    bind_text(insert, 9, row.quote.suffix);
+    bind_size(insert, 10, row.quote.start);
+    bind_size(insert, 11, row.quote.end);
+    insert.bind(12, row.orphaned ? 1 : 0);
+    bind_text(insert, 13, now_iso8601());
+    if (insert.exec() == 0) return std::nullopt;
+    return db.getLastInsertRowid();
+}
+
+constexpr const char* k_evidence_select =
+    "SELECT e.id, e.claim, e.passage, e.score, e.stance, e.reason, e.origin, e.quote_exact, e.quote_prefix, "
+    "       e.quote_suffix, e.quote_start, e.quote_end, e.orphaned, p.text, s.url "
+    "FROM evidence e JOIN passage p ON p.id = e.passage "
+    "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source ";
+
+Evidence evidence_at(const SQLite::Statement& row) {
+    Evidence e;
+    e.id = row.getColumn(0).getInt64();
+    e.claim = row.getColumn(1).getInt64();
+    e.passage = row.getColumn(2).getInt64();
+    e.score = row.getColumn(3).getDouble();
+    e.stance = stance_at(row, 4);
+    e.reason = column_text(row, 5);
+    e.origin = origin_at(row, 6);
+    e.quote = QuoteSelector{column_text(row, 7), column_text(row, 8), column_text(row, 9), size(row, 10), size(row, 11)};
+    e.orphaned = row.getColumn(12).getInt() != 0;
+    e.text = column_text(row, 13);
+    e.url = column_text(row, 14);
+    return e;
+}
+
+constexpr const char* k_review_select =
+    "SELECT id, claim, previous, status, evidence, note, reviewer, created_at FROM review ";
+
+Review review_at(const SQLite::Statement& row) {
+    Review r;
+    r.id = row.getColumn(0).getInt64();
+    r.claim = row.getColumn(1).getInt64();
+    r.previous = status_at(row, 2);
+    r.status = status_at(row, 3);
+    r.evidence = optional_int(row, 4);
+    r.note = column_text(row, 5);
+    r.reviewer = column_text(row, 6);
+    r.created_at = column_text(row, 7);
+    return r;
+}
+
+}  // namespace
+
+void Store::replace_automatic_evidence(Id claim, const std::vector<Evidence>& rows) {
+    SQLite::Database& db = m_impl->db;
+    WriteScope write(db);
+    SQLite::Statement drop(db,
+                           "DELETE FROM evidence WHERE claim = ? AND origin = 'auto' "
+                           "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.evidence = evidence.id)");
+    drop.bind(1, claim);
+    drop.exec();
+    for (const Evidence& row : rows) insert_evidence(db, claim, row);
+    write.commit();
+}
+
+std::optional<Id> Store::add_evidence(const Evidence& row) { return insert_evidence(m_impl->db, row.claim, row); }
+
+std::vector<Evidence> Store::evidence_of(Id claim) const {
+    SQLite::Statement query(m_impl->db, std::string(k_evidence_select) + "WHERE e.claim = ? ORDER BY e.score DESC, e.id");
+    query.bind(1, claim);
+    std::vector<Evidence> list;
+    while (query.executeStep()) list.push_back(evidence_at(query));
+    return list;
+}
+
+std::optional<Evidence> Store::evidence(Id id) const {
+    SQLite::Statement query(m_impl->db, std::string(k_evidence_select) + "WHERE e.id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return evidence_at(query);
+}
+
+Id Store::record_review(const Review& review) {
+    SQLite::Statement insert(m_impl->db,
+                             "INSERT INTO review (claim, previous, status, evidence, note, reviewer, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, review.claim);
+    bind_text(insert, 2, to_string(review.previous));
+    bind_text(insert, 3, to_string(review.status));
+    bind_optional(insert, 4, review.evidence);
+    bind_text(insert, 5, review.note);
+    bind_text(insert, 6, review.reviewer);
+    bind_text(insert, 7, review.created_at.empty() ? now_iso8601() : review.created_at);
+    insert.exec();
+    return m_impl->db.getLastInsertRowid();
+}
+
+std::vector<Review> Store::history(Id claim) const {
+    SQLite::Statement query(m_impl->db, std::string(k_review_select) + "WHERE claim = ? ORDER BY id");
+    query.bind(1, claim);
+    std::vector<Review> list;
+    while (query.executeStep()) list.push_back(review_at(query));
+    return list;
+}
+
+}  // namespace claimtrack

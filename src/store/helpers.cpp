@@ -1,0 +1,145 @@
+#include "store/store_impl.hpp"
+
+#include <claimtrack/error.hpp>
+
+#include <sqlite3.h>
+
+#include <array>
+#include <optional>
+
+namespace claimtrack::store_detail {
+
+WriteScope::WriteScope(SQLite::Database& db) : m_db(db), m_outer(sqlite3_get_autocommit(db.getHandle()) != 0) {
+    m_db.exec(m_outer ? "BEGIN IMMEDIATE" : "SAVEPOINT claimtrack_write");
+}
+
+WriteScope::~WriteScope() {
+    if (m_done) return;
+    try {
+        if (m_outer) {
+            m_db.exec("ROLLBACK");
+        } else {
+            m_db.exec("ROLLBACK TO claimtrack_write");
+            m_db.exec("RELEASE claimtrack_write");
+        }
+    } catch (const SQLite::Exception&) {
+        // SQLite may already have rolled back (e.g. after SQLITE_FULL); nothing is left to undo.
+    }
+}
+
+void WriteScope::commit() {
+    m_db.exec(m_outer ? "COMMIT" : "RELEASE claimtrack_write");
+    m_done = true;
+}
+
+std::string column_text(const SQLite::Statement& statement, int index) {
+    const SQLite::Column column = statement.getColumn(index);
+    if (column.isNull()) return {};
+    // Read the bytes before asking for their size, as SQLite advises.
+    const auto* data = static_cast<const char*>(column.getBlob());
+    const int bytes = column.getBytes();
+    if (data == nullptr || bytes <= 0) return {};
+    return std::string(data, static_cast<std::size_t>(bytes));
+}
+
+std::optional<std::int64_t> optional_int(const SQLite::Statement& statement, int index) {
+    const SQLite::Column column = statement.getColumn(index);
+    if (column.isNull()) return std::nullopt;
+    return column.getInt64();
+}
+
+std::size_t size(const SQLite::Statement& statement, int index) {
+    const std::int64_t value = statement.getColumn(index).getInt64();
+    return value < 0 ? 0 : static_cast<std::size_t>(value);
+}
+
+void bind_text(SQLite::Statement& statement, int index, std::string_view value) {
+    statement.bind(index, std::string(value));
+}
+
+void bind_size(SQLite::Statement& statement, int index, std::size_t value) {
+    statement.bind(index, static_cast<std::int64_t>(value));
+}
+
+void bind_optional(SQLite::Statement& statement, int index, std::optional<std::int64_t> value) {
+    if (value) {
+        statement.bind(index, *value);
+    } else {
+        statement.bind(index);
+    }
+}
+
+namespace {
+
+void append_json_string(std::string& out, std::string_view value) {
+    constexpr std::array<char, 16> k_hex{'0', '1', '2', '3', '4', '5', '6', '7',
+                                         '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    out += '"';
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            out += "\\u00";
+            out += k_hex[byte >> 4];
+            out += k_hex[byte & 0x0f];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+template <typename E>
+E enum_at(const SQLite::Statement& statement, int index, std::optional<E> (*from)(std::string_view),
+          const char* what) {
+    const std::string name = column_text(statement, index);
+    if (const auto value = from(name)) return *value;
+    throw Error(ErrorKind::input, "database", what, "unknown value '" + name + "'");
+}
+
+}  // namespace
+
+std::string fields_to_json(const std::map<std::string, std::string>& fields) {
+    std::string out = "{";
+    for (const auto& [key, value] : fields) {
+        if (out.size() > 1) out += ',';
+        append_json_string(out, key);
+        out += ':';
+        append_json_string(out, value);
+    }
+    out += '}';
+    return out;
+}
+
+std::map<std::string, std::string> fields_from_json(SQLite::Database& db, const std::string& json) {
+    std::map<std::string, std::string> fields;
+    if (json.empty() || json == "{}") return fields;
+    SQLite::Statement query(db, "SELECT key, value FROM json_each(?)");
+    query.bind(1, json);
+    while (query.executeStep()) fields.emplace(column_text(query, 0), column_text(query, 1));
+    return fields;
+}
+
+ClaimKind claim_kind_at(const SQLite::Statement& statement, int index) {
+    return enum_at<ClaimKind>(statement, index, &claim_kind_from, "claim kind");
+}
+
+Status status_at(const SQLite::Statement& statement, int index) {
+    return enum_at<Status>(statement, index, &status_from, "status");
+}
+
+Stance stance_at(const SQLite::Statement& statement, int index) {
+    return enum_at<Stance>(statement, index, &stance_from, "stance");
+}
+
+ParagraphKind paragraph_kind_at(const SQLite::Statement& statement, int index) {
+    return enum_at<ParagraphKind>(statement, index, &paragraph_kind_from, "paragraph kind");
+}
+
+Origin origin_at(const SQLite::Statement& statement, int index) {
+    return enum_at<Origin>(statement, index, &origin_from, "origin");
+}
+
+}  // namespace claimtrack::store_detail

@@ -1,1 +1,0 @@
-#include <claimtrack/store.hpp>

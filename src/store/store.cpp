@@ -1,0 +1,80 @@
+#include <claimtrack/store.hpp>
+
+#include "store/migrate.hpp"
+#include "store/migrations.hpp"
+#include "store/store_impl.hpp"
+
+#include <claimtrack/error.hpp>
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace claimtrack {
+namespace {
+
+constexpr int k_busy_timeout_ms = 5000;
+
+bool in_memory(const std::string& path) { return path.empty() || path == ":memory:"; }
+
+SQLite::Database open_database(const std::string& path) {
+    try {
+        return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    } catch (const SQLite::Exception& e) {
+        throw Error(ErrorKind::io, path, "open", e.what());
+    }
+}
+
+}  // namespace
+
+Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path}) {
+    SQLite::Database& db = m_impl->db;
+    db.setBusyTimeout(k_busy_timeout_ms);
+    // Migrate first: a file that is refused must not be touched, not even by the WAL switch.
+    store_detail::migrate(db, path, store_detail::migrations());
+    try {
+        db.exec("PRAGMA foreign_keys = ON");
+        if (!in_memory(path)) db.exec("PRAGMA journal_mode = WAL");
+    } catch (const SQLite::Exception& e) {
+        throw Error(ErrorKind::io, path, "open", e.what());
+    }
+}
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+int Store::latest_version() {
+    const auto& list = store_detail::migrations();
+    return list.empty() ? 0 : list.back().version;
+}
+
+int Store::version() const { return store_detail::user_version(m_impl->db, m_impl->path); }
+
+Store::Transaction::Transaction(Store& store) : m_store(&store) {
+    try {
+        m_store->m_impl->db.exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_BUSY) {
+            throw Error(ErrorKind::io, m_store->m_impl->path, "lock",
+                        "the database stayed busy (another claimtrack is writing to it)");
+        }
+        throw;
+    }
+}
+
+Store::Transaction::~Transaction() {
+    if (m_done) return;
+    try {
+        m_store->m_impl->db.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+        // SQLite already rolled back on its own (after an I/O error, for instance).
+    }
+}
+
+void Store::Transaction::commit() {
+    m_store->m_impl->db.exec("COMMIT");
+    m_done = true;
+}
+
+}  // namespace claimtrack

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <claimtrack/model.hpp>
+#include <claimtrack/store.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// Internals shared by the store's .cpp files: the open connection and small binding helpers.
+namespace claimtrack {
+
+struct Store::Impl {
+    SQLite::Database db;
+    std::string path;
+};
+
+namespace store_detail {
+
+// A write scope: BEGIN IMMEDIATE when no transaction is open, else a savepoint inside it;
+// rolled back unless `commit` is called.
+class WriteScope {
+public:
+    explicit WriteScope(SQLite::Database& db);
+    ~WriteScope();
+    WriteScope(const WriteScope&) = delete;
+    WriteScope& operator=(const WriteScope&) = delete;
+    void commit();
+
+private:
+    SQLite::Database& m_db;
+    bool m_outer;
+    bool m_done = false;
+};
+
+// Return column `index` of the current row as bytes ("" for NULL).
+std::string column_text(const SQLite::Statement& statement, int index);
+
+// Return column `index` as an optional integer (nothing for NULL).
+std::optional<std::int64_t> optional_int(const SQLite::Statement& statement, int index);
+
+// Return column `index` as a size (negative and NULL become 0).
+std::size_t size(const SQLite::Statement& statement, int index);
+
+// Bind `value` at `index`; `bind_optional` binds NULL for nothing.
+void bind_text(SQLite::Statement& statement, int index, std::string_view value);
+void bind_size(SQLite::Statement& statement, int index, std::size_t value);
+void bind_optional(SQLite::Statement& statement, int index, std::optional<std::int64_t> value);
+
+// Return `fields` as a JSON object of strings, and back (via SQLite's json_each).
+std::string fields_to_json(const std::map<std::string, std::string>& fields);
+std::map<std::string, std::string> fields_from_json(SQLite::Database& db, const std::string& json);
+
+// Return the enum named by column `index`; stop with claimtrack::Error (input) for an unknown name.
+ClaimKind claim_kind_at(const SQLite::Statement& statement, int index);
+Status status_at(const SQLite::Statement& statement, int index);
+Stance stance_at(const SQLite::Statement& statement, int index);
+ParagraphKind paragraph_kind_at(const SQLite::Statement& statement, int index);
+
+Origin origin_at(const SQLite::Statement& statement, int index);
+
+}  // namespace store_detail
+}  // namespace claimtrack
