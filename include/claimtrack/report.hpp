@@ -37,7 +37,8 @@ struct Report {
     std::vector<ArticleReport> articles;
 };
 
-enum class Format { text, markdown, json };
+// `claimreview` is schema.org ClaimReview JSON-LD, one per reviewed claim (see docs/report-formats.md).
+enum class Format { text, markdown, json, html, csv, claimreview };
 enum class Color { off, on };
 enum class History { hide, show };
 
@@ -46,6 +47,7 @@ struct RenderOptions {
     History history = History::hide;
 };
 
+// Return the format called `name`: text|txt, markdown|md, json, html|htm, csv, claimreview|jsonld|json-ld.
 std::optional<Format> format_from_name(std::string_view name);
 
 // Return the coverage of `claims`.

@@ -22,6 +22,9 @@ std::optional<Format> format_from_name(std::string_view name) {
     if (name == "text" || name == "txt") return Format::text;
     if (name == "markdown" || name == "md") return Format::markdown;
     if (name == "json") return Format::json;
+    if (name == "html" || name == "htm") return Format::html;
+    if (name == "csv") return Format::csv;
+    if (name == "claimreview" || name == "jsonld" || name == "json-ld") return Format::claimreview;
     return std::nullopt;
 }
 
@@ -47,6 +50,9 @@ std::string render(const Report& report, Format format, const RenderOptions& opt
         case Format::text: return detail::render_text(report, options);
         case Format::markdown: return detail::render_markdown(report, options);
         case Format::json: return detail::render_json(report, options);
+        case Format::html: return detail::render_html(report, options);
+        case Format::csv: return detail::render_csv(report, options);
+        case Format::claimreview: return detail::render_claimreview(report, options);
     }
     return {};
 }

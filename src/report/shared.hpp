@@ -47,5 +47,8 @@ int claim_total(const Coverage& coverage);
 std::string render_text(const Report& report, const RenderOptions& options);
 std::string render_markdown(const Report& report, const RenderOptions& options);
 std::string render_json(const Report& report, const RenderOptions& options);
+std::string render_html(const Report& report, const RenderOptions& options);
+std::string render_csv(const Report& report, const RenderOptions& options);
+std::string render_claimreview(const Report& report, const RenderOptions& options);
 
 }  // namespace claimtrack::report::detail
