@@ -255,6 +255,108 @@ TEST_CASE("a vague range of counts") {
     CHECK(field(qs[0], "approximate") == "true");
 }
 
+TEST_CASE("English counts of things are quantities with subject and attribute") {
+    const auto a = text_article({"Ford runs two factories in Kentucky. Our county lists 48 separate zoning codes. "
+                                 "Acme Foods employs 12,500 drivers across Europe."});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 3);
+    CHECK(field(qs[0], "subject") == "Ford");
+    CHECK(field(qs[0], "attribute") == "factories");
+    CHECK(field(qs[0], "value") == "2");
+    CHECK(field(qs[1], "attribute") == "separate zoning codes");
+    CHECK(field(qs[1], "value") == "48");
+    CHECK(field(qs[2], "subject") == "Acme Foods");
+    CHECK(field(qs[2], "attribute") == "drivers");
+    CHECK(field(qs[2], "value") == "12500");
+    for (const auto& q : qs) CHECK(q.checkworthiness >= 0.5);
+}
+
+TEST_CASE("a number that counts nothing is not a claim") {
+    const auto a = text_article({"We talked about it two or three times.", "The two of them left early."});
+    CHECK(of_kind(claimtrack::claims::extract(a), ClaimKind::quantity).empty());
+}
+
+TEST_CASE("an English range between two counts") {
+    const auto a = text_article({"Regulators in Brazil expect between 4 and 7 new wind farms next year."});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "value") == "4");
+    CHECK(field(qs[0], "upper") == "7");
+    CHECK(field(qs[0], "attribute") == "new wind farms");
+    CHECK(field(qs[0], "subject") == "Brazil");
+}
+
+TEST_CASE("English changes written to-then-from and by-then-to") {
+    const auto a = text_article({"Samsung's share of the foldable market slid to 40% from 70%.",
+                                 "Netflix's quarterly profit rose 8% to $2.1 billion."});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 2);
+    CHECK(field(qs[0], "subject") == "Samsung");
+    CHECK(field(qs[0], "attribute") == "share of the foldable market");
+    CHECK(field(qs[0], "from") == "70");
+    CHECK(field(qs[0], "to") == "40");
+    CHECK(field(qs[1], "subject") == "Netflix");
+    CHECK(field(qs[1], "attribute") == "quarterly profit");
+    CHECK(field(qs[1], "change") == "8");
+    CHECK(field(qs[1], "change_unit") == "%");
+    CHECK(field(qs[1], "to") == "2100000000");
+    CHECK(field(qs[1], "unit") == "USD");
+}
+
+TEST_CASE("a Chinese count without a subject takes the entity of the sentence before") {
+    const auto a = text_article({"日本的半导体补贴政策很复杂。", "据统计，共有“三十项不同规定”。"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "subject") == "日本");
+    CHECK(field(qs[0], "value") == "30");
+    CHECK(field(qs[0], "attribute") == "不同规定");
+}
+
+TEST_CASE("a Chinese count takes a place named earlier in the same sentence") {
+    const auto a = text_article({"他说，德国的电价太高了，各地都不同，可能有“20种不同电价”。"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "subject") == "德国");
+    CHECK(field(qs[0], "attribute") == "不同电价");
+}
+
+TEST_CASE("Chinese attributes are short noun phrases, not clause fragments") {
+    const auto a = text_article({"小米今年在欧洲市场持续发力并且不断扩大渠道之后的市场份额达到了15%。",
+                                 "华为把数百至数千芯片连成一个集群。"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 2);
+    CHECK(field(qs[0], "subject") == "小米");
+    CHECK(field(qs[0], "attribute") == "市场份额");
+    CHECK(field(qs[0], "value") == "15");
+    CHECK(field(qs[1], "subject") == "华为");
+    CHECK(field(qs[1], "attribute") == "芯片");
+}
+
+TEST_CASE("an undated English statement of what a named actor did is an event") {
+    const auto a = text_article({"Senator Alvarez has voted against the farm bill twice.", "Alvarez smiled."});
+    const auto events = of_kind(claimtrack::claims::extract(a), ClaimKind::event);
+    REQUIRE(events.size() == 1);
+    CHECK(field(events[0], "actor") == "Senator Alvarez");
+    CHECK(field(events[0], "action") == "has voted against the farm bill twice");
+    CHECK(field(events[0], "when") == "");
+}
+
+TEST_CASE("English superlatives in -est are comparisons, ordinary -est words are not") {
+    const auto a = text_article({"Ohio passed the strictest privacy law in the region.",
+                                 "Ohio raised the interest on its bonds."});
+    const auto cmp = of_kind(claimtrack::claims::extract(a), ClaimKind::comparison);
+    REQUIRE(cmp.size() == 1);
+    CHECK(field(cmp[0], "subject") == "Ohio");
+    CHECK(field(cmp[0], "relation") == "the strictest");
+}
+
+TEST_CASE("English predictions and plans score lower than statements of fact") {
+    const auto a = text_article({"Toyota built 40,000 cars in Kentucky.", "Toyota will build 40,000 cars in Kentucky."});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].checkworthiness > qs[1].checkworthiness);
+}
+
 TEST_CASE("an empty article and odd input give no claims and no crash") {
     CHECK(claimtrack::claims::extract(Article{}).empty());
     const auto a = text_article({"“““”", "，，，。。。", std::string(5000, 'x'), "\x01\x02"});

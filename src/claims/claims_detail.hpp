@@ -13,7 +13,7 @@
 // Shared pieces of the claim detectors; offsets are bytes within one sentence.
 namespace claimtrack::claims::detail {
 
-enum class EntityType { person, organization, name };
+enum class EntityType { person, organization, place, name };
 
 struct Mention {
     std::size_t begin = 0;
@@ -37,6 +37,7 @@ struct Sentence {
     std::vector<numbers::DateMention> dates;      // spans within `text`
     std::vector<numbers::Quantity> quantities;   // spans within `text`, dates left out
     std::string previous_person;                 // last person named before this sentence
+    std::string previous_entity;                 // main organisation or place of the sentence before
 };
 
 // A claim before its span and score are settled: `begin`/`end` cover its evidence.
@@ -92,6 +93,17 @@ bool word_at(std::string_view s, std::size_t i, std::string_view word);
 
 // Return every start of `needle` in `s` (as a word when `needle` is Latin).
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
+
+// Fill `subject`, `attribute` and `named` of quantity draft `d` from the text before byte `pos`;
+// a missing subject comes from later in the clause, then from `s.previous_entity`.
+void describe(const Sentence& s, std::size_t pos, Draft& d);
+
+// Return the noun counted by the number ending at byte `end` ("3 plants in Ohio" → "plants",
+// "50项不同法规" → "不同法规"), or "".
+std::string counted_noun(const Sentence& s, std::size_t end);
+
+// Return the main organisation or place of `s` (its first such mention), or "".
+std::string main_entity(const Sentence& s);
 
 std::vector<Draft> detect_roles(const Sentence& s);
 std::vector<Draft> detect_quotes(const Sentence& s);

@@ -27,6 +27,22 @@ std::size_t extend_zh(std::string_view s, std::size_t end) {
     return end;
 }
 
+// "the toughest", "the worst": a superlative the cue list does not name.
+std::optional<Cue> english_superlative(const Sentence& s, const Clause& c) {
+    for (const std::size_t at : find_all(s.text.substr(c.begin, c.end - c.begin), "the")) {
+        std::size_t i = c.begin + at + 4;
+        std::size_t j = i;
+        while (j < c.end && s.text[j] >= 'a' && s.text[j] <= 'z') ++j;
+        const auto word = s.text.substr(i, j - i);
+        const auto exceptions = lexicon::en_not_superlatives();
+        const bool superlative = (word.size() > 5 && word.ends_with("est")) || word == "worst";
+        if (superlative && std::find(exceptions.begin(), exceptions.end(), word) == exceptions.end()) {
+            return Cue{c.begin + at, j};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Cue> cue_in(const Sentence& s, const Clause& c) {
     const auto part = s.text.substr(c.begin, c.end - c.begin);
     std::optional<Cue> best;
@@ -40,6 +56,7 @@ std::optional<Cue> cue_in(const Sentence& s, const Clause& c) {
         }
     }
     if (best && !s.english) best->end = extend_zh(s.text, best->end);
+    if (!best && s.english) best = english_superlative(s, c);
     return best;
 }
 
@@ -65,6 +82,7 @@ std::vector<Draft> detect_comparisons(const Sentence& s) {
         const auto cue = cue_in(s, c);
         if (!cue) continue;
         const Mention* subject = mention_before(s, cue->begin, true, true);
+        if (subject == nullptr && s.english) subject = mention_after(s, cue->end, c.end, true, true);
         if (subject == nullptr) continue;
         Draft d;
         d.kind = ClaimKind::comparison;

@@ -1,4 +1,5 @@
 #include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
 
 #include <algorithm>
 
@@ -30,11 +31,63 @@ bool is_commentary(std::string_view clause) {
     return false;
 }
 
+constexpr std::string_view k_en_fillers[] = {"has", "have", "had", "also", "just", "never", "already",
+                                              "recently", "repeatedly", "actually", "not", "once", "first"};
+
+bool in_list(std::span<const std::string_view> list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+std::string_view word_at_pos(std::string_view text, std::size_t i) {
+    std::size_t j = i;
+    while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || text[j] == '\'')) ++j;
+    return text.substr(i, j - i);
+}
+
+bool is_filler(std::string_view word) {
+    return std::find(std::begin(k_en_fillers), std::end(k_en_fillers), word) != std::end(k_en_fillers);
+}
+
+// Return the end of a past-tense verb phrase starting at `i` ("has also signed", "won"), or nothing.
+std::optional<std::size_t> past_verb_end(std::string_view text, std::size_t i) {
+    std::optional<std::size_t> found;
+    for (int words = 0; words < 4 && i < text.size(); ++words) {
+        const auto word = word_at_pos(text, i);
+        if (word.empty()) break;
+        const bool past = (word.size() > 3 && word.ends_with("ed")) || in_list(lexicon::en_past_verbs(), word);
+        if (past) found = i + word.size();
+        if (!is_filler(word)) break;  // a real verb, or something else, ends the phrase
+        i += word.size() + 1;
+        if (i > text.size() || text[i - 1] != ' ') break;
+    }
+    return found;
+}
+
+// An undated English statement of what a named actor did: "Senator Vance voted against the bill".
+std::vector<Draft> english_fact(const Sentence& s) {
+    for (const auto& m : s.mentions) {
+        if (m.end + 1 >= s.text.size() || s.text[m.end] != ' ') continue;
+        const auto verb_end = past_verb_end(s.text, m.end + 1);
+        if (!verb_end) continue;
+        const std::size_t end = s.clauses[clause_at(s, m.begin)].end;
+        std::string action = trim_text(s.text.substr(m.end, end - m.end));
+        if (action.find(' ') == std::string::npos) continue;  // a verb alone says too little
+        Draft d;
+        d.kind = ClaimKind::event;
+        d.begin = m.begin;
+        d.end = end;
+        d.fields = {{"actor", m.name}, {"action", std::move(action)}, {"when", ""}};
+        d.named = m.type != EntityType::name;
+        return {d};
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<Draft> detect_events(const Sentence& s, bool hedged) {
     const std::string when = sentence_when(s);
-    if (when.empty() && !hedged) return {};
+    if (when.empty() && !hedged) return s.english ? english_fact(s) : std::vector<Draft>{};
     const std::size_t after = s.dates.empty() ? 0 : s.dates.front().span.end;
     const Mention* actor = mention_after(s, after, s.text.size(), true, true);
     if (actor == nullptr) return {};

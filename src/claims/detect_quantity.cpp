@@ -1,4 +1,5 @@
 #include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
 
 #include <algorithm>
 
@@ -9,10 +10,6 @@ namespace {
 using numbers::Quantity;
 
 constexpr std::string_view k_zh_change_words = "为至到成";
-constexpr std::string_view k_trailing_verbs[] = {
-    "达到", "达", "为", "是", "有", "约", "超过", "将", "共", "了", "可能", "逾", "近", " of", " was", " is",
-    " reached", " hit", " to", " at", " by", " about", " around", " nearly", " more than", " rose",
-    " fell", " grew", " has", " had", " were", " are", " totalled", " totaled", " stood"};
 
 bool is_change_between(const Sentence& s, const Quantity& a, const Quantity& b) {
     const auto between = s.text.substr(a.span.end, b.span.start - a.span.end);
@@ -24,55 +21,6 @@ bool is_change_between(const Sentence& s, const Quantity& a, const Quantity& b) 
 
 bool preceded_by(std::string_view text, std::size_t pos, std::string_view cue) {
     return pos >= cue.size() && text.substr(pos - cue.size(), cue.size()) == cue;
-}
-
-std::string strip_trailing_verbs(std::string text) {
-    for (bool again = true; again;) {
-        again = false;
-        text = trim_text(text);
-        for (const std::string_view mark : {"“", "\"", "‘"}) {
-            if (text.ends_with(mark)) {
-                text.resize(text.size() - mark.size());
-                again = true;
-            }
-        }
-        for (const auto verb : k_trailing_verbs) {
-            if (text.size() >= verb.size() && text.ends_with(verb)) {
-                text.resize(text.size() - verb.size());
-                again = true;
-            }
-        }
-    }
-    return text;
-}
-
-void strip_possessive(std::string& text) {
-    for (const std::string_view mark : {"'s ", "’s ", "的"}) {
-        if (text.starts_with(mark)) text.erase(0, mark.size());
-    }
-    text = trim_text(text);
-}
-
-// Fill `subject` and `attribute` from the clause text before `pos` ("英伟达在中国的市场份额").
-void describe(const Sentence& s, std::size_t pos, Draft& d) {
-    const Clause& c = s.clauses[clause_at(s, pos)];
-    std::size_t from = c.begin;
-    const Mention* subject = nullptr;
-    for (const auto& m : s.mentions) {
-        if (m.begin >= c.begin && m.end <= pos) {
-            subject = &m;
-            break;
-        }
-    }
-    if (subject == nullptr) subject = mention_before(s, pos, true, true);  // named earlier in the sentence
-    if (subject != nullptr && subject->begin >= c.begin) from = subject->end;
-    std::string attribute = strip_trailing_verbs(std::string(s.text.substr(from, pos - from)));
-    strip_possessive(attribute);
-    if (attribute.size() <= 3) attribute.clear();
-    d.fields["subject"] = subject != nullptr ? subject->name : "";
-    d.fields["attribute"] = attribute;
-    d.named = subject != nullptr;
-    d.begin = std::min(d.begin, subject != nullptr && subject->begin >= c.begin ? subject->begin : from);
 }
 
 std::optional<Draft> change_draft(const Sentence& s, const Quantity& a, const Quantity& b) {
@@ -117,8 +65,33 @@ std::optional<Draft> reverse_change_draft(const Sentence& s, const Quantity& to_
     return d;
 }
 
-bool worth_listing(const Quantity& q) {
-    return !q.unit.empty() || q.upper.has_value() || q.value >= 1000;
+// "rose 12% to $3.5 billion", "fell by 3 points to 40%": a change by an amount to a new level.
+std::optional<Draft> change_by_draft(const Sentence& s, const Quantity& by, const Quantity& to_q) {
+    if (!s.english || s.text.substr(by.span.end, to_q.span.start - by.span.end) != " to ") return std::nullopt;
+    std::size_t verb_end = by.span.start;
+    if (preceded_by(s.text, verb_end, " by ")) verb_end -= 3;
+    if (verb_end == 0 || s.text[verb_end - 1] != ' ') return std::nullopt;
+    const auto verb_start = s.text.rfind(' ', verb_end - 2);
+    const std::size_t begin = verb_start == std::string_view::npos ? 0 : verb_start + 1;
+    const auto verb = s.text.substr(begin, verb_end - 1 - begin);
+    const auto verbs = lexicon::en_change_verbs();
+    if (std::find(verbs.begin(), verbs.end(), verb) == verbs.end()) return std::nullopt;
+    Draft d;
+    d.kind = ClaimKind::quantity;
+    d.begin = by.span.start;
+    d.end = to_q.span.end;
+    describe(s, begin, d);
+    d.fields["to"] = numbers::format_number(to_q.value);
+    d.fields["unit"] = to_q.unit;
+    d.fields["change"] = numbers::format_number(by.value);
+    d.fields["change_unit"] = by.unit;
+    return d;
+}
+
+// A plain count is worth listing when it counts something ("3 plants", "两家工厂") or is large.
+bool worth_listing(const Sentence& s, const Quantity& q) {
+    if (!q.unit.empty() || q.upper.has_value() || q.value >= 1000) return true;
+    return s.english && !counted_noun(s, q.span.end).empty();
 }
 
 Draft single_draft(const Sentence& s, const Quantity& q) {
@@ -127,12 +100,9 @@ Draft single_draft(const Sentence& s, const Quantity& q) {
     d.begin = q.span.start;
     d.end = q.span.end;
     describe(s, q.span.start, d);
-    if (d.fields["attribute"].empty()) {  // "50项不同法规": the noun after the counter
-        const Clause& c = s.clauses[clause_at(s, q.span.start)];
-        d.fields["attribute"] = trim_text(s.text.substr(q.span.end, std::min(c.end, q.span.end + 36) - q.span.end));
-        for (const std::string_view mark : {"”", "\"", "’"}) {
-            if (const auto at = d.fields["attribute"].find(mark); at != std::string::npos) d.fields["attribute"].resize(at);
-        }
+    const bool counts = q.unit != "%" && q.unit != "pp" && q.unit.size() != 3;  // not a share or currency
+    if (counts || d.fields["attribute"].empty()) {
+        if (auto noun = counted_noun(s, q.span.end); !noun.empty()) d.fields["attribute"] = std::move(noun);
     }
     d.fields["value"] = numbers::format_number(q.value);
     if (q.upper) d.fields["upper"] = numbers::format_number(*q.upper);
@@ -141,29 +111,29 @@ Draft single_draft(const Sentence& s, const Quantity& q) {
     return d;
 }
 
+// Return a draft for the pair of quantities at `k`, `k + 1` when they form one change.
+std::optional<Draft> pair_draft(const Sentence& s, const Quantity& a, const Quantity& b) {
+    if (is_change_between(s, a, b)) {
+        if (auto d = change_draft(s, a, b)) return d;
+    }
+    if (auto d = reverse_change_draft(s, a, b)) return d;
+    return change_by_draft(s, a, b);
+}
+
 }  // namespace
 
 std::vector<Draft> detect_quantities(const Sentence& s) {
     std::vector<Draft> out;
     const auto& qs = s.quantities;
     for (std::size_t k = 0; k < qs.size(); ++k) {
-        if (k + 1 < qs.size() && is_change_between(s, qs[k], qs[k + 1])) {
-            auto d = change_draft(s, qs[k], qs[k + 1]);
-            if (!d) d = reverse_change_draft(s, qs[k], qs[k + 1]);
-            if (d) {
-                out.push_back(std::move(*d));
-                ++k;
-                continue;
-            }
-        }
         if (k + 1 < qs.size()) {
-            if (auto d = reverse_change_draft(s, qs[k], qs[k + 1])) {
+            if (auto d = pair_draft(s, qs[k], qs[k + 1])) {
                 out.push_back(std::move(*d));
                 ++k;
                 continue;
             }
         }
-        if (worth_listing(qs[k])) out.push_back(single_draft(s, qs[k]));
+        if (worth_listing(s, qs[k])) out.push_back(single_draft(s, qs[k]));
     }
     return out;
 }

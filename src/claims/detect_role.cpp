@@ -81,16 +81,17 @@ std::optional<Mention> organization_for(const Sentence& s, const RoleHit& hit, c
     const Mention* best = nullptr;
     for (const auto& m : s.mentions) {
         if (m.end > hit.begin) break;
-        if (m.type != EntityType::person && m.begin != person.begin) best = &m;
+        if (m.type != EntityType::person && m.type != EntityType::place && m.begin != person.begin) best = &m;
     }
     if (best == nullptr) {  // "Acme Robotics CEO Jane Porter": a two-word company read as a name
         for (const auto& m : s.mentions) {
             if (m.end > hit.begin) break;
-            if (m.begin != person.begin && hit.begin - m.end <= 1) best = &m;
+            if (m.begin != person.begin && m.type != EntityType::place && hit.begin - m.end <= 1) best = &m;
         }
     }
     if (best != nullptr) return *best;
-    if (const auto* m = mention_after(s, hit.end, s.clauses[clause_at(s, hit.begin)].end, false, true)) return *m;
+    const auto* m = mention_after(s, hit.end, s.clauses[clause_at(s, hit.begin)].end, false, true);
+    if (m != nullptr && m->type != EntityType::place) return *m;
     return std::nullopt;
 }
 

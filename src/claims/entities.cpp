@@ -30,6 +30,7 @@ std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
     };
     consider(lexicon::people(), EntityType::person);
     consider(lexicon::organizations(), EntityType::organization);
+    consider(lexicon::zh_places(), EntityType::place);
     return best;
 }
 

@@ -28,7 +28,13 @@ bool is_english(std::string_view text) {
     return latin > han;
 }
 
-Sentence make_sentence(std::string_view body, Span span, const Article& article, const std::string& previous) {
+// What a sentence inherits from the ones before it.
+struct Context {
+    std::string person;
+    std::string entity;
+};
+
+Sentence make_sentence(std::string_view body, Span span, const Article& article, const Context& previous) {
     Sentence s;
     s.text = body.substr(span.start, span.end - span.start);
     s.offset = span.start;
@@ -42,7 +48,8 @@ Sentence make_sentence(std::string_view body, Span span, const Article& article,
         });
         if (!in_date) s.quantities.push_back(q);
     }
-    s.previous_person = previous;
+    s.previous_person = previous.person;
+    s.previous_entity = previous.entity;
     return s;
 }
 
@@ -54,11 +61,15 @@ double score(const Sentence& s, const Draft& d) {
     if (d.named) value += 0.15;
     if (!s.quantities.empty()) value += 0.1;
     if (!s.dates.empty()) value += 0.1;
+    // A small graded step so sentences rank by how many figures they state.
+    value += 0.03 * static_cast<double>(std::min<std::size_t>(s.quantities.size(), 4));
     if (contains_any(s.text, lexicon::opinions())) value -= 0.35;
     const bool first_person = s.text.find("我") != std::string_view::npos || !find_all(s.text, "I").empty() ||
                               !find_all(s.text, "my").empty();
     if (first_person && d.kind != ClaimKind::quote) value -= 0.25;
     if (s.text.ends_with("？") || s.text.ends_with("?") || s.text.ends_with("吗")) value -= 0.2;
+    if (s.english && contains_any(s.text, lexicon::en_future())) value -= 0.15;  // a prediction or a plan
+    if (d.kind == ClaimKind::event && s.dates.empty()) value -= 0.1;  // undated: less to check against
     return std::clamp(value, 0.0, 1.0);
 }
 
@@ -117,7 +128,7 @@ std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std
 
 std::vector<Claim> extract(const Article& article) {
     std::vector<Claim> out;
-    std::string previous_person;
+    Context context;
     std::size_t claims_of_previous = 0;
     for (const auto& paragraph : article.paragraphs) {
         if (paragraph.kind != ParagraphKind::text || paragraph.span.end > article.body.size()) continue;
@@ -125,7 +136,7 @@ std::vector<Claim> extract(const Article& article) {
                                                                             paragraph.span.end - paragraph.span.start);
         for (const Span local : text::sentences(text)) {
             const Span span{paragraph.span.start + local.start, paragraph.span.start + local.end};
-            const Sentence s = make_sentence(article.body, span, article, previous_person);
+            const Sentence s = make_sentence(article.body, span, article, context);
             // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
             if (contains_any(s.text, lexicon::doubts())) {
                 for (std::size_t k = out.size() - claims_of_previous; k < out.size(); ++k) out[k].hedged = true;
@@ -136,7 +147,8 @@ std::vector<Claim> extract(const Article& article) {
             const std::size_t before = out.size();
             emit(article, s, drafts, hedged, out);
             claims_of_previous = out.size() - before;
-            previous_person = last_person(s, drafts, previous_person);
+            context.person = last_person(s, drafts, context.person);
+            context.entity = main_entity(s);  // only the sentence just before lends its entity
         }
     }
     return out;

@@ -111,6 +111,12 @@ constexpr std::array k_en_not_names = std::to_array<std::string_view>({
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Share", "Subscribe", "Not", "No", "Only", "Just", "Such",
     "Of", "To", "Under", "Over", "Until", "Through", "Despite", "Although", "Because", "Once",
+    "Analysts", "Officials", "Regulators", "Investors", "Experts", "Researchers", "Scientists",
+    "Economists", "Critics", "Lawmakers", "Authorities", "Residents", "Workers", "Voters", "People",
+    "Companies", "Sales", "Prices", "Shares", "Revenue", "Profits", "Exports", "Imports", "Data",
+    "Figures", "Reports", "Sources", "Studies", "Surveys", "Polls", "Our", "Your", "My", "Every",
+    "Few", "Several", "Another", "Other", "Nobody", "Everyone", "Everybody", "Nothing", "Yes", "Well",
+    "Oh", "Thank", "Thanks", "Look", "Let", "Please", "Mr", "Mrs", "Ms", "Dr",
 });
 
 constexpr std::array k_zh_name_stops = std::to_array<std::string_view>({
@@ -119,7 +125,78 @@ constexpr std::array k_zh_name_stops = std::to_array<std::string_view>({
     "并", "再", "才", "先", "向", "被", "把", "从", "由", "认", "指", "强", "透", "直", "坦",
 });
 
+constexpr std::array k_zh_places = std::to_array<std::string_view>({
+    "美国", "中国", "英国", "日本", "韩国", "德国", "法国", "印度", "俄罗斯", "欧盟", "欧洲", "欧美",
+    "台湾", "香港", "澳门", "新加坡", "加拿大", "澳大利亚", "越南", "以色列", "荷兰", "意大利", "巴西",
+    "北京", "上海", "深圳", "杭州", "广州", "成都", "武汉", "硅谷", "华盛顿", "纽约", "伦敦", "东京",
+});
+
+// What a number measures; longer entries first so the longest wins.
+constexpr std::array k_zh_attributes = std::to_array<std::string_view>({
+    "市场份额", "市场占有率", "出货量", "销售额", "营业收入", "净利润", "毛利率", "增长率", "自给率",
+    "国产化率", "渗透率", "失业率", "通胀率", "研发投入", "市值", "估值", "营收", "收入", "利润",
+    "份额", "占比", "销量", "产量", "产能", "价格", "股价", "用户", "员工", "人口", "预算", "投资",
+    "融资", "罚款", "关税", "税率", "增速", "订单", "补贴", "算力", "功耗", "成本",
+});
+
+constexpr std::array k_zh_noun_stops = std::to_array<std::string_view>({
+    "的", "是", "在", "将", "把", "被", "让", "使", "用", "为", "有", "到", "给", "连", "联", "接",
+    "组", "成", "进", "出", "来", "去", "了", "都", "也", "就", "和", "与", "及", "等", "”", "\"",
+    "’", "》", "，", "。", "、", "；", "：", ",", " ",
+});
+
+constexpr std::array k_en_noun_stops = std::to_array<std::string_view>({
+    "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "but", "than", "that",
+    "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "a",
+    "an", "the", "per", "each", "this", "these", "those", "as", "into", "over", "under", "since",
+    "ago", "if", "when", "while", "because", "so", "out", "up", "down", "off", "about", "through",
+    "they", "we", "you", "he", "she", "it", "i", "there", "here", "not", "no", "just", "only",
+    "percent", "times", "more", "less", "fewer", "last", "next", "during", "after", "before",
+    "without", "within", "across", "among", "against", "like", "what", "where", "than", "then",
+    "things", "thing", "ways", "questions", "points", "reasons", "minutes", "seconds", "words",
+    "ideas", "issues", "steps", "parts", "kinds", "sides", "examples", "or", "from",
+});
+
+constexpr std::array k_en_change_verbs = std::to_array<std::string_view>({
+    "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling",
+    "grew", "grow", "grows", "grown", "growing", "increased", "increase", "increases", "decreased",
+    "decrease", "declined", "decline", "declines", "dropped", "drop", "drops", "jumped", "jumps",
+    "climbed", "climbs", "gained", "gains", "surged", "surges", "soared", "soars", "slipped",
+    "slid", "plunged", "plummeted", "tumbled", "shrank", "expanded", "up", "down", "cut", "raised",
+    "boosted", "lowered", "reduced",
+});
+
+constexpr std::array k_en_past_verbs = std::to_array<std::string_view>({
+    "won", "lost", "made", "took", "gave", "sent", "cut", "built", "sold", "bought", "paid", "left",
+    "led", "met", "ran", "spent", "brought", "became", "began", "broke", "chose", "fought", "found",
+    "grew", "held", "hit", "kept", "knew", "laid", "put", "quit", "rose", "fell", "set", "shut",
+    "stood", "struck", "swore", "told", "threw", "wrote", "drove", "fled", "froze", "stole", "was",
+    "were", "had", "did", "has", "have",
+});
+
+constexpr std::array k_en_not_superlatives = std::to_array<std::string_view>({
+    "interest", "rest", "west", "test", "request", "protest", "contest", "forest", "guest", "honest",
+    "modest", "harvest", "suggest", "latest", "arrest", "chest", "quest", "nest", "pest", "vest",
+    "midwest", "conquest", "manifest", "invest", "digest", "inquest", "behest", "unrest",
+});
+
+constexpr std::array k_en_future = std::to_array<std::string_view>({
+    "will", "going to", "gonna", "would", "should", "ought to", "must", "need to", "needs to",
+    "want to", "wants to", "plan to", "plans to", "let's", "let us", "let me", "we'll", "I'll",
+    "you'll", "they'll", "shall", "hope to", "promise to", "propose", "I'm going", "we're going",
+});
+
 }  // namespace
+
+std::span<const std::string_view> en_past_verbs() { return k_en_past_verbs; }
+std::span<const std::string_view> en_not_superlatives() { return k_en_not_superlatives; }
+std::span<const std::string_view> en_future() { return k_en_future; }
+std::span<const std::string_view> zh_places() { return k_zh_places; }
+std::span<const std::string_view> zh_attributes() { return k_zh_attributes; }
+std::span<const std::string_view> zh_noun_stops() { return k_zh_noun_stops; }
+std::span<const std::string_view> en_noun_stops() { return k_en_noun_stops; }
+std::span<const std::string_view> en_change_verbs() { return k_en_change_verbs; }
 
 std::span<const std::string_view> organizations() { return k_organizations; }
 std::span<const std::string_view> people() { return k_people; }

@@ -21,5 +21,13 @@ std::span<const std::string_view> en_comparisons();
 std::span<const std::string_view> zh_surnames();
 std::span<const std::string_view> en_not_names();   // capitalised words that are not names
 std::span<const std::string_view> zh_name_stops();  // characters that end a Chinese name early
+std::span<const std::string_view> zh_places();      // countries, regions and cities
+std::span<const std::string_view> zh_attributes();  // measured things: 份额, 营收, 自给率
+std::span<const std::string_view> zh_noun_stops();  // characters that end a counted noun: 的, 是, 将
+std::span<const std::string_view> en_noun_stops();  // words that end a counted noun: in, of, was
+std::span<const std::string_view> en_change_verbs();  // rose, fell, dropped …
+std::span<const std::string_view> en_past_verbs();    // irregular past forms: won, made, took …
+std::span<const std::string_view> en_not_superlatives();  // words in -est that compare nothing
+std::span<const std::string_view> en_future();        // will, going to: predictions and plans
 
 }  // namespace claimtrack::claims::lexicon

@@ -154,35 +154,47 @@ std::optional<DateHit> chinese_absolute_at(std::string_view s, std::size_t i, co
     return DateHit{*end, iso(date)};
 }
 
-std::optional<DateHit> chinese_relative_at(std::string_view s, std::size_t i, const Ymd& a) {
+template <std::size_t N>
+std::optional<std::pair<std::size_t, int>> table_at(std::string_view s, std::size_t i,
+                                                     const std::array<std::pair<std::string_view, int>, N>& table) {
+    for (const auto& [word, delta] : table) {
+        if (has_at(s, i, word)) return std::pair{i + word.size(), delta};
+    }
+    return std::nullopt;
+}
+
+// 今年, 去年 … with what follows them (今年4月, 去年底).
+std::optional<DateHit> relative_year_at(std::string_view s, std::size_t i, const Ymd& a) {
     static constexpr std::array<std::pair<std::string_view, int>, 4> k_years{
         {{"今年", 0}, {"去年", -1}, {"明年", 1}, {"前年", -2}}};
-    for (const auto& [word, delta] : k_years) {
-        if (has_at(s, i, word)) return year_tail(s, i + word.size(), {a.year + delta, 0, 0});
-    }
-    static constexpr std::array<std::pair<std::string_view, int>, 7> k_months{
-        {{"上个月", -1}, {"上月", -1}, {"本月", 0}, {"这个月", 0}, {"当月", 0}, {"下个月", 1}, {"下月", 1}}};
-    for (const auto& [word, delta] : k_months) {
-        if (has_at(s, i, word)) return DateHit{i + word.size(), iso(add_months(a, delta))};
-    }
-    static constexpr std::array<std::pair<std::string_view, int>, 6> k_days{
-        {{"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}}};
-    for (const auto& [word, delta] : k_days) {
-        if (has_at(s, i, word)) return DateHit{i + word.size(), iso(add_days(a, delta))};
-    }
-    static constexpr std::array<std::pair<std::string_view, int>, 4> k_weeks{
-        {{"上周", -7}, {"上星期", -7}, {"本周", 0}, {"下周", 7}}};
-    for (const auto& [word, delta] : k_weeks) {
-        if (has_at(s, i, word)) return DateHit{i + word.size(), iso_week(add_days(a, delta))};
-    }
-    for (const std::string_view vague : {"几天前", "前几天", "日前", "近日", "这几天"}) {
-        if (has_at(s, i, vague)) return DateHit{i + vague.size(), iso({a.year, a.month, 0})};
-    }
+    if (const auto hit = table_at(s, i, k_years)) return year_tail(s, hit->first, {a.year + hit->second, 0, 0});
     if (has_at(s, i, "年初")) return DateHit{i + 6, iso({a.year, 1, 0})};
     for (const std::string_view late : {"年底", "年末"}) {
         if (has_at(s, i, late)) return DateHit{i + late.size(), iso({a.year, 12, 0})};
     }
     return std::nullopt;
+}
+
+// 上个月, 昨天, 上周, 近日: months, days, weeks and vague recent days.
+std::optional<DateHit> relative_near_at(std::string_view s, std::size_t i, const Ymd& a) {
+    static constexpr std::array<std::pair<std::string_view, int>, 7> k_months{
+        {{"上个月", -1}, {"上月", -1}, {"本月", 0}, {"这个月", 0}, {"当月", 0}, {"下个月", 1}, {"下月", 1}}};
+    static constexpr std::array<std::pair<std::string_view, int>, 6> k_days{
+        {{"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}}};
+    static constexpr std::array<std::pair<std::string_view, int>, 4> k_weeks{
+        {{"上周", -7}, {"上星期", -7}, {"本周", 0}, {"下周", 7}}};
+    if (const auto hit = table_at(s, i, k_months)) return DateHit{hit->first, iso(add_months(a, hit->second))};
+    if (const auto hit = table_at(s, i, k_days)) return DateHit{hit->first, iso(add_days(a, hit->second))};
+    if (const auto hit = table_at(s, i, k_weeks)) return DateHit{hit->first, iso_week(add_days(a, hit->second))};
+    for (const std::string_view vague : {"几天前", "前几天", "日前", "近日", "这几天"}) {
+        if (has_at(s, i, vague)) return DateHit{i + vague.size(), iso({a.year, a.month, 0})};
+    }
+    return std::nullopt;
+}
+
+std::optional<DateHit> chinese_relative_at(std::string_view s, std::size_t i, const Ymd& a) {
+    if (auto hit = relative_year_at(s, i, a)) return hit;
+    return relative_near_at(s, i, a);
 }
 
 std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {

@@ -79,35 +79,47 @@ bool looks_like_date_or_time(std::string_view s, std::size_t end, std::size_t le
     return length == 4 && end + 1 < s.size() && (s[end] == '-' || s[end] == '/') && is_ascii_digit(s[end + 1]);
 }
 
+// The extent of a run of Chinese numeral characters.
+struct HanRun {
+    std::size_t end = 0;
+    std::size_t chars = 0;
+    bool vague = false;    // 数, 几
+    bool percent = false;  // ended with 成 (九成五)
+};
+
+HanRun scan_chinese(std::string_view s, std::size_t i) {
+    HanRun run{i, 0, false, false};
+    while (run.end < s.size()) {
+        const auto cp = decode_at(s, run.end);
+        if (!is_han_numeral_char(cp.value) || (cp.value == U'成' && run.chars == 0)) break;
+        run.vague = run.vague || cp.value == U'数' || cp.value == U'几';
+        run.end += cp.length;
+        ++run.chars;
+        if (cp.value == U'成') {  // at most one digit after 成
+            if (run.end < s.size() && chinese_digit(decode_at(s, run.end).value) >= 0) run.end += decode_at(s, run.end).length;
+            run.percent = true;
+            break;
+        }
+    }
+    // A trailing 点 or 成 belongs to the next word (三点钟 aside, 成本, 成为).
+    while (run.end > i && (has_at(s, run.end - 3, "点") || (!run.percent && has_at(s, run.end - 3, "成")))) run.end -= 3;
+    return run;
+}
+
 // Read a run of Chinese numeral characters at `i` into `raw`.
 bool read_chinese(std::string_view s, std::size_t i, Raw& raw) {
     const auto first = decode_at(s, i);
     if (!(chinese_digit(first.value) >= 0 || first.value == U'十' || first.value == U'数' || first.value == U'几'))
         return false;
-    std::size_t j = i;
-    std::size_t chars = 0;
-    bool vague = false;
-    while (j < s.size()) {
-        const auto cp = decode_at(s, j);
-        if (!is_han_numeral_char(cp.value)) break;
-        if (cp.value == U'成' && chars == 0) break;
-        vague = vague || cp.value == U'数' || cp.value == U'几';
-        j += cp.length;
-        ++chars;
-        if (cp.value == U'成') {  // at most one digit after 成
-            if (j < s.size() && chinese_digit(decode_at(s, j).value) >= 0) j += decode_at(s, j).length;
-            raw.unit = "%";
-            break;
-        }
-    }
-    while (j > i && (has_at(s, j - 3, "点") || (raw.unit.empty() && has_at(s, j - 3, "成")))) j -= 3;
-    const auto value = parse_chinese_numeral(s.substr(i, j - i));
-    if (!value || j == i) return false;
-    if (vague && chars == 1) return false;  // 数据, 几天
-    raw.end = j;
+    const HanRun run = scan_chinese(s, i);
+    const auto value = parse_chinese_numeral(s.substr(i, run.end - i));
+    if (!value || run.end == i) return false;
+    if (run.vague && run.chars == 1) return false;  // 数据, 几天
+    if (run.percent) raw.unit = "%";
+    raw.end = run.end;
     raw.value = *value;
-    raw.approximate = vague;
-    raw.lone = chars == 1 && first.value != U'零';
+    raw.approximate = run.vague;
+    raw.lone = run.chars == 1 && first.value != U'零';
     return true;
 }
 

@@ -175,66 +175,79 @@ double chinese_fraction(std::string_view s, std::size_t i) {
     return value;
 }
 
+// A Chinese numeral being read: `total` above 万/亿, `section` below, `number` the last digit.
+struct NumeralState {
+    double total = 0;
+    double section = 0;
+    double number = 0;
+    bool any_unit = false;
+    bool pending = false;  // a digit waits for its unit
+    std::vector<int> digits;
+};
+
+// Apply one digit or unit character to `st`; return false if `c` is not one.
+bool apply_numeral_char(NumeralState& st, char32_t c) {
+    const int d = chinese_digit(c);
+    const int unit = chinese_small_unit(c);
+    if (d >= 0 || c == U'数' || c == U'几') {  // 数千: a vague digit counts as one
+        st.number = d >= 0 ? d : 1;
+        st.digits.push_back(d >= 0 ? d : 1);
+        st.pending = true;
+    } else if (unit > 0) {
+        st.section += (st.pending || st.number > 0 ? st.number : 1) * unit;
+        st.number = 0;
+        st.pending = false;
+        st.any_unit = true;
+    } else if (c == U'万' || c == U'亿') {
+        st.total = c == U'万' ? st.total + (st.section + st.number) * 1e4 : (st.total + st.section + st.number) * 1e8;
+        st.section = st.number = 0;
+        st.pending = false;
+        st.any_unit = true;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// 九成五 = 95%: tenths, with an optional single digit after 成 for hundredths.
+std::optional<double> tenths_value(const NumeralState& st, std::string_view rest) {
+    double extra = 0;
+    if (!rest.empty()) {
+        const auto next = decode_at(rest, 0);
+        const int digit = chinese_digit(next.value);
+        if (digit < 0 || next.length != rest.size()) return std::nullopt;
+        extra = digit;
+    }
+    return (st.section + st.number) * 10 + extra;
+}
+
+double numeral_value(const NumeralState& st, double fraction) {
+    if (!st.any_unit && st.digits.size() > 1) {  // 二〇二五 reads digit by digit
+        double value = 0;
+        for (const int d : st.digits) value = value * 10 + d;
+        return value;
+    }
+    return st.total + st.section + st.number + fraction;
+}
+
 }  // namespace
 
 std::optional<double> parse_chinese_numeral(std::string_view text) {
-    if (text.empty()) return std::nullopt;
-    double total = 0, section = 0, number = 0, fraction = 0;
-    bool any = false, any_unit = false, pending = false;
-    std::vector<int> digits;
+    NumeralState st;
+    double fraction = 0;
     std::size_t i = 0;
     while (i < text.size()) {
         const auto cp = decode_at(text, i);
-        const int d = chinese_digit(cp.value);
-        const int unit = chinese_small_unit(cp.value);
-        if (d >= 0 || cp.value == U'数' || cp.value == U'几') {
-            number = d >= 0 ? d : 1;
-            digits.push_back(d >= 0 ? d : 1);
-            pending = true;
-        } else if (unit > 0) {
-            section += (pending || number > 0 ? number : 1) * unit;
-            number = 0;
-            pending = false;
-            any_unit = true;
-        } else if (cp.value == U'万') {
-            total += (section + number) * 1e4;
-            section = number = 0;
-            pending = false;
-            any_unit = true;
-        } else if (cp.value == U'亿') {
-            total = (total + section + number) * 1e8;
-            section = number = 0;
-            pending = false;
-            any_unit = true;
-        } else if (cp.value == U'成') {
-            // 九成五 = 95%: tenths, with an optional following digit for hundredths.
-            const double tenths = section + number;
-            const auto rest = text.substr(i + cp.length);
-            double extra = 0;
-            if (!rest.empty()) {
-                const auto next = decode_at(rest, 0);
-                const int nd = chinese_digit(next.value);
-                if (nd < 0 || next.length != rest.size()) return std::nullopt;
-                extra = nd;
-            }
-            return tenths * 10 + extra;
-        } else if (cp.value == U'点' && pending) {
+        if (cp.value == U'成') return tenths_value(st, text.substr(i + cp.length));
+        if (cp.value == U'点' && st.pending) {
             fraction = chinese_fraction(text, i + cp.length);
-            i = text.size();
             break;
-        } else {
-            return std::nullopt;
         }
-        any = true;
+        if (!apply_numeral_char(st, cp.value)) return std::nullopt;
         i += cp.length;
     }
-    if (!any) return std::nullopt;
-    if (!any_unit && digits.size() > 1) {  // 二〇二五 reads digit by digit
-        double value = 0;
-        for (const int d : digits) value = value * 10 + d;
-        return value;
-    }
-    return total + section + number + fraction;
+    if (i == 0) return std::nullopt;
+    return numeral_value(st, fraction);
 }
 
 std::string format_number(double value) {

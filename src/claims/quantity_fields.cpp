@@ -1,0 +1,159 @@
+#include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
+
+#include <algorithm>
+
+namespace claimtrack::claims::detail {
+
+namespace {
+
+constexpr std::string_view k_trailing_verbs[] = {
+    "达到", "达", "为", "是", "有", "约", "超过", "将", "共", "了", "可能", "逾", "近", " of", " was", " is",
+    " reached", " hit", " to", " at", " by", " about", " around", " nearly", " more than", " rose",
+    " fell", " grew", " has", " had", " were", " are", " totalled", " totaled", " stood", " between",
+    " some", " over", " almost", " roughly", " approximately", " up to"};
+
+constexpr std::size_t k_zh_short_attribute = 8 * 3;  // eight Han characters
+constexpr std::size_t k_zh_counted_noun = 6 * 3;
+constexpr std::size_t k_en_attribute_words = 8;
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool in_list(std::span<const std::string_view> list, std::string_view word) {
+    return std::any_of(list.begin(), list.end(), [&](std::string_view entry) {
+        return entry.size() == word.size() && std::equal(entry.begin(), entry.end(), word.begin(), [](char a, char b) {
+                   return a == ((b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : b);
+               });
+    });
+}
+
+std::string strip_trailing_verbs(std::string text) {
+    for (bool again = true; again;) {
+        again = false;
+        text = trim_text(text);
+        for (const std::string_view mark : {"“", "\"", "‘"}) {
+            if (text.ends_with(mark)) {
+                text.resize(text.size() - mark.size());
+                again = true;
+            }
+        }
+        for (const auto verb : k_trailing_verbs) {
+            if (text.size() >= verb.size() && text.ends_with(verb)) {
+                text.resize(text.size() - verb.size());
+                again = true;
+            }
+        }
+    }
+    return text;
+}
+
+void strip_possessive(std::string& text) {
+    for (const std::string_view mark : {"'s ", "’s ", "的"}) {
+        if (text.starts_with(mark)) text.erase(0, mark.size());
+    }
+    text = trim_text(text);
+}
+
+std::size_t word_count(std::string_view text) {
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) words += (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) ? 1 : 0;
+    return words;
+}
+
+// Keep a Chinese attribute a short noun phrase: "…，英伟达在中国的市场份额" stays, a long clause fragment
+// shrinks to the measured thing it ends with ("…的研发投入" → "研发投入"), or to nothing.
+std::string short_zh_attribute(std::string text) {
+    if (text.size() <= k_zh_short_attribute) return text;
+    std::size_t best_at = std::string::npos, best_size = 0;
+    for (const auto noun : lexicon::zh_attributes()) {
+        const auto at = text.rfind(noun);
+        if (at == std::string::npos) continue;
+        if (best_at == std::string::npos || at + noun.size() > best_at + best_size) {
+            best_at = at;
+            best_size = noun.size();
+        }
+    }
+    if (best_at == std::string::npos) return {};
+    std::size_t begin = best_at;
+    if (begin >= 6 && text.compare(begin - 3, 3, "的") == 0) {  // "在中国的市场份额": keep a short qualifier
+        const auto qualifier_start = text.rfind("在", begin - 3);
+        if (qualifier_start != std::string::npos && begin - qualifier_start <= 12) begin = qualifier_start;
+    }
+    return text.substr(begin, best_at + best_size - begin);
+}
+
+std::string clean_attribute(const Sentence& s, std::string_view raw) {
+    std::string attribute = strip_trailing_verbs(std::string(raw));
+    strip_possessive(attribute);
+    if (attribute.size() <= 3) return {};
+    if (!s.english) return short_zh_attribute(attribute);
+    return word_count(attribute) <= k_en_attribute_words ? attribute : std::string();
+}
+
+std::string english_counted_noun(std::string_view text, std::size_t end) {
+    std::size_t i = end;
+    std::size_t words = 0;
+    std::size_t last = end;
+    while (words < 4 && i < text.size() && text[i] == ' ') {
+        std::size_t j = i + 1;
+        while (j < text.size() && (is_letter(text[j]) || (text[j] == '-' && j + 1 < text.size() && is_letter(text[j + 1])))) ++j;
+        const auto word = text.substr(i + 1, j - i - 1);
+        if (word.empty() || in_list(lexicon::en_noun_stops(), word)) break;
+        last = j;
+        ++words;
+        i = j;
+        if (i < text.size() && text[i] != ' ') break;  // a comma or stop ends the phrase
+    }
+    return words == 0 ? std::string() : std::string(text.substr(end + 1, last - end - 1));
+}
+
+std::string chinese_counted_noun(const Sentence& s, std::size_t end) {
+    const std::size_t limit = std::min(s.clauses[clause_at(s, end > 0 ? end - 1 : 0)].end, end + k_zh_counted_noun);
+    std::size_t i = end;
+    while (i < limit) {
+        const auto ch = s.text.substr(i, char_length(s.text, i));
+        if (in_list(lexicon::zh_noun_stops(), ch) || (!is_han(code_point_at(s.text, i)) && ch.size() > 1)) break;
+        i += ch.size();
+    }
+    return trim_text(s.text.substr(end, i - end));
+}
+
+}  // namespace
+
+std::string counted_noun(const Sentence& s, std::size_t end) {
+    return s.english ? english_counted_noun(s.text, end) : chinese_counted_noun(s, end);
+}
+
+std::string main_entity(const Sentence& s) {
+    const Mention* place = nullptr;
+    for (const auto& m : s.mentions) {
+        if (m.type == EntityType::organization) return m.name;
+        if (m.type == EntityType::place && place == nullptr) place = &m;
+    }
+    if (place != nullptr) return place->name;
+    for (const auto& m : s.mentions) {
+        if (m.type == EntityType::name) return m.name;
+    }
+    return {};
+}
+
+void describe(const Sentence& s, std::size_t pos, Draft& d) {
+    const Clause& c = s.clauses[clause_at(s, pos)];
+    const Mention* subject = nullptr;
+    for (const auto& m : s.mentions) {
+        if (m.begin >= c.begin && m.end <= pos) {
+            subject = &m;
+            break;
+        }
+    }
+    if (subject == nullptr) subject = mention_before(s, pos, true, true);  // named earlier in the sentence
+    if (subject == nullptr) subject = mention_after(s, pos, c.end, false, true);  // "3 plants in Ohio"
+    const bool in_clause = subject != nullptr && subject->begin >= c.begin && subject->end <= pos;
+    const std::size_t from = in_clause ? subject->end : c.begin;
+    d.fields["subject"] = subject != nullptr ? subject->name : s.previous_entity;
+    d.fields["attribute"] = clean_attribute(s, s.text.substr(from, pos - from));
+    d.named = !d.fields["subject"].empty();
+    d.begin = std::min(d.begin, in_clause ? subject->begin : from);
+}
+
+}  // namespace claimtrack::claims::detail
