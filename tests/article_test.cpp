@@ -236,4 +236,75 @@ TEST_CASE("the reference seed article parses with its four sources") {
     CHECK(article.paragraphs.back().kind == ParagraphKind::noise);
 }
 
+TEST_CASE("Markdown lines wrapped inside a paragraph join into one paragraph") {
+    const std::string md =
+        "# Wrapped\n"
+        "\n"
+        "Nvidia's share in China fell\n"
+        "from 95% to zero, its chief\n"
+        "executive said.\n"
+        "\n"
+        "英伟达在中国的份额\n"
+        "由95%下降为0。\n"
+        "黄仁勋说中国将赢得AI竞赛。\n"
+        "\n"
+        "- first item\n"
+        "  continues here\n"
+        "- second item\n"
+        "\n"
+        "Hard break  \n"
+        "after two spaces\n"
+        "Reuters story https://www.reuters.com/a\n"
+        "Company filing https://investor.example.com/q3\n";
+    const Article article = article::parse(md, article::Format::markdown, {});
+    std::vector<std::string> texts;
+    for (const auto& paragraph : article.paragraphs) texts.push_back(slice(article, paragraph));
+    CHECK(texts == std::vector<std::string>{"Wrapped", "Nvidia's share in China fell from 95% to zero, its chief executive said.",
+                                            "英伟达在中国的份额由95%下降为0。", "黄仁勋说中国将赢得AI竞赛。",
+                                            "first item continues here", "second item", "Hard break", "after two spaces",
+                                            "Reuters story https://www.reuters.com/a",
+                                            "Company filing https://investor.example.com/q3"});
+    REQUIRE(article.sources.size() == 2);
+    CHECK(article.sources[1] == CitedSource{"https://investor.example.com/q3", "Company filing", 1});
+}
+
+TEST_CASE("site furniture in Chinese and English is noise, with counters and in Traditional script") {
+    const std::string text =
+        "Chips and power\n"
+        "Huawei links thousands of chips into one system, the company said.\n"
+        "Read more\nFollow us\nSign up\nNewsletter\nCookie\n12 Comments\nPrint\nEmail\nTweet\n"
+        "分享到：微信 微博\n扫码关注\n举报\n返回頂部\n责任编辑：王小明\n相关阅读\n点击查看\n广告\n评论(23)\n"
+        "The final sentence of the story is here.\n";
+    const Article article = article::parse(text, article::Format::text, {});
+    using K = ParagraphKind;
+    std::vector<K> expected{K::title, K::text};
+    expected.insert(expected.end(), 18, K::noise);
+    expected.push_back(K::text);
+    CHECK(kinds(article) == expected);
+}
+
+TEST_CASE("unknown short lines after the source list do not hide it") {
+    const std::string text =
+        "芯片之争\n"
+        "英伟达的CEO是黄仁勋,他说中国将赢得AI竞赛。\n"
+        "黄仁勋力挺中国AI背后 https://mp.weixin.qq.com/s/abc\n"
+        "华为力推算力替代路径_财新网 https://www.caixin.com/2025-09-19/102364176.html\n"
+        "500\n"
+        "我的书架\n"
+        "Terms & Conditions apply\n";
+    const Article article = article::parse(text, article::Format::text, {});
+    using K = ParagraphKind;
+    CHECK(kinds(article) == std::vector<K>{K::title, K::text, K::source_list, K::source_list, K::noise, K::noise, K::noise});
+    REQUIRE(article.sources.size() == 2);
+    CHECK(article.sources[0].title == "黄仁勋力挺中国AI背后");
+    CHECK(article.sources[1].title == "华为力推算力替代路径_财新网");
+}
+
+TEST_CASE("a short closing line with no source list above it stays article text") {
+    const std::string text = "Title here\nThe company said revenue rose.\nSee https://example.com/a\nThat is all.\n";
+    const Article article = article::parse(text, article::Format::text, {});
+    using K = ParagraphKind;
+    CHECK(kinds(article) == std::vector<K>{K::title, K::text, K::text, K::text});
+}
+
 }  // TEST_SUITE

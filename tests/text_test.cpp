@@ -144,4 +144,133 @@ TEST_CASE("looks_binary spots NULs, control bytes and file signatures") {
     CHECK_FALSE(text::looks_binary(""));
 }
 
+TEST_CASE("fold and index_tokens make Traditional and Simplified Chinese match") {
+    CHECK(text::to_simplified("輝達的執行長黃仁勳 said 95%") == "辉达的执行长黄仁勋 said 95%");
+    CHECK(text::to_simplified("") == "");
+    CHECK(text::fold("輝達 NVIDIA") == "辉达 nvidia");
+    CHECK(text::index_tokens("輝達") == text::index_tokens("辉达"));
+    CHECK(text::index_tokens("黃仁勳") == std::vector<std::string>{"黄仁", "仁勋"});
+    CHECK(text::index_document("華為晶片") == text::index_document("华为晶片"));
+}
+
+TEST_CASE("decode_article detects GBK and says so") {
+    const std::string original =
+        "英伟达在中国市场的份额由百分之九十五下降为零，黄仁勋在峰会上表示中国将赢得人工智能竞赛。"
+        "华为的方案是把数千至数万颗芯片联接成一个超节点。";
+    const auto decoded = text::decode_article(encode_with_icu(original, "GBK"), "");
+    CHECK(decoded.utf8 == original);
+    CHECK(decoded.charset == "GB18030");
+    CHECK(decoded.detected);
+}
+
+TEST_CASE("decode_article detects Big5 text") {
+    const std::string original = "輝達在中國市場的份額由百分之九十五下降為零，黃仁勳在峰會上表示中國將贏得人工智慧競賽。";
+    const auto decoded = text::decode_article(encode_with_icu(original, "Big5"), "");
+    CHECK(decoded.utf8 == original);
+    CHECK(decoded.charset == "Big5");
+    CHECK(decoded.detected);
+}
+
+TEST_CASE("decode_article recognises short GBK and Big5 texts by their common characters") {
+    const std::string simplified = "中国将赢得AI竞赛。";
+    const auto gbk = text::decode_article(encode_with_icu(simplified, "GBK"), "");
+    CHECK(gbk.utf8 == simplified);
+    CHECK(gbk.charset == "GB18030");
+    const std::string traditional = "輝達的執行長是黃仁勳。";
+    const auto big5 = text::decode_article(encode_with_icu(traditional, "Big5"), "");
+    CHECK(big5.utf8 == traditional);
+    CHECK(big5.charset == "Big5");
+}
+
+TEST_CASE("decode_article follows a UTF-16 BOM in either byte order") {
+    const std::string original = "Nvidia 英伟达\n第二段";
+    const auto le = text::decode_article("\xFF\xFE" + encode_with_icu(original, "UTF-16LE"), "");
+    CHECK(le.utf8 == original);
+    CHECK(le.charset == "UTF-16LE");
+    CHECK_FALSE(le.detected);
+    const auto be = text::decode_article("\xFE\xFF" + encode_with_icu(original, "UTF-16BE"), "");
+    CHECK(be.utf8 == original);
+    CHECK(be.charset == "UTF-16BE");
+}
+
+TEST_CASE("decode_article reads UTF-8 as is and drops its BOM") {
+    CHECK(text::decode_article("中文 text", "").utf8 == "中文 text");
+    const auto bom = text::decode_article("\xEF\xBB\xBF中文", "");
+    CHECK(bom.utf8 == "中文");
+    CHECK(bom.charset == "UTF-8");
+    CHECK_FALSE(bom.detected);
+}
+
+TEST_CASE("decode_article detects Latin-1 text as windows-1252") {
+    const std::string original =
+        "The caf\u00E9 served cr\u00E8me br\u00FBl\u00E9e. Se\u00F1or M\u00FCller paid for a na\u00EFve r\u00E9sum\u00E9.";
+    const auto decoded = text::decode_article(encode_with_icu(original, "windows-1252"), "");
+    CHECK(decoded.utf8 == original);
+    CHECK(decoded.charset == "windows-1252");
+    CHECK(decoded.detected);
+    const std::string line = "Se\u00F1or M\u00FCller said the caf\u00E9 was closed.";
+    CHECK(text::decode_article(encode_with_icu(line, "ISO-8859-1"), "").utf8 == line);
+    CHECK(text::decode_article(encode_with_icu("Caf\u00E9 au lait", "ISO-8859-1"), "").utf8 == "Caf\u00E9 au lait");
+}
+
+TEST_CASE("decode_article with a named encoding converts strictly") {
+    const std::string original = "黄仁勋说";
+    CHECK(text::decode_article(encode_with_icu(original, "GBK"), "gbk").utf8 == original);
+    CHECK(text::decode_article(encode_with_icu(original, "GBK"), "gbk").charset == "gbk");
+    try {
+        text::decode_article("ok\xFF" "no", "UTF-8");
+        FAIL("expected an error");
+    } catch (const Error& error) {
+        CHECK(error.place() == "byte 2");
+    }
+}
+
+TEST_CASE("decode_article refuses bytes it cannot detect and suggests --encoding") {
+    try {
+        text::decode_article(std::string("\x81\x30\xfe\xfe\x80\xa0\xff\x85\x99\xc3\x28\xe2\x82", 13), "");
+        FAIL("expected an error");
+    } catch (const Error& error) {
+        CHECK(error.kind() == ErrorKind::input);
+        CHECK(error.place() == "byte 0");
+        CHECK(error.reason().find("--encoding") != std::string::npos);
+    }
+    try {
+        text::decode_article("Title\n\nA line \xff\xfe here.\n", "");
+        FAIL("expected an error");
+    } catch (const Error& error) {
+        CHECK(error.place() == "byte 14");
+    }
+}
+
+TEST_CASE("decode_article refuses binary data whatever the detector would say") {
+    CHECK_THROWS_AS(text::decode_article(std::string("GIF89a\x01\x00\x01\x00\x80", 11), ""), Error);
+    CHECK_THROWS_AS(text::decode_article(std::string("PK\x03\x04\x14\x00\x00\x00", 8), ""), Error);
+    CHECK_THROWS_AS(text::decode_article(std::string("\xB0\xA1\x00\xB0\xA1\x00\xB0", 7), ""), Error);
+    CHECK_THROWS_AS(text::decode_article(std::string("text\0more", 9), "gbk"), Error);
+    try {
+        text::decode_article("\x89PNG\r\n\x1A\n\xB0\xA1", "");
+        FAIL("expected an error");
+    } catch (const Error& error) {
+        CHECK(error.reason().find("binary") != std::string::npos);
+    }
+}
+
+TEST_CASE("decode_article trusts ICU on confident Japanese and Korean text") {
+    const std::string japanese = "日本の半導体メーカーは、新しい工場を建設すると発表しました。";
+    const auto sjis = text::decode_article(encode_with_icu(japanese, "Shift_JIS"), "");
+    CHECK(sjis.utf8 == japanese);
+    CHECK(sjis.charset == "Shift_JIS");
+    const std::string korean = "삼성전자는 새로운 반도체 공장을 건설한다고 발표했습니다.";
+    const auto euc_kr = text::decode_article(encode_with_icu(korean, "EUC-KR"), "");
+    CHECK(euc_kr.utf8 == korean);
+    CHECK(euc_kr.charset == "EUC-KR");
+}
+
+TEST_CASE("decode_article recognises mostly-ASCII UTF-16 without a BOM") {
+    const auto decoded = text::decode_article(encode_with_icu("Nvidia chips sold out.", "UTF-16LE"), "");
+    CHECK(decoded.utf8 == "Nvidia chips sold out.");
+    CHECK(decoded.charset == "UTF-16LE");
+    CHECK(decoded.detected);
+}
+
 }  // TEST_SUITE

@@ -19,7 +19,7 @@ bool looks_binary(std::string_view bytes);
 // Return `text` in NFKC (full-width ９５％ becomes 95%).
 std::string nfkc(std::string_view text);
 
-// Return `text` in NFKC with case folded, for matching.
+// Return `text` in NFKC with case folded and Traditional Chinese made Simplified, for matching.
 std::string fold(std::string_view text);
 
 // Return the sentences of `text` as byte spans, trimmed of surrounding white space, in order.
@@ -27,7 +27,7 @@ std::string fold(std::string_view text);
 std::vector<Span> sentences(std::string_view text);
 
 // Return the search tokens of `text`: folded Latin words and numbers, and overlapping character
-// bigrams for runs of Han, kana and Hangul (a lone CJK character is its own token).
+// bigrams for runs of Han (Simplified), kana and Hangul (a lone CJK character is its own token).
 std::vector<std::string> index_tokens(std::string_view text);
 
 // Return `index_tokens(text)` joined by single spaces: the column the FTS5 index holds.
@@ -49,6 +49,20 @@ struct CharsetGuess {
 
 // Return the most likely charset of `bytes` (BOM first, then ICU detection), or nothing.
 std::optional<CharsetGuess> detect_charset(std::string_view bytes);
+
+struct DecodedText {
+    std::string utf8;      // the text as UTF-8, without a BOM
+    std::string charset;   // the charset used: as named, or canonical ("UTF-8", "GB18030", "Big5", "UTF-16LE")
+    bool detected = false; // true when guessed from the bytes, false when named, marked by a BOM or valid UTF-8
+};
+
+// Return an article's `bytes` as UTF-8. With `encoding` ("" for none), convert strictly; without,
+// use the BOM, then valid UTF-8, then detection (GB18030, Big5, UTF-16, Shift_JIS, EUC-KR,
+// windows-1252). Stop with claimtrack::Error (input) on binary data, an invalid byte, or no confident guess.
+DecodedText decode_article(std::string_view bytes, std::string_view encoding);
+
+// Return `text` with Traditional Chinese characters turned into Simplified (輝達 → 辉达); other text unchanged.
+std::string to_simplified(std::string_view text);
 
 // Return `text` with runs of white space (including U+3000 and NBSP) collapsed to one space and trimmed.
 std::string collapse_space(std::string_view text);

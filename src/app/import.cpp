@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -28,29 +29,25 @@ std::string read_input(const ImportOptions& options) {
 
 std::string input_name(const ImportOptions& options) { return options.path == "-" ? "<stdin>" : options.path; }
 
-bool is_utf8_name(std::string_view name) {
-    std::string lower;
-    for (const char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower.empty() || lower == "utf-8" || lower == "utf8";
+// An HTML file that is neither UTF-8 nor detectable may still name its charset in <meta>.
+std::optional<std::string> html_meta_decoding(const std::string& bytes) {
+    html::Decoded decoded = html::decode(bytes, "", html::Markup::html);
+    if (decoded.charset == "UTF-8" || decoded.text.find("\uFFFD") != std::string::npos) return std::nullopt;
+    return std::move(decoded.text);
 }
 
-std::string decode(const std::string& bytes, const ImportOptions& options) {
+std::string decode(const std::string& bytes, const ImportOptions& options, article::Format format) {
     const std::string name = input_name(options);
     if (bytes.empty()) throw Error(ErrorKind::input, name, "byte 0", "the file is empty");
-    if (text::looks_binary(bytes)) throw Error(ErrorKind::input, name, "content", "binary data, not an article");
-    if (!is_utf8_name(options.encoding)) {
-        try {
-            return text::to_utf8(bytes, options.encoding, text::Strictness::strict);
-        } catch (const Error& e) {
-            throw Error(ErrorKind::input, name, e.place(), e.reason());
+    try {
+        return text::decode_article(bytes, options.encoding).utf8;
+    } catch (const Error& e) {
+        const bool undetected = options.encoding.empty() && e.place() != "content";
+        if (undetected && format == article::Format::html) {
+            if (auto utf8 = html_meta_decoding(bytes)) return std::move(*utf8);
         }
+        throw Error(ErrorKind::input, name, e.place(), e.reason());
     }
-    if (const auto bad = text::first_invalid_utf8(bytes)) {
-        throw Error(ErrorKind::input, name, "byte " + std::to_string(*bad),
-                    "invalid UTF-8 (name the file's charset with --encoding, e.g. --encoding gb18030)");
-    }
-    if (bytes.starts_with("\xEF\xBB\xBF")) return bytes.substr(3);
-    return bytes;
 }
 
 article::Format choose_format(const ImportOptions& options) {
@@ -71,7 +68,7 @@ void check_date(const std::string& date) {
 Article read_article(const ImportOptions& options) {
     check_date(options.date);
     const article::Format format = choose_format(options);
-    std::string utf8 = decode(read_input(options), options);
+    std::string utf8 = decode(read_input(options), options, format);
     article::Format parse_as = format;
     if (format == article::Format::html) {
         utf8 = html::extract_article(utf8).text;

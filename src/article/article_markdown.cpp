@@ -216,6 +216,98 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     return lines;
 }
 
+
+enum class LineKind { blank, code, heading, item, quote, rule, definition, table, text };
+
+bool is_item_start(std::string_view line) {
+    if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') return true;
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    const auto rest = line.substr(digits);
+    return digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "));
+}
+
+LineKind kind_of(std::string_view line) {
+    std::size_t indent = 0;
+    while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) ++indent;
+    const auto rest = line.substr(indent);
+    if (rest.empty()) return LineKind::blank;
+    if (is_rule(line)) return LineKind::rule;
+    if (reference_definition(line)) return LineKind::definition;
+    if (indent < 4 && rest.starts_with('#') && strip_block(rest).size() < rest.size()) return LineKind::heading;
+    if (rest.starts_with('>')) return LineKind::quote;
+    if (rest.starts_with('|')) return LineKind::table;
+    if (is_item_start(rest)) return LineKind::item;
+    return LineKind::text;
+}
+
+// A line that ends with a URL or a link is a "title URL" line: it stays a line of its own.
+bool ends_with_link(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line.ends_with('>') || (line.ends_with(')') && line.find("](") != std::string_view::npos)) return true;
+    const auto urls = find_urls(line);
+    return !urls.empty() && urls.back().end == line.size();
+}
+
+// Chinese paragraphs are rarely wrapped inside a sentence: a line ending one is a paragraph of its own.
+bool ends_cjk_sentence(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    for (const std::string_view close : {"”", "」", "』", "）"}) {
+        if (line.ends_with(close)) line.remove_suffix(close.size());
+    }
+    return line.ends_with("。") || line.ends_with("！") || line.ends_with("？") || line.ends_with("…");
+}
+
+// Return true when `line` continues the paragraph of `above` (a soft line break in Markdown).
+bool continues(LineKind above_kind, std::string_view above, LineKind kind, std::string_view line) {
+    const bool paragraph_above =
+        above_kind == LineKind::text || above_kind == LineKind::item || above_kind == LineKind::quote;
+    const bool lazy = kind == LineKind::text || (kind == LineKind::quote && above_kind == LineKind::quote);
+    if (!paragraph_above || !lazy) return false;
+    if (above.ends_with("  ") || above.ends_with('\\')) return false;  // a hard line break
+    if (above_kind == LineKind::quote && kind == LineKind::quote && strip_block(line).empty()) return false;
+    if (ends_with_link(above) || ends_with_link(line) || ends_cjk_sentence(above)) return false;
+    return !is_noise_line(strip_block(above)) && !is_noise_line(strip_block(line));
+}
+
+// Return the first code point of `text` (UTF-8), skipping Markdown markup, or 0.
+char32_t first_code_point(std::string_view text) {
+    while (!text.empty() && std::string_view(" \t>#*_~`[!").find(text.front()) != std::string_view::npos) {
+        text.remove_prefix(1);
+    }
+    if (text.empty()) return 0;
+    const auto lead = static_cast<unsigned char>(text[0]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = length == 1 ? lead : lead & (0x3Fu >> (length - 1));
+    for (std::size_t i = 1; i < length && i < text.size(); ++i) c = (c << 6) | (static_cast<unsigned char>(text[i]) & 0x3Fu);
+    return c;
+}
+
+// Return the last code point of `text` (UTF-8), or 0.
+char32_t last_code_point(std::string_view text) {
+    std::size_t start = text.size();
+    while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+    if (start == 0) return 0;
+    return first_code_point(text.substr(start - 1));
+}
+
+// Han, kana and CJK punctuation join without a space; Hangul and Latin take one.
+bool is_cjk(char32_t c) {
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// End the rendered line: a soft break joins with a space (none between CJK characters).
+void append_break(std::string& body, bool soft, std::string_view next_line) {
+    if (!soft) {
+        body += '\n';
+        return;
+    }
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\t')) body.pop_back();
+    const bool tight = is_cjk(last_code_point(body)) && is_cjk(first_code_point(strip_block(next_line)));
+    if (!tight) body += ' ';
+}
+
 }  // namespace
 
 Rendered render_markdown(std::string_view markdown) {
@@ -228,16 +320,20 @@ Rendered render_markdown(std::string_view markdown) {
     Rendered out;
     InlineRenderer renderer(out, references);
     bool in_code = false;
+    LineKind previous = LineKind::blank;
     for (std::size_t n = 0; n < lines.size(); ++n) {
         const auto line = lines[n];
-        if (n > 0) out.body += '\n';
-        if (line.starts_with("```") || line.starts_with("~~~")) {
+        const bool fence = line.starts_with("```") || line.starts_with("~~~");
+        const LineKind kind = in_code || fence ? LineKind::code : kind_of(line);
+        if (n > 0) append_break(out.body, continues(previous, lines[n - 1], kind, line), line);
+        if (fence) {
             in_code = !in_code;
         } else if (in_code) {
             out.body += line;
-        } else if (!is_rule(line) && !reference_definition(line)) {
+        } else if (kind != LineKind::rule && kind != LineKind::definition) {
             renderer.render(strip_block(line));
         }
+        previous = kind;
     }
     // Reference definitions are sources too, though their lines leave the text.
     for (const auto& [label, target] : references) {

@@ -76,21 +76,76 @@ bool starts_with_link(std::string_view body, Span span, const std::vector<Link>&
     });
 }
 
+bool is_source_line(std::string_view body, Span span, const std::vector<Link>& links) {
+    return title_url_line(body, span).has_value() || starts_with_link(body, span, links);
+}
+
+// A short line with no URL after the source list is site furniture we do not know by name.
+bool is_short_tail_line(std::string_view body, Span span) {
+    constexpr std::size_t k_max_code_points = 24;
+    const auto line = slice(body, span);
+    const auto code_points = static_cast<std::size_t>(
+        std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return code_points <= k_max_code_points && detail::find_urls(line).empty();
+}
+
+// Return the index past the last paragraph that is not noise and not a short tail line, where a
+// source list would end, and how many short tail lines follow it.
+std::pair<std::size_t, std::size_t> source_list_end(std::string_view body, const std::vector<Paragraph>& paragraphs,
+                                                    const std::vector<Link>& links) {
+    constexpr std::size_t k_max_tail = 5;
+    std::size_t end = paragraphs.size();
+    std::size_t tail = 0;
+    while (end > 0) {
+        const Paragraph& paragraph = paragraphs[end - 1];
+        if (paragraph.kind == ParagraphKind::noise) {
+            --end;
+        } else if (tail < k_max_tail && !is_source_line(body, paragraph.span, links) &&
+                   is_short_tail_line(body, paragraph.span)) {
+            --end;
+            ++tail;
+        } else {
+            break;
+        }
+    }
+    return {end, tail};
+}
+
+// Mark the trailing "title URL" lines (and a heading above them) as the source list. Unknown short
+// lines after the list are taken as chrome when the list has at least two lines.
+void mark_source_list(std::string_view body, std::vector<Paragraph>& paragraphs, const std::vector<Link>& links) {
+    const auto [end, tail] = source_list_end(body, paragraphs, links);
+    std::size_t start = end;
+    std::size_t sources = 0;
+    while (start > 0) {
+        Paragraph& paragraph = paragraphs[start - 1];
+        if (paragraph.kind == ParagraphKind::noise) {
+            --start;
+        } else if (is_source_line(body, paragraph.span, links)) {
+            ++sources;
+            --start;
+        } else {
+            break;
+        }
+    }
+    if (sources == 0 || (tail > 0 && sources < 2)) return;
+    for (std::size_t i = start; i < end; ++i) {
+        if (paragraphs[i].kind != ParagraphKind::noise) paragraphs[i].kind = ParagraphKind::source_list;
+    }
+    for (std::size_t i = end; i < paragraphs.size(); ++i) {
+        if (paragraphs[i].kind != ParagraphKind::noise) paragraphs[i].kind = ParagraphKind::noise;
+    }
+    while (start > 0 && paragraphs[start - 1].kind == ParagraphKind::noise) --start;
+    if (start > 0 && detail::is_sources_heading(slice(body, paragraphs[start - 1].span))) {
+        paragraphs[start - 1].kind = ParagraphKind::source_list;
+    }
+}
+
 void mark_noise_and_sources(std::string_view body, std::vector<Paragraph>& paragraphs, const std::vector<Link>& links) {
     for (auto& paragraph : paragraphs) {
         if (detail::is_noise_line(slice(body, paragraph.span))) paragraph.kind = ParagraphKind::noise;
     }
-    bool found = false;
-    for (auto it = paragraphs.rbegin(); it != paragraphs.rend(); ++it) {
-        if (it->kind == ParagraphKind::noise) continue;
-        if (title_url_line(body, it->span) || starts_with_link(body, it->span, links)) {
-            it->kind = ParagraphKind::source_list;
-            found = true;
-            continue;
-        }
-        if (found && detail::is_sources_heading(slice(body, it->span))) it->kind = ParagraphKind::source_list;
-        break;
-    }
+    mark_source_list(body, paragraphs, links);
 }
 
 void mark_title(std::vector<Paragraph>& paragraphs) {

@@ -46,11 +46,14 @@ bool is_space(UChar32 c) {
 
 namespace {
 
+icu::UnicodeString from_utf8(std::string_view text) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+}
+
 std::string normalize_with(const icu::Normalizer2* normalizer, std::string_view text) {
-    const auto utf16 = detail::to_utf16(text);
     UErrorCode status = U_ZERO_ERROR;
     if (normalizer == nullptr) return std::string(text);
-    const icu::UnicodeString result = normalizer->normalize(utf16.units, status);
+    const icu::UnicodeString result = normalizer->normalize(from_utf8(text), status);
     if (U_FAILURE(status)) return std::string(text);
     return detail::to_utf8(result);
 }
@@ -81,7 +84,11 @@ std::string nfkc(std::string_view text) {
 
 std::string fold(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
-    return normalize_with(icu::Normalizer2::getNFKCCasefoldInstance(status), text);
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (normalizer == nullptr || U_FAILURE(status)) return to_simplified(text);
+    const icu::UnicodeString folded = normalizer->normalize(from_utf8(text), status);
+    if (U_FAILURE(status)) return to_simplified(text);
+    return detail::to_utf8(detail::simplify(folded));
 }
 
 std::string collapse_space(std::string_view text) {

@@ -4,6 +4,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 namespace claimtrack::text {
 namespace {
@@ -36,9 +37,25 @@ bool joins_digits(const std::u32string& chars, std::size_t at) {
 }
 
 std::string encode(std::u32string_view chars) {
-    icu::UnicodeString units;
-    for (const char32_t c : chars) units.append(static_cast<UChar32>(c));
-    return detail::to_utf8(units);
+    std::string out;
+    for (const char32_t c : chars) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
 }
 
 void add_cjk_run(std::vector<std::string>& out, std::u32string_view run) {
@@ -50,10 +67,15 @@ void add_cjk_run(std::vector<std::string>& out, std::u32string_view run) {
 }
 
 std::u32string code_points(std::string_view utf8) {
-    const auto utf16 = detail::to_utf16(utf8);
+    const auto* data = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const auto length = static_cast<std::int32_t>(utf8.size());
     std::u32string out;
-    for (std::int32_t i = 0; i < utf16.units.length(); i = utf16.units.moveIndex32(i, 1)) {
-        out.push_back(static_cast<char32_t>(utf16.units.char32At(i)));
+    out.reserve(utf8.size() / 2);
+    std::int32_t i = 0;
+    while (i < length) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        out.push_back(static_cast<char32_t>(c < 0 ? 0xFFFD : c));
     }
     return out;
 }

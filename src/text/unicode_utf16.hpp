@@ -20,6 +20,9 @@ Utf16Text to_utf16(std::string_view utf8);
 // Return `units` as UTF-8.
 std::string to_utf8(const icu::UnicodeString& units);
 
+// Return `units` with Traditional Chinese characters made Simplified (ICU "Traditional-Simplified").
+icu::UnicodeString simplify(const icu::UnicodeString& units);
+
 // Return true for space characters, including U+3000 and NBSP.
 bool is_space(UChar32 c);
 

@@ -1,0 +1,121 @@
+#include <claimtrack/text.hpp>
+
+#include "article/internal.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace claimtrack::article::detail {
+namespace {
+
+// Whole lines that are site furniture, compared after folding (Traditional reads as Simplified).
+constexpr auto k_chrome = std::to_array<std::string_view>({
+    // Chinese portals and WeChat accounts
+    "站务", "全部专栏", "专栏", "登录", "注册", "登录注册", "退出登录", "分享", "分享到", "转发", "返回搜狐",
+    "返回搜狐,查看更多", "查看更多", "加载更多", "更多", "返回顶部", "回到顶部", "返回首页", "首页", "返回", "打开app",
+    "下载app", "打开客户端", "下载客户端", "客户端", "点击关注", "关注", "已关注", "关注我们", "广告", "举报", "投诉",
+    "纠错", "收藏", "点赞", "在看", "点个在看", "赞赏", "打赏", "阅读原文", "阅读全文", "展开全文", "查看全文", "继续阅读",
+    "点击查看", "点击阅读原文", "查看原文", "展开", "收起", "关闭", "相关阅读", "推荐阅读", "延伸推荐", "热门推荐",
+    "相关推荐", "为你推荐", "猜你喜欢", "相关文章", "相关新闻", "热门文章", "热门新闻", "热点", "排行榜", "编辑推荐",
+    "评论", "发表评论", "写评论", "我要评论", "网友评论", "热门评论", "全部评论", "评论区", "上一篇", "下一篇", "上一页",
+    "下一页", "微信", "微博", "朋友圈", "qq", "qq空间", "豆瓣", "扫一扫", "扫码关注", "二维码", "图片", "[图片]", "配图",
+    "视频", "打印", "字号", "大 中 小", "订阅", "立即订阅", "免费订阅", "联系我们", "关于我们", "意见反馈", "隐私政策",
+    "用户协议", "版权声明", "标签", "阅读", "阅读量", "收听", "播放",
+    // English sites
+    "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+    "share on x", "share on linkedin", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "pin",
+    "tweet", "email", "e-mail", "print", "copy link", "link copied", "copied", "subscribe", "subscribe now",
+    "subscribe today", "advertisement", "ad", "sponsored", "sign in", "sign out", "log in", "log out", "sign up",
+    "register", "my account", "account", "read more", "read next", "up next", "continue reading", "show more",
+    "load more", "related", "related articles", "related stories", "related coverage", "related content",
+    "most read", "most popular", "trending", "recommended", "recommended for you", "you may also like",
+    "you might also like", "comments", "comment", "show comments", "view comments", "leave a comment",
+    "add a comment", "join the conversation", "newsletter", "newsletters", "get the newsletter", "follow us",
+    "follow", "cookie", "cookies", "cookie settings", "manage cookies", "accept cookies", "accept all",
+    "accept", "reject all", "privacy policy", "terms of use", "terms of service", "contact us", "about us",
+    "advertise with us", "reprints", "reprints & permissions", "back to top", "skip to content",
+    "skip to main content", "skip advertisement", "scroll to continue", "menu", "open menu", "close",
+    "search", "home", "next", "previous", "next article", "previous article", "sections", "topics", "tags",
+    "site index", "toggle navigation", "navigation", "loading", "loading...", "play video", "watch", "listen",
+    "save", "saved", "bookmark", "gift this article", "gift article", "give this article", "[image]", "image",
+    "photo", "video",
+});
+
+// Line beginnings that mark chrome whatever follows.
+constexpr auto k_chrome_prefixes = std::to_array<std::string_view>({
+    "责任编辑", "编辑:", "校对:", "审核:", "分享到", "返回搜狐", "版权所有", "免责声明", "特别声明", "声明:",
+    "本文仅代表", "本文来自", "转载请", "如需转载", "未经授权", "未经许可", "点击上方", "点击下方", "点击蓝字",
+    "长按识别", "长按二维码", "扫码", "扫描二维码", "关注公众号", "欢迎关注", "图片来源", "图源", "©", "copyright",
+    "all rights reserved", "advertisement", "listen to this article", "sign up for", "subscribe to",
+    "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
+    "photo:", "image:", "credit:", "tags:", "filed under", "story continues", "article continues",
+});
+
+constexpr auto k_sources_headings = std::to_array<std::string_view>({
+    "sources", "source", "references", "links", "further reading", "参考", "参考资料", "参考文献", "参考链接",
+    "来源", "资料来源", "信息来源", "相关链接", "延伸阅读", "原文链接", "引用", "出处", "see also",
+});
+
+// Return a normalized line for lexicon lookups: folded, collapsed, decorations trimmed.
+std::string lookup_key(std::string_view line) {
+    // Whole characters, never single bytes: the last byte of 读 is also the last byte of ».
+    static constexpr std::array<std::string_view, 11> k_decorations{" ", ":", "：", "|", ">", "»", "·", "-", "—", "#", "*"};
+    const std::string key = text::collapse_space(text::fold(line));
+    std::string_view rest = key;
+    bool trimmed = true;
+    while (trimmed) {
+        trimmed = false;
+        for (const std::string_view decoration : k_decorations) {
+            if (rest.starts_with(decoration)) {
+                rest.remove_prefix(decoration.size());
+                trimmed = true;
+            }
+            if (rest.ends_with(decoration)) {
+                rest.remove_suffix(decoration.size());
+                trimmed = true;
+            }
+        }
+    }
+    return std::string(rest);
+}
+
+bool is_placeholder_number(std::string_view key) {
+    if (key.empty() || key.size() > 12) return false;
+    // "500", "640x480", "1/3": image sizes and counters, never article text.
+    return std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c) || c == 'x' || c == '/'; }) &&
+           std::isdigit(static_cast<unsigned char>(key.front()));
+}
+
+bool is_chrome_word(std::string_view key) { return std::find(k_chrome.begin(), k_chrome.end(), key) != k_chrome.end(); }
+
+// "12 comments", "评论(23)", "阅读 1024": a chrome word with a counter.
+bool is_counted_chrome(std::string_view key) {
+    if (key.size() > 40 || std::none_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        return false;
+    }
+    std::string word;
+    for (const char c : key) {
+        if (!std::isdigit(static_cast<unsigned char>(c)) && std::string_view(" ()[]+,.").find(c) == std::string_view::npos) {
+            word += c;
+        }
+    }
+    return !word.empty() && is_chrome_word(word);
+}
+
+}  // namespace
+
+bool is_noise_line(std::string_view line) {
+    const std::string key = lookup_key(line);
+    if (key.empty()) return true;
+    if (is_placeholder_number(key) || is_chrome_word(key) || is_counted_chrome(key)) return true;
+    return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(),
+                       [&](std::string_view prefix) { return key.starts_with(prefix); });
+}
+
+bool is_sources_heading(std::string_view line) {
+    const std::string key = lookup_key(line);
+    return std::find(k_sources_headings.begin(), k_sources_headings.end(), key) != k_sources_headings.end();
+}
+
+}  // namespace claimtrack::article::detail
