@@ -189,4 +189,57 @@ TEST_CASE("malformed, empty and deeply nested input does not crash") {
     CHECK(html::extract(junk, "text/html", "").is_text);
 }
 
+TEST_CASE("photo galleries and caption credits are left out of the main text") {
+    const std::string page = R"(<html><body><article class="story">
+<p>The council approved the new budget on Tuesday after a long debate about road repairs and school funding.</p>
+<ul class="photo-gallery"><li><p>A long caption under the first photo of the council chamber during the vote.</p>
+<span class="credit">Photo: Jane Doe</span></li></ul>
+<p>Members said the plan would take effect next month, although several amendments are still being drafted.</p>
+</article></body></html>)";
+    const html::Document doc = html::extract(page, "text/html", "");
+    CHECK(paragraphs_of(doc).size() == 2);
+    CHECK(doc.text.find("caption under the first photo") == std::string::npos);
+    CHECK(doc.text.find("Photo: Jane Doe") == std::string::npos);
+}
+
+TEST_CASE("datelines and source credits are left out of the main text") {
+    const std::string page = "<html><head><title>暴雨致多地停课</title></head><body><div class=\"article\">"
+                             "<p>2005-04-05 06:40更新 来源：新华网</p>"
+                             "<p>受持续强降雨影响，本市多个区县的中小学今天临时停课，相关部门已启动应急预案，全力保障群众安全。</p>"
+                             "<p>气象部门预计，降雨将持续到周末，部分地区可能出现山洪和地质灾害，请市民减少外出。</p>"
+                             "<p>编辑：山石</p></div></body></html>";
+    const html::Document doc = html::extract(page, "text/html; charset=utf-8", "");
+    CHECK(paragraphs_of(doc).size() == 2);
+    CHECK(doc.text.find("来源") == std::string::npos);
+    CHECK(doc.text.find("编辑") == std::string::npos);
+}
+
+TEST_CASE("the dateline near the title wins over dates in the prose and the sidebar") {
+    const std::string page = "<html><head><title>新规出台</title></head><body>"
+                             "<div class=\"side\"><p>热门文章 2001-01-01</p></div>"
+                             "<h1>新规出台</h1><p>2022-02-13 09:57 来源：本报</p>"
+                             "<p>2016年4月14日，有关部门首次提出了这项规定的草案，此后经过多轮讨论和修改，最终在今年正式出台实施。</p>"
+                             "</body></html>";
+    const html::Document doc = html::extract(page, "text/html; charset=utf-8", "");
+    CHECK(doc.published == "2022-02-13T09:57");
+}
+
+TEST_CASE("a byline label in the page names the author, cut to the names") {
+    const std::string page = "<html><head><meta name=\"author\" content=\"示例网\"><title>春耕</title></head><body>"
+                             "<h1>春耕</h1><p>光明日报记者 王建宏 张文攀</p>"
+                             "<p>田野里，农民们正忙着播种，今年的春耕比往年提前了一周，各地农资供应充足，价格保持稳定。</p>"
+                             "</body></html>";
+    const html::Document doc = html::extract(page, "text/html; charset=utf-8", "");
+    CHECK(doc.author == "王建宏 张文攀");
+    CHECK(doc.text.find("王建宏") == std::string::npos);
+}
+
+TEST_CASE("markup debris and keyword lists in meta author are not an author") {
+    const std::string debris = "<html><head><meta name=\"author\" content='size=\"20\"'></head><body><p>Text.</p></body></html>";
+    CHECK(html::extract(debris, "text/html", "").author.empty());
+    const std::string keywords = "<html><head><meta name=\"author\" content=\"www.site.cn,Site News,Site Group\"></head>"
+                                 "<body><p>Text.</p></body></html>";
+    CHECK(html::extract(keywords, "text/html", "").author.empty());
+}
+
 }  // TEST_SUITE

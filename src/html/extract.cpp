@@ -3,11 +3,18 @@
 #include <claimtrack/text.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace claimtrack::html {
 namespace {
 
-constexpr std::size_t k_date_window = 12;  // paragraphs after the title searched for a date
+using namespace std::string_view_literals;
+
+constexpr std::size_t k_date_window = 12;  // paragraphs after the title where a dateline is expected
+constexpr std::size_t k_date_scan = 400;   // paragraphs searched for a date or a byline
+constexpr std::size_t k_max_byline = 120;  // bytes of a line that can hold a byline
+constexpr std::size_t k_max_author = 60;
+constexpr std::size_t k_max_name = 12;     // bytes of one name in a byline (four CJK characters)
 
 enum class Kind { html, plain, other };
 
@@ -50,34 +57,73 @@ void assemble(Document& doc, const std::vector<std::string>& paragraphs) {
     }
 }
 
-// Return the date written in the page near its title, else anywhere in the first paragraphs.
+// Return how much `paragraph` looks like the dateline of the article at `distance` paragraphs after
+// its title (negative: before it), given the date found in it; higher is likelier.
+int dateline_score(const std::string& paragraph, const std::string& date, long distance) {
+    int score = 0;
+    if (date.find('T') != std::string::npos) score += 2;
+    if (detail::is_credit_line(paragraph)) score += 3;
+    if (paragraph.size() > 300) score -= 3;
+    if (distance >= 0 && distance <= static_cast<long>(k_date_window)) score += 3;
+    else if (distance < 0 && distance >= -3) score += 1;
+    return score;
+}
+
+// Return the date of the page's dateline: the dated paragraph that looks most like one, earliest first.
 std::string date_in_page(const std::vector<std::string>& page, std::string_view title) {
-    std::size_t from = 0;
+    long title_at = -1000;
     if (!title.empty()) {
         const auto at = std::find_if(page.begin(), page.end(), [title](const std::string& p) {
             return p.find(title) != std::string::npos;
         });
-        if (at != page.end()) from = static_cast<std::size_t>(at - page.begin());
+        if (at != page.end()) title_at = static_cast<long>(at - page.begin());
     }
-    for (std::size_t i = from; i < page.size() && i < from + k_date_window; ++i) {
-        if (std::string date = detail::find_date(page[i]); !date.empty()) return date;
+    std::string best;
+    int top = -100;
+    for (std::size_t i = 0; i < page.size() && i < k_date_scan; ++i) {
+        std::string date = detail::find_date(page[i]);
+        if (date.empty()) continue;
+        const int score = dateline_score(page[i], date, title_at < 0 ? -1000 : static_cast<long>(i) - title_at);
+        if (score > top) {
+            top = score;
+            best = std::move(date);
+        }
     }
-    for (std::size_t i = 0; i < from && i < 200; ++i) {
-        if (std::string date = detail::find_date(page[i]); !date.empty()) return date;
-    }
-    return {};
+    return best;
 }
 
+// Return the names after a byline label in `line` ("本报记者 王建宏 张文攀（通讯员）" -> "王建宏 张文攀").
+std::string names_after(std::string_view line) {
+    static constexpr std::array k_stops = {"（"sv, "("sv, "|"sv, "，"sv, ","sv, "；"sv, "、"sv, "来源"sv,
+                                           "编辑"sv, "摄影"sv, "通讯员"sv, "】"sv, "]"sv, "日期"sv, "时间"sv,
+                                           "："sv, "？"sv, "。"sv};
+    std::size_t end = line.size();
+    for (std::string_view stop : k_stops) end = std::min(end, line.find(stop));
+    std::string names = text::collapse_space(line.substr(0, end));
+    while (names.starts_with("：") || names.starts_with(":")) names = text::collapse_space(names.substr(names[0] == ':' ? 1 : 3));
+    // Keep the leading words short enough to be names ("彭冲 山东冠县报道" -> "彭冲").
+    std::string kept;
+    for (std::size_t start = 0; start < names.size();) {
+        const std::size_t space = std::min(names.find(' ', start), names.size());
+        const std::string_view word = std::string_view(names).substr(start, space - start);
+        if (word.size() > k_max_name || word.find_first_of("0123456789") != std::string_view::npos) break;
+        if (!kept.empty()) kept += ' ';
+        kept += word;
+        start = space + 1;
+    }
+    return kept.size() >= 2 && kept.size() <= k_max_author ? kept : std::string();
+}
+
+// Return the author named after a byline label ("作者：", "本报记者", "编辑：") in a short line of the page.
 std::string author_in_page(const std::vector<std::string>& page) {
-    for (std::size_t i = 0; i < page.size() && i < 200; ++i) {
-        for (std::string_view label : {"作者：", "作者:", "文／", "文/"}) {
+    static constexpr std::array k_labels = {"作者："sv, "作者:"sv, "文／"sv, "文/"sv, "本报记者"sv, "记者："sv,
+                                            "记者"sv,   "责任编辑："sv, "编辑："sv, "编辑:"sv};
+    for (std::string_view label : k_labels) {
+        for (std::size_t i = 0; i < page.size() && i < k_date_scan; ++i) {
+            if (page[i].size() > k_max_byline) continue;
             const auto at = page[i].find(label);
             if (at == std::string::npos) continue;
-            std::string rest = page[i].substr(at + label.size());
-            rest = text::collapse_space(rest);
-            const auto end = rest.find_first_of(" \t|,;");
-            rest = rest.substr(0, end);
-            if (!rest.empty() && rest.size() <= 60) return rest;
+            if (std::string names = names_after(std::string_view(page[i]).substr(at + label.size())); !names.empty()) return names;
         }
     }
     return {};
@@ -89,15 +135,17 @@ Document extract_html(std::string_view utf8, std::string charset) {
     doc.charset = std::move(charset);
     const auto dom = detail::parse_dom(utf8);
     detail::Metadata meta = detail::read_metadata(*dom);
-    if (meta.published.empty() || meta.author.empty()) {
+    {
         const std::vector<std::string> page = detail::all_paragraphs(*dom);
         if (meta.published.empty()) meta.published = date_in_page(page, meta.title);
-        if (meta.author.empty()) meta.author = author_in_page(page);
+        // A byline in the page names the writer; Chinese sites often put their own name in <meta author>.
+        if (std::string byline = author_in_page(page); !byline.empty()) meta.author = std::move(byline);
     }
     std::vector<std::string> paragraphs = detail::main_paragraphs(*dom);
     if (!paragraphs.empty() && !meta.title.empty() && paragraphs.front() == meta.title) {
         paragraphs.erase(paragraphs.begin());
     }
+    std::erase_if(paragraphs, [](const std::string& p) { return detail::is_credit_line(p); });
     assemble(doc, paragraphs);
     doc.title = std::move(meta.title);
     doc.published = std::move(meta.published);

@@ -20,7 +20,8 @@ constexpr std::array k_strong_negative = {
 constexpr std::array k_weak_negative = {
     "sidebar"sv, "modal"sv, "navbar"sv, "navigation"sv, "menu"sv,   "masthead"sv, "banner"sv, "promo"sv,  "widget"sv,
     "toolbar"sv, "pagination"sv, "pager"sv, "topbar"sv,   "login"sv,  "skip"sv,   "byline"sv,
-    "caption-credit"sv, "hidden"sv, "tagline"sv, "dateline"sv,
+    "caption-credit"sv, "hidden"sv, "tagline"sv, "dateline"sv, "gallery"sv, "slideshow"sv, "carousel"sv,
+    "lightbox"sv, "caption"sv, "credit"sv,
 };
 
 // Whole words of class/id (split at - _ and spaces) that are too short to match as substrings.

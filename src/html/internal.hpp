@@ -101,4 +101,8 @@ Metadata read_metadata(const Dom& dom);
 // as ISO 8601, or empty.
 std::string find_date(std::string_view text);
 
+// Return true if `paragraph` is a dateline or credit ("2005-04-05 06:40更新 来源：新华网", "编辑：山石",
+// "Updated 5:27 am, November 20, 2019") rather than part of the article.
+bool is_credit_line(std::string_view paragraph);
+
 }  // namespace claimtrack::html::detail

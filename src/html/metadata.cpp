@@ -3,6 +3,7 @@
 
 #include <claimtrack/text.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>
@@ -107,6 +108,10 @@ std::string clean_author(std::string value) {
         if (value.starts_with(prefix)) value.erase(0, prefix.size());
     }
     if (value.starts_with("http://") || value.starts_with("https://") || value.size() > 120) return {};
+    // Markup debris (size="20") and keyword lists of site names are not a person.
+    if (value.find_first_of("=\"<>") != std::string::npos || value.find("www.") != std::string::npos ||
+        std::count(value.begin(), value.end(), ',') >= 2)
+        return {};
     return value;
 }
 
