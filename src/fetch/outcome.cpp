@@ -32,7 +32,7 @@ std::string curl_text(const Transfer& transfer, CURLcode code) {
 
 std::string error_text(const Transfer& transfer, CURLcode code, const Options& options) {
     if (!transfer.refused.empty()) {
-        return "refused to connect to " + transfer.refused + " address; allow private addresses to fetch it";
+        return std::string(k_refused_prefix) + transfer.refused + " address; allow private addresses to fetch it";
     }
     if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
         return "body larger than " + std::to_string(options.max_body) + " bytes";
@@ -44,7 +44,7 @@ std::string error_text(const Transfer& transfer, CURLcode code, const Options& o
         case CURLE_OPERATION_TIMEDOUT: return "timeout: " + curl_text(transfer, code);
         case CURLE_TOO_MANY_REDIRECTS:
             return "too many redirects (more than " + std::to_string(options.max_redirects) + ")";
-        case CURLE_UNSUPPORTED_PROTOCOL: return "unsupported scheme (only http and https): " + curl_text(transfer, code);
+        case CURLE_UNSUPPORTED_PROTOCOL: return std::string(k_scheme_prefix) + " (only http and https): " + curl_text(transfer, code);
         case CURLE_COULDNT_RESOLVE_HOST: return "cannot resolve host: " + curl_text(transfer, code);
         case CURLE_COULDNT_CONNECT: return "connection failed: " + curl_text(transfer, code);
         default: return curl_text(transfer, code);

@@ -58,7 +58,9 @@ int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user
 
 curl_socket_t on_open_socket(void* user, curlsocktype, curl_sockaddr* address) {
     auto& transfer = *static_cast<Transfer*>(user);
-    if (const auto kind = private_address_kind(&address->addr)) {
+    const auto kind = private_address_kind(&address->addr);
+    const auto& allowed = *transfer.allowed_addresses;
+    if (kind && std::ranges::find(allowed, address_text(&address->addr)) == allowed.end()) {
         transfer.refused = address_text(&address->addr) + " (" + *kind + ")";
         return CURL_SOCKET_BAD;
     }
@@ -70,12 +72,20 @@ std::string lowercase(std::string text) {
     return text;
 }
 
-void add_header(Transfer& transfer, const std::string& line) {
-    curl_slist* list = curl_slist_append(transfer.header_list.get(), line.c_str());
-    if (list != nullptr) {
-        (void)transfer.header_list.release();
-        transfer.header_list.reset(list);
+void append(std::unique_ptr<curl_slist, SlistDeleter>& list, const std::string& line) {
+    curl_slist* longer = curl_slist_append(list.get(), line.c_str());
+    if (longer != nullptr) {
+        (void)list.release();
+        list.reset(longer);
     }
+}
+
+void add_header(Transfer& transfer, const std::string& line) { append(transfer.header_list, line); }
+
+void set_resolve(Transfer& transfer, const Options& options) {
+    if (options.resolve.empty()) return;
+    for (const std::string& entry : options.resolve) append(transfer.resolve_list, entry);
+    curl_easy_setopt(transfer.easy.get(), CURLOPT_RESOLVE, transfer.resolve_list.get());
 }
 
 void set_headers(Transfer& transfer, const Request& request, const Options& options) {
@@ -112,7 +122,7 @@ Target parse_target(const std::string& url) {
         target.error = "invalid URL";
     } else if (curl_url_get(handle, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
                (lowercase(scheme) != "http" && lowercase(scheme) != "https")) {
-        target.error = "unsupported scheme \"" + std::string(scheme ? scheme : "") + "\" (only http and https)";
+        target.error = std::string(k_scheme_prefix) + " \"" + std::string(scheme ? scheme : "") + "\" (only http and https)";
     } else if (curl_url_get(handle, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
         target.error = "URL has no host";
     } else {
@@ -140,12 +150,14 @@ std::unique_ptr<Transfer> make_transfer(const Request& request, const Options& o
     curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(easy, CURLOPT_AUTOREFERER, 1L);
+    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));  // HTTP/2 where TLS offers it
     curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl was built with
     curl_easy_setopt(easy, CURLOPT_COOKIEFILE, "");       // keep cookies across redirects, like a browser
     const std::string agent = options.user_agent.empty() ? default_user_agent() : options.user_agent;
     curl_easy_setopt(easy, CURLOPT_USERAGENT, agent.c_str());  // curl copies strings
     set_limits(easy, options);
     set_headers(*transfer, request, options);
+    set_resolve(*transfer, options);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, self);
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
@@ -155,6 +167,7 @@ std::unique_ptr<Transfer> make_transfer(const Request& request, const Options& o
     curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, on_debug);
     curl_easy_setopt(easy, CURLOPT_DEBUGDATA, self);
     if (options.private_addresses == PrivateAddresses::refuse) {
+        transfer->allowed_addresses = &options.allowed_addresses;
         curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
         curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, self);
     }

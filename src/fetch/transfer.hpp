@@ -9,8 +9,14 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace claimtrack::fetch {
+
+// How the errors of a request we chose not to make begin; `judge_outcome` reads them back.
+constexpr std::string_view k_refused_prefix = "refused to connect to ";
+constexpr std::string_view k_scheme_prefix = "unsupported scheme";
 
 struct EasyDeleter {
     void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
@@ -27,6 +33,8 @@ struct Transfer {
     std::string host;
     std::unique_ptr<CURL, EasyDeleter> easy;
     std::unique_ptr<curl_slist, SlistDeleter> header_list;
+    std::unique_ptr<curl_slist, SlistDeleter> resolve_list;
+    const std::vector<std::string>* allowed_addresses = nullptr;  // owned by the Options
     std::size_t max_body = 0;
     std::size_t max_header_bytes = 0;
     std::string status_line;

@@ -38,10 +38,12 @@ public:
     // Return the server to add handlers to (`Get`, `Post`, ...) before `start()`.
     httplib::Server& routes() { return m_server; }
 
-    // Bind 127.0.0.1 on a free port and serve in a background thread; return once it accepts.
-    void start() {
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        if (m_port <= 0) throw std::runtime_error("test server: cannot bind 127.0.0.1");
+    // Bind `host` (a loopback address) on a free port and serve in a background thread; return
+    // once it accepts.
+    void start(const std::string& host = "127.0.0.1") {
+        m_host = host;
+        m_port = m_server.bind_to_any_port(host);
+        if (m_port <= 0) throw std::runtime_error("test server: cannot bind " + host);
         m_thread = std::thread([this] { m_server.listen_after_bind(); });
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
         while (!m_server.is_running() && std::chrono::steady_clock::now() < deadline) {
@@ -61,9 +63,9 @@ public:
     // Return the port the kernel chose (0 before `start()`).
     int port() const { return m_port; }
 
-    // Return "http://127.0.0.1:PORT" followed by `path` (which should start with '/').
+    // Return "http://HOST:PORT" followed by `path` (which should start with '/').
     std::string url(std::string_view path = "/") const {
-        return "http://127.0.0.1:" + std::to_string(m_port) + std::string(path);
+        return "http://" + m_host + ":" + std::to_string(m_port) + std::string(path);
     }
 
     // Sleep for `duration` in a handler, or less if the server is stopping; return false then.
@@ -83,6 +85,7 @@ private:
     httplib::Server m_server;
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};
+    std::string m_host = "127.0.0.1";
     int m_port = 0;
 };
 
