@@ -49,6 +49,7 @@ void add_import_commands(CLI::App& app, Table& table);
 void add_fetch_commands(CLI::App& app, Table& table);
 void add_review_commands(CLI::App& app, Table& table);
 void add_report_commands(CLI::App& app, Table& table);
+void add_extract_commands(CLI::App& app, Table& table);
 
 // Return `text` cut to `width` display columns (CJK counts two) with "…" when cut, on one line.
 std::string clip(std::string_view text, std::size_t width);

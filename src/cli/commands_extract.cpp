@@ -15,9 +15,6 @@
 
 namespace claimtrack::cli {
 
-// Add `extract`, which prints what the extractor sees in a file or URL.
-void add_extract_commands(CLI::App& app, Table& table);
-
 namespace {
 
 struct Loaded {
