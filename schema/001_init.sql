@@ -125,17 +125,20 @@ CREATE INDEX evidence_claim ON evidence (claim, score DESC);
 CREATE INDEX evidence_passage ON evidence (passage);
 
 -- The append-only review log. `action` 'status' rows decide a claim's status; the other actions
--- (rejecting a claim, editing it, accepting or rejecting an evidence link) are logged the same way.
+-- (adding, editing, rejecting or restoring a claim, accepting or rejecting an evidence link) are
+-- logged the same way, with `previous` = `status` = the claim's status at the time.
 CREATE TABLE review (
     id         INTEGER PRIMARY KEY,
     claim      INTEGER NOT NULL REFERENCES claim (id),
     action     TEXT NOT NULL DEFAULT 'status'
-               CHECK (action IN ('status', 'claim-reject', 'claim-edit', 'evidence-accept', 'evidence-reject')),
+               CHECK (action IN ('status', 'claim-add', 'claim-edit', 'claim-reject', 'claim-restore',
+                                 'evidence-accept', 'evidence-reject')),
     previous   TEXT NOT NULL CHECK (previous IN ('unreviewed', 'verified', 'disputed', 'unverifiable')),
     status     TEXT NOT NULL CHECK (status IN ('unreviewed', 'verified', 'disputed', 'unverifiable')),
     evidence   INTEGER REFERENCES evidence (id),
     note       TEXT NOT NULL DEFAULT '',
     reviewer   TEXT NOT NULL DEFAULT '',
+    detail     TEXT NOT NULL DEFAULT '',  -- what a claim-edit changed, in words
     created_at TEXT NOT NULL
 );
 CREATE INDEX review_claim ON review (claim, id);
@@ -148,16 +151,32 @@ CREATE TRIGGER review_no_delete BEFORE DELETE ON review BEGIN
     SELECT RAISE(ABORT, 'the review log is append-only: rows are never deleted');
 END;
 
+-- A claim a person added or that has review rows is the checker's: nothing deletes it.
+CREATE TRIGGER claim_keep_reviewed BEFORE DELETE ON claim
+WHEN old.origin = 'manual' OR EXISTS (SELECT 1 FROM review r WHERE r.claim = old.id) BEGIN
+    SELECT RAISE(ABORT, 'a claim a person added or reviewed is never deleted');
+END;
+
 -- Views for the stock sqlite3 shell and for reports.
 
+-- Each evidence row's verdict: its latest accept/reject review row, else 'proposed'.
+CREATE VIEW evidence_verdict AS
+SELECT e.id AS evidence,
+       coalesce((SELECT CASE r.action WHEN 'evidence-accept' THEN 'accepted' ELSE 'rejected' END
+                 FROM review r WHERE r.evidence = e.id AND r.action IN ('evidence-accept', 'evidence-reject')
+                 ORDER BY r.id DESC LIMIT 1), 'proposed') AS verdict
+FROM evidence e;
+
 -- Each claim's status: its latest 'status' review row, else 'unreviewed'; `rejected` when a
--- person said it is not a claim.
+-- person said it is not a claim (and did not restore it since).
 CREATE VIEW claim_status AS
 SELECT c.id AS claim,
        coalesce((SELECT r.status FROM review r WHERE r.claim = c.id AND r.action = 'status'
                  ORDER BY r.id DESC LIMIT 1), 'unreviewed') AS status,
        (SELECT max(r.created_at) FROM review r WHERE r.claim = c.id) AS reviewed_at,
-       EXISTS (SELECT 1 FROM review r WHERE r.claim = c.id AND r.action = 'claim-reject') AS rejected
+       coalesce((SELECT r.action = 'claim-reject' FROM review r
+                 WHERE r.claim = c.id AND r.action IN ('claim-reject', 'claim-restore')
+                 ORDER BY r.id DESC LIMIT 1), 0) AS rejected
 FROM claim c;
 
 -- The latest snapshot of each source (whatever its outcome).
@@ -173,23 +192,26 @@ JOIN source s ON s.id = ci.source
 LEFT JOIN snapshot n ON n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = s.id)
 ORDER BY ci.article, ci.position;
 
--- Every evidence row with its passage text and source URL.
+-- Every evidence row a person has not rejected, with its verdict, passage text and source URL.
 CREATE VIEW evidence_report AS
-SELECT e.claim, e.id AS evidence, e.score, e.stance, e.origin, e.reason, e.orphaned,
+SELECT e.claim, e.id AS evidence, e.score, e.stance, e.origin, e.reason, e.orphaned, v.verdict,
        p.text AS passage_text, s.url
 FROM evidence e
+JOIN evidence_verdict v ON v.evidence = e.id
 JOIN passage p ON p.id = e.passage
 JOIN snapshot n ON n.id = p.snapshot
-JOIN source s ON s.id = n.source;
+JOIN source s ON s.id = n.source
+WHERE v.verdict <> 'rejected';
 
 -- One row per claim: where it is, what it says, its status and its best evidence.
 CREATE VIEW claim_report AS
-SELECT c.article, c.id AS claim, c.kind, st.status, st.rejected, c.checkworthiness, c.hedged, c.text,
-       (SELECT count(*) FROM evidence e WHERE e.claim = c.id) AS evidence_count,
+SELECT c.article, c.id AS claim, c.kind, st.status, st.rejected, c.origin, c.end > c.start AS anchored,
+       c.checkworthiness, c.hedged, c.text,
+       (SELECT count(*) FROM evidence_report er WHERE er.claim = c.id) AS evidence_count,
        (SELECT er.url FROM evidence_report er WHERE er.claim = c.id
-        ORDER BY er.score DESC, er.evidence LIMIT 1) AS best_url,
+        ORDER BY er.verdict = 'accepted' DESC, er.score DESC, er.evidence LIMIT 1) AS best_url,
        (SELECT er.stance FROM evidence_report er WHERE er.claim = c.id
-        ORDER BY er.score DESC, er.evidence LIMIT 1) AS best_stance
+        ORDER BY er.verdict = 'accepted' DESC, er.score DESC, er.evidence LIMIT 1) AS best_stance
 FROM claim c
 JOIN claim_status st ON st.claim = c.id
 ORDER BY c.article, c.start;

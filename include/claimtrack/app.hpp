@@ -1,8 +1,10 @@
 #pragma once
 
+#include <claimtrack/fetch.hpp>
 #include <claimtrack/model.hpp>
 #include <claimtrack/report.hpp>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -42,6 +44,8 @@ Article read_article(const ImportOptions& options);
 // body already stored is reported, not stored twice.
 ImportResult import_article(Store& store, Article article);
 
+enum class Refresh { missing_only, all };
+
 struct FetchOptions {
     std::optional<Id> article;
     int jobs = 16;
@@ -50,6 +54,11 @@ struct FetchOptions {
     std::string warc_out;
     bool allow_private = false;
     long timeout_ms = 60'000;
+    // missing_only: sources never fetched or whose last fetch failed; all: every source, with
+    // a conditional request (ETag / Last-Modified) where an earlier fetch gave validators.
+    Refresh refresh = Refresh::missing_only;
+    std::function<void(const fetch::Progress&)> on_progress;  // may be empty
+    const std::atomic<bool>* cancel = nullptr;                // set from a signal handler to stop
 };
 
 struct FetchOutcome {
@@ -62,9 +71,11 @@ struct FetchOutcome {
 };
 
 struct FetchSummary {
-    std::vector<FetchOutcome> results;  // in source order
+    std::vector<FetchOutcome> results;  // in source order, only the sources fetched this run
     std::size_t ok = 0;
     std::size_t failed = 0;
+    std::size_t skipped = 0;      // already fetched, left alone (see Refresh)
+    bool interrupted = false;     // cancelled: what finished is stored, the rest is left for the next run
 };
 
 // Fetch (or replay from WARC files) every source of the article (all articles when not given),
@@ -103,5 +114,68 @@ report::Report build_report(const Store& store, std::optional<Id> article);
 // Gates for `report --fail-on`: the names in `gates` ("disputed", "unsourced", "dead") that the
 // report trips. Stop with claimtrack::Error (usage) on an unknown gate name.
 std::vector<std::string> failed_gates(const report::Report& report, const std::vector<std::string>& gates);
+
+// Review workflow beyond status decisions (src/app/review_*.cpp). Each call is one transaction.
+
+// Reopen a claim: back to unreviewed, or, when a person rejected it, restore it. Return the row.
+Review reopen_claim(Store& store, const ReviewOptions& options);
+
+struct ClaimAddOptions {
+    Id article = 0;
+    std::string text;
+    std::string kind;  // "" guesses it from the extractor, else "event"
+    std::vector<std::string> fields;  // name=value
+    std::string note;
+    std::string reviewer;
+};
+
+struct ClaimAddResult {
+    Claim claim;
+    bool anchored = false;  // the text was found in the article body (else its span is 0..0)
+    Id log_row = 0;
+};
+
+// Add a claim the extractor missed, anchored in the article body when its text is found there,
+// and log it. Stop with claimtrack::Error on an unknown article, empty text, a bad kind or field,
+// or a claim with the same text already in the article.
+ClaimAddResult add_claim(Store& store, const ClaimAddOptions& options);
+
+struct ClaimEditOptions {
+    Id claim = 0;
+    std::string kind;                 // "" keeps the kind
+    std::vector<std::string> fields;  // name=value; an empty value removes the field
+    std::string note;
+    std::string reviewer;
+};
+
+struct ClaimEditResult {
+    Claim claim;         // as it is now
+    std::string change;  // what changed, in words
+    Id log_row = 0;
+};
+
+// Change a claim's kind and fields and log what changed; stop with claimtrack::Error (usage)
+// when nothing would change.
+ClaimEditResult edit_claim(Store& store, const ClaimEditOptions& options);
+
+// Reject a claim as "not a claim" (a note is required): it stays in the log, hidden from
+// listings and reports. Return the row.
+Review reject_claim(Store& store, const ReviewOptions& options);
+
+// Accept or reject the evidence link `evidence`; rejecting needs a note, and a rejected link is
+// not proposed again by `link_evidence`. Return the row (its `claim` is the link's claim).
+enum class EvidenceDecision { accept, reject };
+Review decide_evidence(Store& store, Id evidence, EvidenceDecision decision, const std::string& note,
+                       const std::string& reviewer);
+
+struct BatchSummary {
+    std::size_t rows = 0;
+    std::vector<Review> written;
+};
+
+// Apply every decision in the batch review file `path` (CSV: claim,action,note,evidence,by) in
+// one transaction: all rows or none. Stop with claimtrack::Error "FILE: row N: reason" at the
+// first bad row, having written nothing.
+BatchSummary review_batch(Store& store, const std::string& path);
 
 }  // namespace claimtrack::app

@@ -11,11 +11,39 @@
 // The SQLite store: the only place with SQL. Every value is bound, never formatted in.
 namespace claimtrack {
 
+// Whether a listing shows the claims a person rejected as "not a claim".
+enum class RejectedClaims { hide, include };
+
 struct ClaimFilter {
     std::optional<Id> article;
     std::optional<ClaimKind> kind;
     std::optional<Status> status;
+    RejectedClaims rejected = RejectedClaims::hide;
 };
+
+// What a row of the review log records: a status decision, or a change to the claim or its evidence.
+enum class LogAction { status, claim_add, claim_edit, claim_reject, claim_restore, evidence_accept, evidence_reject };
+std::string_view to_string(LogAction action);
+std::optional<LogAction> log_action_from(std::string_view name);
+
+// One row of the review log with what kind of change it is; `detail` says what a claim edit changed.
+struct LogEntry {
+    Review review;
+    LogAction action = LogAction::status;
+    std::string detail;
+};
+
+// What the claim table knows beyond `Claim`: who made it, whether its text was found in the body
+// (else its span is 0..0), and whether a person rejected it.
+struct ClaimState {
+    Origin origin = Origin::automatic;
+    bool anchored = true;
+    bool rejected = false;
+};
+
+// A person's latest word on an evidence link.
+enum class EvidenceVerdict { proposed, accepted, rejected };
+std::string_view to_string(EvidenceVerdict verdict);
 
 // A passage found by the full-text index, with where it came from.
 struct PassageHit {
@@ -65,6 +93,13 @@ public:
     Id add_claim(const Claim& claim);
     std::optional<Claim> claim(Id id) const;
     std::vector<Claim> claims(const ClaimFilter& filter) const;  // by article, then position
+    // Store a claim a person wrote (`origin` manual) and return its id.
+    Id add_claim(const Claim& claim, Origin origin);
+    // Overwrite the kind and fields of claim `claim.id`; its text and span stay.
+    void update_claim(const Claim& claim);
+    std::optional<ClaimState> claim_state(Id id) const;
+    // Return the claim of `article` whose text is exactly `text`, rejected or not.
+    std::optional<Id> find_claim(Id article, std::string_view text) const;
 
     // Sources with their latest fetch result, one row per citation.
     std::vector<SourceRow> sources(std::optional<Id> article) const;
@@ -90,17 +125,23 @@ public:
     std::vector<PassageHit> search_passages(std::string_view match, std::optional<Id> article, int limit) const;
 
     // Evidence. `replace_automatic_evidence` drops the claim's automatic rows that no review
-    // refers to and inserts `rows`; manual rows stay.
+    // refers to and inserts `rows`; manual rows stay, and a row whose passage text a person
+    // rejected for this claim (in any snapshot of the same source) is not inserted again.
     void replace_automatic_evidence(Id claim, const std::vector<Evidence>& rows);
-    std::vector<Evidence> evidence_of(Id claim) const;  // best first, with `text` and `url`
+    // Return the claim's evidence that no person rejected: accepted first, then best score,
+    // with `text` and `url`.
+    std::vector<Evidence> evidence_of(Id claim) const;
+    EvidenceVerdict evidence_verdict(Id evidence) const;
     // Store `row` (a manual citation, say) for `row.claim`; return its id, or nothing when the
     // claim already has evidence on that passage.
     std::optional<Id> add_evidence(const Evidence& row);
     std::optional<Evidence> evidence(Id id) const;
 
-    // The append-only review log.
+    // The append-only review log. `record_review` writes a status row; `record_log` any row.
     Id record_review(const Review& review);
-    std::vector<Review> history(Id claim) const;  // oldest first
+    Id record_log(const LogEntry& entry);
+    std::vector<Review> history(Id claim) const;   // every row, oldest first
+    std::vector<LogEntry> log(Id claim) const;     // every row with its action, oldest first
 
 private:
     struct Impl;

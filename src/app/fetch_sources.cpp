@@ -8,45 +8,36 @@
 #include <claimtrack/store.hpp>
 #include <claimtrack/warc.hpp>
 
-#include <map>
 #include <memory>
 #include <set>
 
 namespace claimtrack::app {
 namespace {
 
-// Return what a person should read from a fetch: ok, dead, unreachable, refused or not-text.
-std::string outcome_of(const FetchResult& result, const html::Document& document) {
-    if (!result.http_status) {
-        return result.error.find("refused") != std::string::npos && result.error.find("address") != std::string::npos
-                   ? "refused"
-                   : "unreachable";
-    }
-    const int status = *result.http_status;
-    if (status == 304) return "not-modified";
-    if (status == 404 || status == 410) return "dead";
-    if (status >= 400) return "unreachable";
-    if (!document.is_text) return "not-text";
-    return "ok";
-}
-
 struct Target {
     Id source = 0;
     std::string url;
 };
 
-std::vector<Target> targets_of(const Store& store, std::optional<Id> article) {
+bool succeeded(const std::string& outcome) { return outcome == "ok" || outcome == "not-modified" || outcome == "not-text"; }
+
+// Return the sources to fetch this run, and how many were left alone because they are fetched.
+std::pair<std::vector<Target>, std::size_t> targets_of(const Store& store, const FetchOptions& options) {
     std::vector<Target> targets;
     std::set<Id> seen;
-    for (const SourceRow& row : store.sources(article)) {
-        if (seen.insert(row.id).second) targets.push_back({row.id, row.url});
+    std::size_t skipped = 0;
+    for (const SourceRow& row : store.sources(options.article)) {
+        if (!seen.insert(row.id).second) continue;
+        if (options.refresh == Refresh::missing_only && succeeded(row.outcome)) {
+            ++skipped;
+            continue;
+        }
+        targets.push_back({row.id, row.url});
     }
-    return targets;
+    return {targets, skipped};
 }
 
-// Store one result as a snapshot with its passages, in a transaction of its own, so an
-// interrupted fetch keeps what finished.
-FetchOutcome store_result(Store& store, const Target& target, const FetchResult& result, const std::string& warc_file) {
+Snapshot snapshot_of(const Target& target, const FetchResult& result, const std::string& warc_file) {
     Snapshot snapshot;
     snapshot.source = target.source;
     snapshot.requested_url = result.requested_url.empty() ? target.url : result.requested_url;
@@ -59,10 +50,19 @@ FetchOutcome store_result(Store& store, const Target& target, const FetchResult&
     snapshot.sha256 = bytes::sha256_hex(result.body);
     snapshot.error = result.error;
     snapshot.warc_file = warc_file;
+    if (snapshot.error.empty() && snapshot.http_status && *snapshot.http_status >= 400) {
+        snapshot.error = result.status_line.empty() ? "HTTP " + std::to_string(*snapshot.http_status) : result.status_line;
+    }
+    return snapshot;
+}
 
+// Store one result as a snapshot with its passages, in a transaction of its own, so an
+// interrupted fetch keeps what finished. A body identical to the last one is not stored again.
+FetchOutcome store_result(Store& store, const Target& target, const FetchResult& result, const std::string& warc_file) {
+    Snapshot snapshot = snapshot_of(target, result, warc_file);
     html::Document document;
     std::vector<Passage> passages;
-    if (result.http_status && *result.http_status < 400) {
+    if (result.http_status && *result.http_status >= 200 && *result.http_status < 300) {
         document = html::extract(result.body, result.content_type, snapshot.final_url);
         if (document.is_text) passages = evidence::split_passages(document.text);
     }
@@ -70,59 +70,85 @@ FetchOutcome store_result(Store& store, const Target& target, const FetchResult&
     snapshot.title = document.title;
     snapshot.published = document.published;
     snapshot.text = document.text;
-    snapshot.outcome = outcome_of(result, document);
-    if (snapshot.error.empty() && snapshot.http_status && *snapshot.http_status >= 400) {
-        snapshot.error = result.status_line.empty() ? "HTTP " + std::to_string(*snapshot.http_status) : result.status_line;
-    }
+    snapshot.outcome = fetch::judge_outcome(result, document.is_text, document.title, document.text);
 
+    FetchOutcome outcome{target.source, target.url, snapshot.http_status, snapshot.outcome, snapshot.error, passages.size()};
     Store::Transaction transaction(store);
+    const auto previous = store.latest_snapshot(target.source);
+    if (previous && previous->outcome == "ok" && snapshot.outcome == "ok" && previous->sha256 == snapshot.sha256) {
+        outcome.outcome = "unchanged";
+        return outcome;
+    }
     store.add_snapshot(snapshot, passages);
     transaction.commit();
-    return {target.source, target.url, snapshot.http_status, snapshot.outcome, snapshot.error, passages.size()};
+    return outcome;
 }
 
-std::map<std::string, std::pair<FetchResult, std::string>> load_warcs(const std::vector<std::string>& files) {
-    std::map<std::string, std::pair<FetchResult, std::string>> by_url;
-    for (const std::string& file : files) {
-        for (FetchResult& result : warc::read_responses(file)) {
-            for (const std::string& url : {result.requested_url, result.final_url}) {
-                const auto key = article::normalize_url(url).value_or(url);
-                by_url.insert_or_assign(key, std::pair{result, file});
+struct Archive {
+    std::string file;
+    std::vector<FetchResult> responses;
+};
+
+// Return the archived response for `url`: exact (following recorded redirects), else the first
+// response whose URL normalizes to the same source.
+std::optional<std::pair<FetchResult, std::string>> find_archived(const std::vector<Archive>& archives, const std::string& url) {
+    for (const Archive& archive : archives) {
+        if (auto found = warc::find_response(archive.responses, url)) return std::pair{std::move(*found), archive.file};
+    }
+    for (const Archive& archive : archives) {
+        for (const FetchResult& response : archive.responses) {
+            for (const std::string& candidate : {response.requested_url, response.final_url}) {
+                if (article::normalize_url(candidate).value_or(candidate) != url) continue;
+                if (auto found = warc::find_response(archive.responses, candidate)) return std::pair{std::move(*found), archive.file};
             }
         }
     }
-    return by_url;
+    return std::nullopt;
 }
 
 void count(FetchSummary& summary, const FetchOutcome& outcome) {
-    if (outcome.outcome == "ok" || outcome.outcome == "not-modified") {
+    if (succeeded(outcome.outcome) || outcome.outcome == "unchanged") {
         ++summary.ok;
     } else {
         ++summary.failed;
     }
 }
 
+void replay(Store& store, const std::vector<Target>& targets, const FetchOptions& options, FetchSummary& summary) {
+    std::vector<Archive> archives;
+    for (const std::string& file : options.from_warc) archives.push_back({file, warc::read_responses(file)});
+    for (const Target& target : targets) {
+        if (const auto found = find_archived(archives, target.url)) {
+            summary.results.push_back(store_result(store, target, found->first, found->second));
+        } else {
+            FetchResult missing;
+            missing.requested_url = target.url;
+            missing.error = "not in the WARC files given";
+            summary.results.push_back(store_result(store, target, missing, ""));
+        }
+        count(summary, summary.results.back());
+    }
+}
+
+fetch::Options fetch_options_of(const FetchOptions& options) {
+    fetch::Options out;
+    out.jobs = options.jobs;
+    out.per_host = options.per_host;
+    out.timeout_ms = options.timeout_ms;
+    out.private_addresses = options.allow_private ? fetch::PrivateAddresses::allow : fetch::PrivateAddresses::refuse;
+    out.on_progress = options.on_progress;
+    out.cancel = options.cancel;
+    return out;
+}
+
 }  // namespace
 
 FetchSummary fetch_sources(Store& store, const FetchOptions& options) {
-    const std::vector<Target> targets = targets_of(store, options.article);
+    auto [targets, skipped] = targets_of(store, options);
     FetchSummary summary;
-    summary.results.resize(targets.size());
-
+    summary.skipped = skipped;
     if (!options.from_warc.empty()) {
-        const auto archived = load_warcs(options.from_warc);
-        for (std::size_t i = 0; i < targets.size(); ++i) {
-            const auto found = archived.find(targets[i].url);
-            if (found == archived.end()) {
-                FetchResult missing;
-                missing.requested_url = targets[i].url;
-                missing.error = "not in the WARC files given";
-                summary.results[i] = store_result(store, targets[i], missing, "");
-            } else {
-                summary.results[i] = store_result(store, targets[i], found->second.first, found->second.second);
-            }
-            count(summary, summary.results[i]);
-        }
+        replay(store, targets, options, summary);
         return summary;
     }
 
@@ -130,18 +156,29 @@ FetchSummary fetch_sources(Store& store, const FetchOptions& options) {
     if (!options.warc_out.empty()) writer = std::make_unique<warc::Writer>(options.warc_out, "claimtrack/0.1");
 
     std::vector<fetch::Request> requests;
-    for (const Target& target : targets) requests.push_back({target.url, "", ""});
-    fetch::Options fetch_options;
-    fetch_options.jobs = options.jobs;
-    fetch_options.per_host = options.per_host;
-    fetch_options.timeout_ms = options.timeout_ms;
-    fetch_options.private_addresses =
-        options.allow_private ? fetch::PrivateAddresses::allow : fetch::PrivateAddresses::refuse;
-    fetch::fetch_all(requests, fetch_options, [&](std::size_t index, FetchResult result) {
+    for (const Target& target : targets) {
+        fetch::Request request{target.url, "", ""};
+        if (options.refresh == Refresh::all) {
+            if (const auto validators = store.validators(target.source)) {
+                request.etag = validators->etag;
+                request.last_modified = validators->last_modified;
+            }
+        }
+        requests.push_back(std::move(request));
+    }
+    std::vector<std::optional<FetchOutcome>> outcomes(targets.size());
+    fetch::fetch_all(requests, fetch_options_of(options), [&](std::size_t index, FetchResult result) {
         if (writer) writer->write(result);
-        summary.results[index] = store_result(store, targets[index], result, options.warc_out);
-        count(summary, summary.results[index]);
+        outcomes[index] = store_result(store, targets[index], result, options.warc_out);
     });
+    for (auto& outcome : outcomes) {
+        if (!outcome) {
+            summary.interrupted = true;
+            continue;
+        }
+        summary.results.push_back(std::move(*outcome));
+        count(summary, summary.results.back());
+    }
     return summary;
 }
 

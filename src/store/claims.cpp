@@ -8,13 +8,12 @@ using namespace store_detail;
 
 namespace {
 
-// Claims with their status derived from the review log (see the claim_status view).
+// Claims with their status and rejection derived from the review log (see the claim_status view).
 constexpr const char* k_claim_select =
     "SELECT * FROM ("
     "  SELECT c.id, c.article, c.kind, c.text, c.start, c.end, c.fields, c.checkworthiness, c.hedged,"
-    "         coalesce((SELECT r.status FROM review r WHERE r.claim = c.id AND r.action = 'status'"
-    "                   ORDER BY r.id DESC LIMIT 1), 'unreviewed') AS status"
-    "  FROM claim c) ";
+    "         st.status, st.rejected, c.origin"
+    "  FROM claim c JOIN claim_status st ON st.claim = c.id) ";
 
 Claim claim_at(SQLite::Database& db, const SQLite::Statement& row) {
     Claim c;
@@ -30,12 +29,10 @@ Claim claim_at(SQLite::Database& db, const SQLite::Statement& row) {
     return c;
 }
 
-}  // namespace
-
-Id Store::add_claim(const Claim& claim) {
-    SQLite::Statement insert(m_impl->db,
+Id insert_claim(SQLite::Database& db, const Claim& claim, Origin origin) {
+    SQLite::Statement insert(db,
                              "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, claim.article);
     bind_text(insert, 2, to_string(claim.kind));
     bind_text(insert, 3, claim.text);
@@ -44,9 +41,24 @@ Id Store::add_claim(const Claim& claim) {
     bind_text(insert, 6, fields_to_json(claim.fields));
     insert.bind(7, claim.checkworthiness);
     insert.bind(8, claim.hedged ? 1 : 0);
-    bind_text(insert, 9, now_iso8601());
+    bind_text(insert, 9, to_string(origin));
+    bind_text(insert, 10, now_iso8601());
     insert.exec();
-    return m_impl->db.getLastInsertRowid();
+    return db.getLastInsertRowid();
+}
+
+}  // namespace
+
+Id Store::add_claim(const Claim& claim) { return insert_claim(m_impl->db, claim, Origin::automatic); }
+
+Id Store::add_claim(const Claim& claim, Origin origin) { return insert_claim(m_impl->db, claim, origin); }
+
+void Store::update_claim(const Claim& claim) {
+    SQLite::Statement update(m_impl->db, "UPDATE claim SET kind = ?, fields = ? WHERE id = ?");
+    bind_text(update, 1, to_string(claim.kind));
+    bind_text(update, 2, fields_to_json(claim.fields));
+    update.bind(3, claim.id);
+    update.exec();
 }
 
 std::optional<Claim> Store::claim(Id id) const {
@@ -56,10 +68,30 @@ std::optional<Claim> Store::claim(Id id) const {
     return claim_at(m_impl->db, query);
 }
 
+std::optional<ClaimState> Store::claim_state(Id id) const {
+    SQLite::Statement query(m_impl->db, std::string(k_claim_select) + "WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    ClaimState state;
+    state.origin = origin_at(query, 11);
+    state.anchored = query.getColumn(5).getInt64() > query.getColumn(4).getInt64();
+    state.rejected = query.getColumn(10).getInt() != 0;
+    return state;
+}
+
+std::optional<Id> Store::find_claim(Id article, std::string_view text) const {
+    SQLite::Statement query(m_impl->db, "SELECT id FROM claim WHERE article = ? AND text = ? ORDER BY id LIMIT 1");
+    query.bind(1, article);
+    bind_text(query, 2, text);
+    if (!query.executeStep()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+}
+
 std::vector<Claim> Store::claims(const ClaimFilter& filter) const {
     SQLite::Statement query(m_impl->db, std::string(k_claim_select) +
                                             "WHERE (?1 IS NULL OR article = ?1) AND (?2 IS NULL OR kind = ?2) "
-                                            "AND (?3 IS NULL OR status = ?3) ORDER BY article, start, id");
+                                            "AND (?3 IS NULL OR status = ?3) AND (?4 OR NOT rejected) "
+                                            "ORDER BY article, start, id");
     bind_optional(query, 1, filter.article);
     if (filter.kind) {
         bind_text(query, 2, to_string(*filter.kind));
@@ -71,6 +103,7 @@ std::vector<Claim> Store::claims(const ClaimFilter& filter) const {
     } else {
         query.bind(3);
     }
+    query.bind(4, filter.rejected == RejectedClaims::include ? 1 : 0);
     std::vector<Claim> list;
     while (query.executeStep()) list.push_back(claim_at(m_impl->db, query));
     return list;

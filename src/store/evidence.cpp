@@ -33,11 +33,26 @@ std::optional<Id> insert_evidence(SQLite::Database& db, Id claim, const Evidence
     return db.getLastInsertRowid();
 }
 
+// Return whether a person rejected, for `claim`, a passage with the same text from the same
+// source as `passage` (a later snapshot repeats the text under a new passage id).
+bool rejected_before(SQLite::Database& db, Id claim, Id passage) {
+    SQLite::Statement query(db,
+                            "SELECT 1 FROM evidence e "
+                            "JOIN evidence_verdict v ON v.evidence = e.id AND v.verdict = 'rejected' "
+                            "JOIN passage op ON op.id = e.passage JOIN snapshot os ON os.id = op.snapshot "
+                            "JOIN passage np ON np.id = ?2 JOIN snapshot ns ON ns.id = np.snapshot "
+                            "WHERE e.claim = ?1 AND op.text = np.text AND os.source = ns.source LIMIT 1");
+    query.bind(1, claim);
+    query.bind(2, passage);
+    return query.executeStep();
+}
+
 constexpr const char* k_evidence_select =
     "SELECT e.id, e.claim, e.passage, e.score, e.stance, e.reason, e.origin, e.quote_exact, e.quote_prefix, "
     "       e.quote_suffix, e.quote_start, e.quote_end, e.orphaned, p.text, s.url "
     "FROM evidence e JOIN passage p ON p.id = e.passage "
-    "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source ";
+    "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source "
+    "JOIN evidence_verdict v ON v.evidence = e.id ";
 
 Evidence evidence_at(const SQLite::Statement& row) {
     Evidence e;
@@ -55,22 +70,6 @@ Evidence evidence_at(const SQLite::Statement& row) {
     return e;
 }
 
-constexpr const char* k_review_select =
-    "SELECT id, claim, previous, status, evidence, note, reviewer, created_at FROM review ";
-
-Review review_at(const SQLite::Statement& row) {
-    Review r;
-    r.id = row.getColumn(0).getInt64();
-    r.claim = row.getColumn(1).getInt64();
-    r.previous = status_at(row, 2);
-    r.status = status_at(row, 3);
-    r.evidence = optional_int(row, 4);
-    r.note = column_text(row, 5);
-    r.reviewer = column_text(row, 6);
-    r.created_at = column_text(row, 7);
-    return r;
-}
-
 }  // namespace
 
 void Store::replace_automatic_evidence(Id claim, const std::vector<Evidence>& rows) {
@@ -81,18 +80,32 @@ void Store::replace_automatic_evidence(Id claim, const std::vector<Evidence>& ro
                            "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.evidence = evidence.id)");
     drop.bind(1, claim);
     drop.exec();
-    for (const Evidence& row : rows) insert_evidence(db, claim, row);
+    for (const Evidence& row : rows) {
+        if (!rejected_before(db, claim, row.passage)) insert_evidence(db, claim, row);
+    }
     write.commit();
 }
 
 std::optional<Id> Store::add_evidence(const Evidence& row) { return insert_evidence(m_impl->db, row.claim, row); }
 
 std::vector<Evidence> Store::evidence_of(Id claim) const {
-    SQLite::Statement query(m_impl->db, std::string(k_evidence_select) + "WHERE e.claim = ? ORDER BY e.score DESC, e.id");
+    SQLite::Statement query(m_impl->db, std::string(k_evidence_select) +
+                                            "WHERE e.claim = ? AND v.verdict <> 'rejected' "
+                                            "ORDER BY v.verdict = 'accepted' DESC, e.score DESC, e.id");
     query.bind(1, claim);
     std::vector<Evidence> list;
     while (query.executeStep()) list.push_back(evidence_at(query));
     return list;
+}
+
+EvidenceVerdict Store::evidence_verdict(Id evidence) const {
+    SQLite::Statement query(m_impl->db, "SELECT verdict FROM evidence_verdict WHERE evidence = ?");
+    query.bind(1, evidence);
+    if (!query.executeStep()) return EvidenceVerdict::proposed;
+    const std::string verdict = column_text(query, 0);
+    if (verdict == "accepted") return EvidenceVerdict::accepted;
+    if (verdict == "rejected") return EvidenceVerdict::rejected;
+    return EvidenceVerdict::proposed;
 }
 
 std::optional<Evidence> Store::evidence(Id id) const {
@@ -100,29 +113,6 @@ std::optional<Evidence> Store::evidence(Id id) const {
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return evidence_at(query);
-}
-
-Id Store::record_review(const Review& review) {
-    SQLite::Statement insert(m_impl->db,
-                             "INSERT INTO review (claim, previous, status, evidence, note, reviewer, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, review.claim);
-    bind_text(insert, 2, to_string(review.previous));
-    bind_text(insert, 3, to_string(review.status));
-    bind_optional(insert, 4, review.evidence);
-    bind_text(insert, 5, review.note);
-    bind_text(insert, 6, review.reviewer);
-    bind_text(insert, 7, review.created_at.empty() ? now_iso8601() : review.created_at);
-    insert.exec();
-    return m_impl->db.getLastInsertRowid();
-}
-
-std::vector<Review> Store::history(Id claim) const {
-    SQLite::Statement query(m_impl->db, std::string(k_review_select) + "WHERE claim = ? ORDER BY id");
-    query.bind(1, claim);
-    std::vector<Review> list;
-    while (query.executeStep()) list.push_back(review_at(query));
-    return list;
 }
 
 }  // namespace claimtrack
