@@ -261,6 +261,36 @@ TEST_SUITE("evidence") {
         CHECK(static_cast<double>(correct) / static_cast<double>(pairs.size()) >= 0.9);
     }
 
+    TEST_CASE("assess lists its features: aliases found, numbers compared, dates, quote similarity") {
+        const Claim share = make_claim(ClaimKind::quantity, {{"subject", "英伟达"}, {"attribute", "market share"}, {"value", "95%"}});
+        const auto q = judge(share, "Nvidia's market share in China was 90% last year.");
+        CHECK(has(q.features, "subject 英伟达: found as \"Nvidia\""));
+        CHECK(has(q.features, "numbers: claim 95%; source 90%"));
+        const Claim quote = make_claim(ClaimKind::quote, {{"speaker", "黄仁勋"}, {"quote", "中国将赢得AI竞赛"}});
+        const auto near = judge(quote, "黄仁勋在峰会上表示：“中国将会赢得AI竞赛”。");
+        CHECK(std::any_of(near.features.begin(), near.features.end(),
+                          [](const std::string& f) { return f.starts_with("quote: edit-distance similarity 89%"); }));
+        const Claim event = make_claim(ClaimKind::event, {{"actor", "SemiAnalysis"}, {"action", "分析"}, {"when", "2025-04"}});
+        const auto dated = judge(event, "2023年9月，SemiAnalysis分析了华为的超节点方案。");
+        CHECK(has(dated.features, "dates: claim 2025-04; source 2023-09"));
+        const auto none = judge(share, "The weather was fine on Tuesday.");
+        CHECK(has(none.features, "subject 英伟达: not found"));
+        CHECK(std::count(none.features.begin(), none.features.end(), "subject 英伟达: not found") == 1);
+    }
+
+    TEST_CASE("temporal_flag marks passages dated after the article or years before it") {
+        CHECK(evidence::temporal_flag("2025年12月，英伟达发布了新财报。", "2025-11-10") == "after-article");
+        CHECK(evidence::temporal_flag("On November 20, 2025, the company said so.", "2025-11-10") == "after-article");
+        CHECK(evidence::temporal_flag("2025年11月11日，公司发布公告。", "2025-11-10").empty());
+        CHECK(evidence::temporal_flag("2019年，英伟达的份额是95%。", "2025-11-10") == "long-before");
+        CHECK(evidence::temporal_flag("In March 2022 the share was 95%.", "2025-11-10") == "long-before");
+        CHECK(evidence::temporal_flag("In 2019 and again in 2024 the share was 95%.", "2025-11-10").empty());
+        CHECK(evidence::temporal_flag("By 2030 the market will double.", "2025-11-10").empty());
+        CHECK(evidence::temporal_flag("2019年的数据。", "").empty());
+        CHECK(evidence::temporal_flag("没有日期的句子。", "2025-11-10").empty());
+        CHECK(evidence::temporal_flag("2020年的数据。", "2024-02-29") == "long-before");
+    }
+
     TEST_CASE("make_selector keeps 32 code points of multibyte prefix and suffix") {
         std::string before;
         for (int i = 0; i < 40; ++i) before += "前";

@@ -39,10 +39,21 @@ struct Assessment {
     double score = 0.0;  // 0..1, how strongly the passage bears on the claim
     Stance stance = Stance::mentions;
     std::string reason;  // short and machine-written: "same subject and attribute; source says 90%, claim says 95%"
+    // What the checks saw, one line each: "subject 英伟达 found as \"Nvidia\"", "number: source 90%, claim 95%".
+    std::vector<std::string> features;
 };
 
 // Return how `passage` bears on `claim`.
 Assessment assess(const Claim& claim, std::string_view passage, const Aliases& aliases);
+
+// Days a passage's date may lie after the article's before it is flagged, and years before it.
+inline constexpr int k_after_article_days = 2;
+inline constexpr int k_long_before_years = 3;
+
+// Return "after-article" if `passage` names a day or month that begins more than
+// `k_after_article_days` after `article_date` (YYYY-MM-DD), "long-before" if every date it names
+// ends more than `k_long_before_years` before it, else "" (also when either has no date).
+std::string temporal_flag(std::string_view passage, std::string_view article_date);
 
 // Return the selector for `span` of `document`: exact text, up to 32 characters of prefix and suffix.
 QuoteSelector make_selector(std::string_view document, Span span);

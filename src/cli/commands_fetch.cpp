@@ -1,4 +1,5 @@
 #include <claimtrack/app.hpp>
+#include <claimtrack/app_search.hpp>
 #include <claimtrack/error.hpp>
 
 #include "cli/commands.hpp"
@@ -8,6 +9,9 @@
 #include <fmt/format.h>
 
 namespace claimtrack::cli {
+
+// Defined in commands_search.cpp.
+void add_search_command(CLI::App& app, Table& table);
 
 // Print one line per source and a summary line for a fetch run.
 void print_fetch_summary(std::ostream& out, const app::FetchSummary& summary) {
@@ -62,30 +66,53 @@ void add_link(CLI::App& app, Table& table) {
                      }});
 }
 
+// Print the claim's evidence rows, best first, with temporal flags and (on request) features.
+void print_evidence(std::ostream& out, const app::EvidenceView& view, bool explain) {
+    const Claim& claim = view.claim;
+    out << fmt::format("Claim {} ({}, {}): {}\n", claim.id, to_string(claim.kind), to_string(claim.status), clip(claim.text, 100));
+    if (explain) {
+        for (const auto& [name, value] : claim.fields) out << fmt::format("  {}: {}\n", name, value);
+    }
+    if (view.rows.empty()) out << "No evidence yet: run `claimtrack fetch` and `claimtrack link`.\n";
+    for (const app::EvidenceRow& shown : view.rows) {
+        const Evidence& row = shown.evidence;
+        const std::string flag = shown.temporal.empty() ? "" : fmt::format("  [{}]", shown.temporal);
+        out << fmt::format("\n  [{}] {} {:.2f}  {}{}\n", row.id, to_string(row.stance), row.score, row.url, flag);
+        out << fmt::format("      “{}”\n", clip(row.text, 160));
+        if (!row.reason.empty()) out << fmt::format("      why: {}\n", row.reason);
+        if (!shown.temporal.empty()) {
+            out << fmt::format("      when: dated {} the article ({})\n",
+                               shown.temporal == "after-article" ? "after" : "long before", view.article_date);
+        }
+        if (!explain) continue;
+        for (const std::string& feature : shown.features) out << fmt::format("      - {}\n", feature);
+    }
+}
+
 void add_evidence(CLI::App& app, Table& table) {
     auto claim = std::make_shared<Id>(0);
     auto json = std::make_shared<bool>(false);
+    auto explain = std::make_shared<bool>(false);
     CLI::App* sub = app.add_subcommand("evidence", "Show the evidence passages proposed for a claim, best first");
     sub->add_option("claim", *claim, "Claim id (see `claimtrack claims`)")->required();
     sub->add_flag("--json", *json, "Print a JSON array");
-    sub->footer("Example:\n  claimtrack evidence 4\n  claimtrack evidence 4 --json");
-    table.push_back({sub, [claim, json](Context& context) {
-                         const Claim found = app::require_claim(context.store(), *claim);
-                         const auto rows = context.store().evidence_of(found.id);
-                         if (*json) {
-                             nlohmann::json out = nlohmann::json::array();
-                             for (const Evidence& row : rows) out.push_back(to_json(row));
-                             context.out << out.dump(2) << "\n";
+    sub->add_flag("--explain", *explain, "Show the features behind each assessment (entities, numbers, dates, quote similarity)");
+    sub->footer("Example:\n  claimtrack evidence 4\n  claimtrack evidence 4 --explain\n  claimtrack evidence 4 --json\n"
+                "Passages dated after the article, or more than 3 years before it, are flagged.");
+    table.push_back({sub, [claim, json, explain](Context& context) {
+                         const app::EvidenceView view = app::evidence_view(context.store(), *claim);
+                         if (!*json) {
+                             print_evidence(context.out, view, *explain);
                              return 0;
                          }
-                         context.out << fmt::format("Claim {} ({}, {}): {}\n", found.id, to_string(found.kind),
-                                                    to_string(found.status), clip(found.text, 100));
-                         if (rows.empty()) context.out << "No evidence yet: run `claimtrack fetch` and `claimtrack link`.\n";
-                         for (const Evidence& row : rows) {
-                             context.out << fmt::format("\n  [{}] {} {:.2f}  {}\n", row.id, to_string(row.stance), row.score, row.url);
-                             context.out << fmt::format("      “{}”\n", clip(row.text, 160));
-                             if (!row.reason.empty()) context.out << fmt::format("      why: {}\n", row.reason);
+                         nlohmann::json out = nlohmann::json::array();
+                         for (const app::EvidenceRow& shown : view.rows) {
+                             nlohmann::json row = to_json(shown.evidence);
+                             row["temporal"] = shown.temporal;
+                             if (*explain) row["features"] = shown.features;
+                             out.push_back(std::move(row));
                          }
+                         context.out << out.dump(2) << "\n";
                          return 0;
                      }});
 }
@@ -96,6 +123,7 @@ void add_fetch_commands(CLI::App& app, Table& table) {
     add_fetch(app, table);
     add_link(app, table);
     add_evidence(app, table);
+    add_search_command(app, table);
 }
 
 }  // namespace claimtrack::cli

@@ -47,7 +47,7 @@ const std::vector<std::vector<std::string>>& builtin_companies() {
         {"董事长", "董事長", "chairman", "chairwoman"},
         {"总裁", "總裁", "president"},
         {"创始人", "創始人", "founder", "co-founder"},
-        {"市场份额", "市場份額", "市占率", "market share"},
+        {"市场份额", "市場份額", "市占率", "market share", "份额", "份額", "share"},
         {"营收", "營收", "收入", "revenue", "sales"},
         {"利润", "利潤", "净利润", "profit", "net income"},
         {"市值", "market value", "market capitalization", "market cap"},

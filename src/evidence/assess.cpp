@@ -21,13 +21,28 @@ std::string Context::field(std::string_view name) const {
 }
 
 std::optional<std::string> Context::entity(std::string_view name) const {
-    return find_entity(folded, field(name), aliases);
+    const std::string value = field(name);
+    if (value.empty()) return std::nullopt;
+    auto found = find_entity(folded, value, aliases);
+    const std::string line = std::string(name) + " " + value;
+    if (!found) note(line + ": not found");
+    else if (text::fold(*found) == text::fold(value)) note(line + ": found");
+    else note(line + ": found as \"" + *found + "\"");
+    return found;
 }
 
 bool Context::words(std::string_view name, double min_overlap) const {
     const std::string value = field(name);
     if (value.empty()) return false;
-    return find_entity(folded, value, aliases).has_value() || token_overlap(value, folded) >= min_overlap;
+    if (auto found = find_entity(folded, value, aliases)) {
+        note(std::string(name) + " " + value + ": found as \"" + *found + "\"");
+        return true;
+    }
+    const double overlap = token_overlap(value, folded);
+    const bool enough = overlap >= min_overlap;
+    note(std::string(name) + " " + value + ": " + std::to_string(static_cast<int>(std::lround(overlap * 100.0))) +
+         "% of its words (" + (enough ? "enough" : "too few") + ")");
+    return enough;
 }
 
 namespace {
@@ -78,31 +93,33 @@ std::optional<Assessment> assess_quantity(const Context& c) {
     const bool attribute = c.words("attribute", 0.5);
     const bool no_attribute = c.field("attribute").empty();
     const auto stated = values_in(c.passage);
+    c.note("numbers: claim " + join_values(wanted) + "; source " + (stated.empty() ? "none" : join_values(stated)));
     std::vector<Value> missing;
     for (const auto& w : wanted) {
         const bool found = std::any_of(stated.begin(), stated.end(), [&](const Value& s) { return same_value(s, w); });
         if (!found) missing.push_back(w);
     }
     if (subject && missing.empty()) {
-        return Assessment{attribute ? 0.9 : 0.75, Stance::supports,
+        return verdict(attribute ? 0.9 : 0.75, Stance::supports,
                           "same subject" + std::string(attribute ? " and attribute" : "") + "; source says " +
-                              join_values(wanted) + " as the claim does"};
+                              join_values(wanted) + " as the claim does");
     }
     if (subject && (attribute || no_attribute)) {
         const auto other = rival_values(stated, wanted, missing);
         if (!other.empty()) {
-            return Assessment{attribute ? 0.8 : 0.65, Stance::contradicts,
+            return verdict(attribute ? 0.8 : 0.65, Stance::contradicts,
                               std::string(attribute ? "same subject and attribute" : "same subject") + "; source says " +
-                                  join_values(other) + ", claim says " + join_values(missing)};
+                                  join_values(other) + ", claim says " + join_values(missing));
         }
     }
     if (subject) {
         const bool some = missing.size() < wanted.size();
-        return Assessment{some ? 0.4 : 0.3, Stance::mentions,
-                          "mentions " + *subject + (some ? "; only some of the values stated" : "; values not stated")};
+        std::string what = some ? "; only some of the values stated" : "; values not stated";
+        if (!some && !stated.empty()) what = "; source states " + join_values(stated) + " but not the claim's attribute";
+        return verdict(some ? 0.4 : 0.3, Stance::mentions, "mentions " + *subject + what);
     }
     if (missing.empty()) {
-        return Assessment{0.25, Stance::mentions, "values " + join_values(wanted) + " found, subject not named"};
+        return verdict(0.25, Stance::mentions, "values " + join_values(wanted) + " found, subject not named");
     }
     return std::nullopt;
 }
@@ -113,9 +130,9 @@ std::optional<Assessment> assess_comparison(const Context& c) {
     const bool relation = c.words("relation", 0.6);
     const bool object = c.field("object").empty() || c.words("object", 0.6);
     if (relation && object) {
-        return Assessment{0.8, Stance::supports, "same subject " + *subject + ", relation and object stated"};
+        return verdict(0.8, Stance::supports, "same subject " + *subject + ", relation and object stated");
     }
-    if (relation) return Assessment{0.5, Stance::mentions, "same subject and relation; object not stated"};
+    if (relation) return verdict(0.5, Stance::mentions, "same subject and relation; object not stated");
     return std::nullopt;
 }
 
@@ -127,15 +144,15 @@ constexpr std::array<std::string_view, 6> k_entity_fields{"subject", "person", "
 
 Assessment entity_only(const detail::Context& c) {
     for (auto name : k_entity_fields) {
-        if (auto found = c.entity(name)) return {0.2, Stance::mentions, "mentions " + *found};
+        if (auto found = c.entity(name)) return detail::verdict(0.2, Stance::mentions, "mentions " + *found);
     }
-    return {0.0, Stance::mentions, "no entity of the claim found"};
+    return detail::verdict(0.0, Stance::mentions, "no entity of the claim found");
 }
 
 }  // namespace
 
 Assessment assess(const Claim& claim, std::string_view passage, const Aliases& aliases) {
-    const detail::Context c{claim, passage, text::fold(passage), aliases};
+    const detail::Context c{claim, passage, text::fold(passage), aliases, {}};
     std::optional<Assessment> result;
     switch (claim.kind) {
         case ClaimKind::quantity: result = detail::assess_quantity(c); break;
@@ -144,11 +161,13 @@ Assessment assess(const Claim& claim, std::string_view passage, const Aliases& a
         case ClaimKind::event: result = detail::assess_event(c); break;
         case ClaimKind::comparison: result = detail::assess_comparison(c); break;
     }
-    if (result) {
-        result->score = std::clamp(result->score, 0.0, 1.0);
-        return *result;
+    Assessment out = result ? *result : entity_only(c);
+    out.score = std::clamp(out.score, 0.0, 1.0);
+    // Checks may look at the same field twice; keep each line once, in first-seen order.
+    for (auto& line : c.features) {
+        if (std::find(out.features.begin(), out.features.end(), line) == out.features.end()) out.features.push_back(std::move(line));
     }
-    return entity_only(c);
+    return out;
 }
 
 }  // namespace claimtrack::evidence

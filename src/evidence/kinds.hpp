@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // One agreement check per claim kind; each returns nothing when the passage does not decide.
 namespace claimtrack::evidence::detail {
@@ -14,6 +15,8 @@ struct Context {
     std::string_view passage;  // as written
     std::string folded;        // text::fold(passage)
     const Aliases& aliases;
+    // What the checks saw, in the order they looked (see Assessment::features).
+    mutable std::vector<std::string> features;
 
     // Return the claim's field `name`, or "".
     std::string field(std::string_view name) const;
@@ -21,7 +24,18 @@ struct Context {
     std::optional<std::string> entity(std::string_view name) const;
     // Return true if the words of field `name` (or an alias) are in the passage.
     bool words(std::string_view name, double min_overlap) const;
+    // Record one feature line.
+    void note(std::string line) const { features.push_back(std::move(line)); }
 };
+
+// Return an assessment with no features yet (assess adds them).
+inline Assessment verdict(double score, Stance stance, std::string reason) {
+    Assessment a;
+    a.score = score;
+    a.stance = stance;
+    a.reason = std::move(reason);
+    return a;
+}
 
 std::optional<Assessment> assess_quantity(const Context& c);
 std::optional<Assessment> assess_role(const Context& c);

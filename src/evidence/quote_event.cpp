@@ -43,15 +43,18 @@ std::optional<Assessment> assess_quote(const Context& c) {
     if (quote.empty()) return std::nullopt;
     const double similarity =
         1.0 - static_cast<double>(substring_distance(quote, passage)) / static_cast<double>(quote.size());
+    c.note("quote: edit-distance similarity " + percent(similarity) + " (" + std::to_string(quote.size()) +
+           " characters compared; near-verbatim from " + percent(k_near_verbatim) + ")");
     const bool verbatim = similarity >= 0.999;
     if (similarity >= k_near_verbatim) {
         const std::string how = verbatim ? "verbatim" : "near-verbatim (" + percent(similarity) + ")";
-        if (speaker) return Assessment{verbatim ? 0.95 : 0.85, Stance::supports, "speaker " + *speaker + " and quote " + how};
-        return Assessment{0.5, Stance::mentions, "quote " + how + ", speaker not named"};
+        if (speaker) return verdict(verbatim ? 0.95 : 0.85, Stance::supports, "speaker " + *speaker + " and quote " + how);
+        return verdict(0.5, Stance::mentions, "quote " + how + ", speaker not named");
     }
     const double overlap = token_overlap(words, c.folded);
+    c.note("quote: " + percent(overlap) + " of its words in the source");
     if (speaker && overlap >= 0.5) {
-        return Assessment{0.5, Stance::mentions, "speaker " + *speaker + "; words paraphrased (" + percent(overlap) + " shared)"};
+        return verdict(0.5, Stance::mentions, "speaker " + *speaker + "; words paraphrased (" + percent(overlap) + " shared)");
     }
     return std::nullopt;
 }
@@ -59,19 +62,22 @@ std::optional<Assessment> assess_quote(const Context& c) {
 std::optional<Assessment> assess_event(const Context& c) {
     const auto actor = c.entity("actor");
     if (!actor) return std::nullopt;
-    if (!c.words("action", 0.5)) return Assessment{0.3, Stance::mentions, "mentions " + *actor + "; action not stated"};
+    if (!c.words("action", 0.5)) return verdict(0.3, Stance::mentions, "mentions " + *actor + "; action not stated");
     const std::string when = c.field("when");
     std::vector<std::string> dates;
     for (const auto& d : numbers::find_dates(c.passage, "")) dates.push_back(d.iso);
+    std::string listed;
+    for (const auto& d : dates) listed += (listed.empty() ? "" : ", ") + d;
+    c.note("dates: claim " + (when.empty() ? std::string("none") : when) + "; source " + (listed.empty() ? "none" : listed));
     const bool agrees = std::any_of(dates.begin(), dates.end(), [&](const std::string& d) {
         return !d.empty() && (when.starts_with(d) || d.starts_with(when));
     });
     if (when.empty() || dates.empty()) {
-        return Assessment{0.65, Stance::supports, "same actor " + *actor + " and action; time not compared"};
+        return verdict(0.65, Stance::supports, "same actor " + *actor + " and action; time not compared");
     }
-    if (agrees) return Assessment{0.9, Stance::supports, "same actor " + *actor + ", action and time " + when};
-    return Assessment{0.55, Stance::contradicts,
-                      "same actor and action; source dates it " + dates.front() + ", claim says " + when};
+    if (agrees) return verdict(0.9, Stance::supports, "same actor " + *actor + ", action and time " + when);
+    return verdict(0.55, Stance::contradicts,
+                      "same actor and action; source dates it " + dates.front() + ", claim says " + when);
 }
 
 }  // namespace claimtrack::evidence::detail

@@ -157,25 +157,32 @@ std::optional<Assessment> assess_role(const Context& c) {
     const bool no_org = c.field("organization").empty();
     const auto org = c.entity("organization");
     const bool succession = has_any(c.folded, k_succession);
+    if (succession) c.note("succession words in the source (former, 接任 ...)");
     if (person && role && (org || no_org)) {
-        if (succession) return Assessment{0.5, Stance::mentions, "names " + *person + " in a change of " + c.field("role")};
-        return Assessment{org ? 0.9 : 0.7, Stance::supports,
-                          "same person, role" + std::string(org ? " and organisation" : "") + ": " + *person};
+        if (succession) return verdict(0.5, Stance::mentions, "names " + *person + " in a change of " + c.field("role"));
+        return verdict(org ? 0.9 : 0.7, Stance::supports,
+                          "same person, role" + std::string(org ? " and organisation" : "") + ": " + *person);
     }
     if (role && org && !person) {
         const auto others = other_people(c);
-        if (others.empty()) return Assessment{0.35, Stance::mentions, "same organisation and role; no person named"};
+        std::string names;
+        for (const auto& o : others) names += (names.empty() ? "" : ", ") + o;
+        c.note("other people named: " + (names.empty() ? std::string("none") : names));
+        if (others.empty()) return verdict(0.35, Stance::mentions, "same organisation and role; no person named");
         const std::string when = c.field("when");
         const auto years = years_in(c.passage);
+        std::string listed;
+        for (const auto& y : years) listed += (listed.empty() ? "" : ", ") + y;
+        c.note("years: claim " + (when.empty() ? std::string("none") : when) + "; source " + (listed.empty() ? "none" : listed));
         const bool other_time = when.size() >= 4 && !years.empty() &&
                                 std::none_of(years.begin(), years.end(), [&](const std::string& y) { return when.starts_with(y); });
         if (succession || other_time) {
-            return Assessment{0.45, Stance::mentions, "source names " + others.front() + " for another time"};
+            return verdict(0.45, Stance::mentions, "source names " + others.front() + " for another time");
         }
-        return Assessment{0.8, Stance::contradicts,
-                          "same organisation and role; source names " + others.front() + ", claim says " + c.field("person")};
+        return verdict(0.8, Stance::contradicts,
+                          "same organisation and role; source names " + others.front() + ", claim says " + c.field("person"));
     }
-    if (person && org) return Assessment{0.4, Stance::mentions, "names " + *person + " and " + *org + "; role not stated"};
+    if (person && org) return verdict(0.4, Stance::mentions, "names " + *person + " and " + *org + "; role not stated");
     return std::nullopt;
 }
 

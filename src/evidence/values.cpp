@@ -66,7 +66,10 @@ bool close(double x, double y) {
 
 }  // namespace
 
-std::vector<Value> values_in(std::string_view text) {
+std::vector<Value> values_in(std::string_view written) {
+    // Read Traditional magnitudes (億, 萬) as the Simplified ones the number reader knows.
+    const std::string simplified = text::to_simplified(written);
+    const std::string_view text = simplified;
     const auto tenths = find_tenths(text);
     const auto dates = numbers::find_dates(text, "");
     std::vector<std::pair<Span, Value>> found;
