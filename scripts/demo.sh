@@ -3,7 +3,7 @@
 # sources from the sample WARC archive (no network), link evidence and print the sourcing report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh build
+scripts/setup.sh build -DCLAIMTRACK_TESTS=OFF -DCLAIMTRACK_BENCH=OFF
 db=build/samples.db
 for article in samples/article-zh-chips.txt samples/article-en-chips.txt; do
   echo "== $article" >&2

@@ -3,10 +3,14 @@
 #include <claimtrack/error.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/json_views.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <iostream>
+#include <unistd.h>
 
 namespace claimtrack::cli {
 
@@ -21,8 +25,22 @@ void print_fetch_summary(std::ostream& out, const app::FetchSummary& summary) {
                            clip(result.url, 80));
         if (!result.error.empty()) out << fmt::format("{:34}{}\n", "", clip(result.error, 80));
     }
-    out << fmt::format("Fetched {} sources: {} ok, {} failed.\n", summary.results.size(), summary.ok, summary.failed);
+    out << fmt::format("Fetched {} sources: {} ok, {} failed", summary.results.size(), summary.ok, summary.failed);
+    if (summary.skipped > 0) out << fmt::format("; {} already fetched (use --refresh to fetch them again)", summary.skipped);
+    out << ".\n";
+    if (summary.interrupted) out << "Interrupted: what finished is stored; run `claimtrack fetch` again for the rest.\n";
 }
+
+namespace {
+
+// Return a one-line progress display for a terminal, redrawn in place.
+std::string progress_line(const fetch::Progress& progress) {
+    return fmt::format("\r\x1b[Kfetching: {}/{} done, {} failed, {} in flight, {:.1f} MB, {:.0f} KB/s", progress.done + progress.failed,
+                       progress.total, progress.failed, progress.in_flight, static_cast<double>(progress.bytes) / 1e6,
+                       progress.bytes_per_second / 1e3);
+}
+
+}  // namespace
 
 // Print the totals of a link run.
 void print_link_summary(std::ostream& out, const app::LinkSummary& summary) {
@@ -45,13 +63,27 @@ void add_fetch(CLI::App& app, Table& table) {
         ->check(CLI::ExistingFile);
     sub->add_option("--warc-out", options->warc_out, "Also write every response to this WARC file (.warc.gz)");
     sub->add_flag("--allow-private", options->allow_private, "Allow loopback and private addresses (refused by default)");
+    auto refresh = std::make_shared<bool>(false);
+    sub->add_flag("--refresh", *refresh, "Fetch every source again (conditional request); default: only those not fetched yet or failed");
     sub->footer("Examples:\n  claimtrack fetch --article 1 --warc-out sources.warc.gz\n"
+                "  claimtrack fetch --refresh\n"
                 "  claimtrack fetch --from-warc samples/sources.warc.gz\n"
                 "A failed fetch is recorded with its reason and shown by `claimtrack sources`; it does not stop the run.");
-    table.push_back({sub, [options, timeout_s](Context& context) {
+    table.push_back({sub, [options, timeout_s, refresh](Context& context) {
                          options->timeout_ms = static_cast<long>(*timeout_s * 1000.0);
-                         print_fetch_summary(context.out, app::fetch_sources(context.store(), *options));
-                         return 0;
+                         options->refresh = *refresh ? app::Refresh::all : app::Refresh::missing_only;
+                         const InterruptGuard guard;
+                         options->cancel = guard.flag();
+                         const bool tty = &context.err == &std::cerr && isatty(STDERR_FILENO) != 0;
+                         if (tty) {
+                             options->on_progress = [&context](const fetch::Progress& progress) {
+                                 context.err << progress_line(progress) << std::flush;
+                             };
+                         }
+                         const app::FetchSummary summary = app::fetch_sources(context.store(), *options);
+                         if (tty) context.err << "\r\x1b[K" << std::flush;
+                         print_fetch_summary(context.out, summary);
+                         return summary.interrupted ? 130 : 0;
                      }});
 }
 

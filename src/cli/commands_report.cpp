@@ -59,7 +59,7 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
 
 int emit_report(Context& context, const ReportOptions& options) {
     const auto format = report::format_from_name(options.format);
-    if (!format) throw Error(ErrorKind::usage, "--format", options.format, "unknown format (text, markdown or json)");
+    if (!format) throw Error(ErrorKind::usage, "--format", options.format, "unknown format (text, markdown, json, html, csv or claimreview)");
     const std::vector<std::string> gates = split_list(options.fail_on);
     const report::Report model = app::build_report(context.store(), options.article);
     const std::vector<std::string> failed = app::failed_gates(model, gates);
@@ -85,7 +85,7 @@ int emit_report(Context& context, const ReportOptions& options) {
 }
 
 void add_report_options(CLI::App* sub, ReportOptions& options) {
-    sub->add_option("--format", options.format, "text, markdown or json (default text)");
+    sub->add_option("--format", options.format, "text, markdown, json, html, csv or claimreview (schema.org JSON-LD); default text");
     sub->add_option("--out", options.out, "Write the report to this file instead of standard output");
     sub->add_flag("--history", options.history, "Include each claim's review history");
     sub->add_option("--fail-on", options.fail_on, "Exit 3 if the article has any of: disputed, unsourced, dead (comma-separated)")
@@ -98,6 +98,7 @@ void add_report(CLI::App& app, Table& table) {
     sub->add_option("--article", options->article, "Only this article (default: all)");
     add_report_options(sub, *options);
     sub->footer("Examples:\n  claimtrack report --article 1\n  claimtrack report --format markdown --out report.md --history\n"
+                "  claimtrack report --format html --out report.html\n"
                 "  claimtrack report --fail-on disputed,unsourced   # exit 3 for an editorial pipeline");
     table.push_back({sub, [options](Context& context) { return emit_report(context, *options); }});
 }
