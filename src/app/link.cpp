@@ -22,7 +22,7 @@ std::vector<Evidence> evidence_for(const Store& store, const Claim& claim, const
         if (assessment.score < k_min_score) continue;
         auto text = snapshot_text.find(hit.passage.snapshot);
         if (text == snapshot_text.end()) {
-            const auto snapshot = store.latest_snapshot(hit.source);
+            const auto snapshot = store.snapshot(hit.passage.snapshot);
             text = snapshot_text.emplace(hit.passage.snapshot, snapshot ? snapshot->text : hit.passage.text).first;
         }
         Evidence row;
