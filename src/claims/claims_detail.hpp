@@ -38,6 +38,7 @@ struct Sentence {
     std::vector<numbers::Quantity> quantities;   // spans within `text`, dates left out
     std::string previous_person;                 // last person named before this sentence
     std::string previous_entity;                 // main organisation or place of the sentence before
+    std::string company;                         // the organisation the article is mostly about, or ""
 };
 
 // A claim before its span and score are settled: `begin`/`end` cover its evidence.
@@ -54,6 +55,12 @@ std::vector<Clause> split_clauses(std::string_view s);
 
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
 std::vector<Mention> find_mentions(std::string_view s);
+
+// Return the short form an article uses after naming an organisation: "星河半导体" → "星河", or "".
+std::string org_alias(std::string_view name);
+
+// Add to `mentions` (kept in order) each place `s` uses a known short form; `known` maps form → name.
+void add_known_names(std::string_view s, const std::map<std::string, std::string>& known, std::vector<Mention>& mentions);
 
 // Return a Chinese personal name (surname + 1-2 characters) starting at byte `i`, or nothing.
 std::optional<Mention> han_name_at(std::string_view s, std::size_t i);

@@ -43,7 +43,7 @@ std::optional<Cue> english_superlative(const Sentence& s, const Clause& c) {
     return std::nullopt;
 }
 
-std::optional<Cue> cue_in(const Sentence& s, const Clause& c) {
+std::optional<Cue> cue_in(const Sentence& s, const Clause& c, std::string& relation_extra) {
     const auto part = s.text.substr(c.begin, c.end - c.begin);
     std::optional<Cue> best;
     const auto cues = s.english ? lexicon::en_comparisons() : lexicon::zh_comparisons();
@@ -56,6 +56,12 @@ std::optional<Cue> cue_in(const Sentence& s, const Clause& c) {
         }
     }
     if (best && !s.english) best->end = extend_zh(s.text, best->end);
+    if (best && !s.english && has_at(s.text, best->begin, "迄今为止") && best->end == best->begin + 12) {
+        const auto most = part.find("最", best->end - c.begin);  // "迄今为止国内…最大的": keep the superlative
+        if (most != std::string_view::npos && !weak_superlative(s.text, c.begin + most)) {
+            relation_extra = std::string(s.text.substr(c.begin + most, extend_zh(s.text, c.begin + most) - c.begin - most));
+        }
+    }
     if (!best && s.english) best = english_superlative(s, c);
     return best;
 }
@@ -74,23 +80,40 @@ std::string object_after(const Sentence& s, const Cue& cue, const Clause& c) {
     return object;
 }
 
+// "The company also said that, for the first time, …": the article's company.
+std::string fallback_subject(const Sentence& s) {
+    for (const std::string_view word : {"company", "firm", "该公司", "这家公司"}) {
+        if (!find_all(s.text, word).empty() && !s.company.empty()) return s.company;
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<Draft> detect_comparisons(const Sentence& s) {
     std::vector<Draft> out;
-    for (const auto& c : s.clauses) {
-        const auto cue = cue_in(s, c);
+    for (std::size_t k = 0; k < s.clauses.size(); ++k) {
+        const auto& c = s.clauses[k];
+        std::string extra;
+        const auto cue = cue_in(s, c, extra);
         if (!cue) continue;
         const Mention* subject = mention_before(s, cue->begin, true, true);
         if (subject == nullptr && s.english) subject = mention_after(s, cue->end, c.end, true, true);
-        if (subject == nullptr) continue;
+        const std::string subject_name = subject != nullptr ? subject->name : fallback_subject(s);
+        if (subject_name.empty()) continue;
+        std::string object = object_after(s, *cue, c);
+        std::size_t end = c.end;
+        if (s.english && object.empty() && k + 1 < s.clauses.size()) {  // "for the first time, it would sell …"
+            end = s.clauses[k + 1].end;
+            object = object_after(s, *cue, {c.begin, end});
+        }
         Draft d;
         d.kind = ClaimKind::comparison;
-        d.begin = std::max(c.begin, std::min(subject->begin, cue->begin));
-        d.end = c.end;
-        d.fields = {{"subject", subject->name},
-                    {"relation", trim_text(s.text.substr(cue->begin, cue->end - cue->begin))},
-                    {"object", object_after(s, *cue, c)}};
+        d.begin = subject != nullptr ? std::max(c.begin, std::min(subject->begin, cue->begin)) : cue->begin;
+        d.end = end;
+        d.fields = {{"subject", subject_name},
+                    {"relation", trim_text(s.text.substr(cue->begin, cue->end - cue->begin)) + extra},
+                    {"object", std::move(object)}};
         d.named = true;
         out.push_back(std::move(d));
     }

@@ -90,15 +90,19 @@ std::vector<Draft> detect_events(const Sentence& s, bool hedged) {
     if (when.empty() && !hedged) return s.english ? english_fact(s) : std::vector<Draft>{};
     const std::size_t after = s.dates.empty() ? 0 : s.dates.front().span.end;
     const Mention* actor = mention_after(s, after, s.text.size(), true, true);
+    if (actor == nullptr) actor = mention_after(s, 0, s.text.size(), true, true);  // "X lost half since January"
     if (actor == nullptr) return {};
     std::size_t k = clause_at(s, actor->begin);
     std::size_t end = s.clauses[k].end;
     std::string action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
+    for (const std::string_view possessive : {"'s ", "’s "}) {
+        if (action.starts_with(possessive)) action = actor->name + action;  // "Larkspur's shares have lost…"
+    }
     if (action.size() < 12 && k + 1 < s.clauses.size() && !is_commentary(s.text.substr(s.clauses[k + 1].begin))) {
         end = s.clauses[k + 1].end;  // "SemiAnalysis就分析过，华为的方案…": the finding is the next clause
         action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
     }
-    if (action.size() < 6) return {};
+    if (action.size() < 6 || action.starts_with("的")) return {};  // "星河的固态硬盘…": a possessor, not an actor
     Draft d;
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);

@@ -88,10 +88,45 @@ std::optional<Draft> change_by_draft(const Sentence& s, const Quantity& by, cons
     return d;
 }
 
-// A plain count is worth listing when it counts something ("3 plants", "两家工厂") or is large.
+// "过去两年", "五年前", "近十年来": a span of time that places a claim, not a claim.
+bool time_expression(const Sentence& s, const Quantity& q) {
+    if (s.english || (q.unit != "年" && q.unit != "个月" && q.unit != "天")) return false;
+    for (const std::string_view after : {"前", "后", "来", "里", "内", "间", "多前"}) {
+        if (has_at(s.text, q.span.end, after)) return true;
+    }
+    for (const std::string_view before : {"过去", "近", "最近", "这", "那", "前", "后"}) {
+        if (preceded_by(s.text, q.span.start, before)) return true;
+    }
+    return false;
+}
+
+// A plain count is worth listing when it counts something ("3 plants", "300层") or is large.
 bool worth_listing(const Sentence& s, const Quantity& q) {
+    if (time_expression(s, q)) return false;
     if (!q.unit.empty() || q.upper.has_value() || q.value >= 1000) return true;
-    return s.english && !counted_noun(s, q.span.end).empty();
+    if (!s.english && q.value < 10) return false;  // "一层一层": counting words, not counts
+    const auto noun = counted_noun(s, q.span.end);
+    for (const std::string_view time : {"年", "个月", "天", "岁"}) {  // "十几年工艺研发": a duration
+        if (!s.english && noun.starts_with(time)) return false;
+    }
+    return !noun.empty();
+}
+
+// "完成了120亿元的新一轮融资": the measured thing named after the amount replaces a verb-like attribute.
+void zh_attribute_after(const Sentence& s, const Quantity& q, Draft& d) {
+    const auto attributes = lexicon::zh_attributes();
+    const auto& current = d.fields["attribute"];
+    const bool measured = std::any_of(attributes.begin(), attributes.end(),
+                                      [&](std::string_view a) { return current.find(a) != std::string::npos; });
+    if (measured || !has_at(s.text, q.span.end, "的")) return;
+    const std::size_t end = s.clauses[clause_at(s, q.span.start)].end;
+    const auto after = s.text.substr(q.span.end, end - q.span.end);
+    for (const auto a : attributes) {
+        if (after.size() <= 30 && after.ends_with(a)) {
+            d.fields["attribute"] = std::string(a);
+            return;
+        }
+    }
 }
 
 Draft single_draft(const Sentence& s, const Quantity& q) {
@@ -104,6 +139,7 @@ Draft single_draft(const Sentence& s, const Quantity& q) {
     if (counts || d.fields["attribute"].empty()) {
         if (auto noun = counted_noun(s, q.span.end); !noun.empty()) d.fields["attribute"] = std::move(noun);
     }
+    if (!s.english) zh_attribute_after(s, q, d);
     d.fields["value"] = numbers::format_number(q.value);
     if (q.upper) d.fields["upper"] = numbers::format_number(*q.upper);
     if (q.approximate) d.fields["approximate"] = "true";
@@ -111,8 +147,27 @@ Draft single_draft(const Sentence& s, const Quantity& q) {
     return d;
 }
 
+// "replaced after 51 months, up from 33 months in 2018": the new level, then where it came from.
+std::optional<Draft> up_from_draft(const Sentence& s, const Quantity& to_q, const Quantity& from_q) {
+    const auto between = s.text.substr(to_q.span.end, from_q.span.start - to_q.span.end);
+    bool matched = false;
+    for (const std::string_view cue : {", up from ", ", down from ", " up from ", " down from "}) {
+        matched = matched || between.ends_with(cue);
+    }
+    if (!s.english || !matched || between.size() > 30) return std::nullopt;
+    Draft d = single_draft(s, to_q);
+    d.end = from_q.span.end;
+    d.fields.erase("value");
+    d.fields.erase("approximate");
+    d.fields["from"] = numbers::format_number(from_q.value);
+    d.fields["to"] = numbers::format_number(to_q.value);
+    if (d.fields["unit"].empty()) d.fields["unit"] = from_q.unit;
+    return d;
+}
+
 // Return a draft for the pair of quantities at `k`, `k + 1` when they form one change.
 std::optional<Draft> pair_draft(const Sentence& s, const Quantity& a, const Quantity& b) {
+    if (auto d = up_from_draft(s, a, b)) return d;
     if (is_change_between(s, a, b)) {
         if (auto d = change_draft(s, a, b)) return d;
     }

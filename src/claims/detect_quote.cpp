@@ -22,6 +22,16 @@ bool excluded_zh(std::string_view s, const Verb& v) {
     return false;
 }
 
+// "said to be worth": a hedge, not a speaker's words.
+bool excluded_en(std::string_view s, const Verb& v) {
+    for (const auto phrase : lexicon::en_not_speech()) {
+        for (const std::size_t at : find_all(s, phrase)) {
+            if (at <= v.begin && at + phrase.size() >= v.end) return true;
+        }
+    }
+    return false;
+}
+
 std::optional<Verb> first_speech_verb(const Sentence& s) {
     std::optional<Verb> best;
     const auto verbs = s.english ? lexicon::en_speech_verbs() : lexicon::zh_speech_verbs();
@@ -29,8 +39,9 @@ std::optional<Verb> first_speech_verb(const Sentence& s) {
         for (const std::size_t at : find_all(s.text, verb)) {
             const Verb v{at, at + verb.size()};
             if (!s.english && excluded_zh(s.text, v)) continue;
+            if (s.english && excluded_en(s.text, v)) continue;
             if (!best || at < best->begin) best = v;
-            break;
+            break;  // the first usable occurrence of this verb
         }
     }
     return best;
@@ -41,24 +52,6 @@ struct Speaker {
     std::size_t begin = 0;
     std::size_t end = 0;
 };
-
-std::optional<Speaker> speaker_for(const Sentence& s, const Verb& v) {
-    if (const Mention* m = mention_before(s, v.begin, true, false)) return Speaker{m->name, m->begin, m->end};
-    const std::size_t limit = s.clauses[clause_at(s, v.begin)].begin;
-    for (const std::string_view pronoun : {"他", "她", "He ", "She ", " he ", " she "}) {
-        const auto at = s.text.rfind(pronoun, v.begin);
-        if (at == std::string_view::npos || at < limit || s.previous_person.empty()) continue;
-        return Speaker{s.previous_person, at, at + pronoun.size()};
-    }
-    if (s.english) {  // "…, said Jensen Huang"
-        if (const Mention* m = mention_after(s, v.end, v.end + 2, true, false)) return Speaker{m->name, m->begin, m->end};
-        for (const std::string_view pronoun : {" he", " she"}) {
-            if (has_at(s.text, v.end, pronoun) && !s.previous_person.empty())
-                return Speaker{s.previous_person, v.end, v.end + pronoun.size()};
-        }
-    }
-    return std::nullopt;
-}
 
 struct Words {
     std::size_t begin = 0;
@@ -75,9 +68,68 @@ std::optional<Words> quoted_segment(std::string_view s, std::size_t from) {
     return std::nullopt;
 }
 
+// The full name of a surname used alone ("Okafor" → "Maren Okafor" when she was named before).
+std::string full_name(const Sentence& s, std::string_view name) {
+    const std::string_view previous = s.previous_person;
+    if (previous.size() > name.size() && previous.ends_with(name) && previous[previous.size() - name.size() - 1] == ' ') {
+        return s.previous_person;
+    }
+    return std::string(name);
+}
+
+// "林嘉文在上海…峰会上说", "林嘉文还表示": an unknown Chinese name opening the speaker's clause.
+std::optional<Speaker> zh_speaker(const Sentence& s, const Verb& v) {
+    const std::size_t limit = s.clauses[clause_at(s, v.begin)].begin;
+    const auto part = s.text.substr(limit, v.begin - limit);
+    for (const std::string_view link : {"在", "还", "也", "曾", "则", "又", "更", "当时", "对", "向", "直接", ""}) {
+        const auto at = link.empty() ? part.size() : part.find(link);
+        if (at == std::string_view::npos) continue;
+        if (auto name = han_name_before(s.text, limit + at); name && name->begin == limit) {
+            return Speaker{name->name, name->begin, name->end};
+        }
+    }
+    return std::nullopt;
+}
+
+// "…,” Okafor said", "said Okafor": a lone capitalised name next to the verb.
+std::optional<Speaker> en_adjacent_speaker(const Sentence& s, const Verb& v) {
+    for (const auto& m : s.mentions) {
+        const bool before = m.end + 1 == v.begin && s.text[m.end] == ' ';
+        const bool after = m.begin == v.end + 1 && s.text[v.end] == ' ';
+        if ((before || after) && m.type != EntityType::place) return Speaker{full_name(s, m.name), m.begin, m.end};
+    }
+    return std::nullopt;
+}
+
+std::optional<Speaker> speaker_for(const Sentence& s, const Verb& v) {
+    if (const Mention* m = mention_before(s, v.begin, true, false)) return Speaker{m->name, m->begin, m->end};
+    if (!s.english) {
+        if (auto who = zh_speaker(s, v)) return who;
+    } else if (quoted_segment(s.text, 0) || quoted_segment(s.text, v.end)) {
+        if (auto who = en_adjacent_speaker(s, v)) return who;  // only beside quotation marks
+    }
+    const std::size_t limit = s.clauses[clause_at(s, v.begin)].begin;
+    for (const std::string_view pronoun : {"他", "她", "He ", "She ", " he ", " she "}) {
+        const auto at = s.text.rfind(pronoun, v.begin);
+        if (at == std::string_view::npos || at < limit || s.previous_person.empty()) continue;
+        return Speaker{s.previous_person, at, at + pronoun.size()};
+    }
+    if (s.english) {  // "…, said Jensen Huang"
+        if (const Mention* m = mention_after(s, v.end, v.end + 2, true, false)) return Speaker{m->name, m->begin, m->end};
+        for (const std::string_view pronoun : {" he", " she"}) {
+            if (has_at(s.text, v.end, pronoun) && !s.previous_person.empty())
+                return Speaker{s.previous_person, v.end, v.end + pronoun.size()};
+        }
+    }
+    return std::nullopt;
+}
+
 // The words: a quotation right after the verb, else the rest of the sentence, else the part before.
 std::optional<Words> words_for(const Sentence& s, const Verb& v, const Speaker& who) {
     if (auto q = quoted_segment(s.text, v.end)) return q;
+    if (s.english) {  // "“…,” Okafor said at the summit": the quotation before the verb
+        if (auto q = quoted_segment(s.text, 0); q && q->end < v.begin) return q;
+    }
     std::size_t i = v.end;
     if (s.english) {  // "warned on Wednesday that …": the words start after "that"
         const auto that = s.text.find(" that ", i);
@@ -95,35 +147,70 @@ std::optional<Words> words_for(const Sentence& s, const Verb& v, const Speaker& 
     return std::nullopt;
 }
 
-// "在英国《金融时报》举办的AI未来峰会上", "at the Future of AI Summit".
-std::string venue_of(const Sentence& s, std::size_t from, std::size_t to) {
-    static constexpr std::string_view k_kinds[] = {"峰会", "会议", "论坛", "大会", "发布会", "采访", "节目", "活动", "演讲"};
-    const std::string_view part = s.text.substr(from, to - from);
-    if (!s.english) {
-        const auto at = part.find("在");
-        if (at == std::string_view::npos) return {};
-        for (const std::string_view end : {"上", "中", "时"}) {
-            const auto stop = part.find(end, at);
-            if (stop == std::string_view::npos) continue;
-            const auto venue = part.substr(at + 3, stop - at - 3);
-            for (const auto kind : k_kinds) {
-                if (venue.size() >= kind.size() && venue.substr(venue.size() - kind.size()) == kind) return std::string(venue);
-            }
-        }
-        return {};
+constexpr std::string_view k_zh_venue_kinds[] = {"峰会", "会议", "论坛", "大会", "发布会", "采访", "节目", "活动", "演讲"};
+
+bool ends_with_venue_kind(std::string_view venue) {
+    return std::any_of(std::begin(k_zh_venue_kinds), std::end(k_zh_venue_kinds),
+                       [&](std::string_view kind) { return venue.ends_with(kind); });
+}
+
+// "在英国《金融时报》举办的AI未来峰会上", "在上海举行的中国存储产业峰会上" (the venue is the summit, not 上海).
+std::string zh_venue(std::string_view part) {
+    const auto at = part.find("在");
+    if (at == std::string_view::npos) return {};
+    for (std::size_t stop = at + 3; stop < part.size(); stop += char_length(part, stop)) {
+        if (!has_at(part, stop, "上") && !has_at(part, stop, "中") && !has_at(part, stop, "时")) continue;
+        const auto venue = part.substr(at + 3, stop - at - 3);
+        if (ends_with_venue_kind(venue)) return std::string(venue);
     }
+    return {};
+}
+
+// "at the Lisbon Device Summit in May" → "Lisbon Device Summit".
+std::string en_venue(const Sentence& s) {
     for (const std::string_view key : {"summit", "conference", "forum", "interview", "hearing", "event", "meeting"}) {
         for (const std::size_t word : find_all(s.text, "at")) {
             const std::size_t at = word + 3;
             if (!has_at(s.text, word + 2, " ")) continue;
             const auto stop = s.text.find_first_of(",.;", at);
-            const auto venue = s.text.substr(at, (stop == std::string_view::npos ? s.text.size() : stop) - at);
+            auto venue = s.text.substr(at, (stop == std::string_view::npos ? s.text.size() : stop) - at);
             std::string lowered(venue);
             for (auto& c : lowered) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-            if (lowered.find(key) != std::string::npos) return std::string(venue.substr(has_at(venue, 0, "the ") ? 4 : 0));
+            const auto found = lowered.find(key);
+            if (found == std::string::npos) continue;
+            const auto key_end = found + key.size();
+            for (const std::string_view tail : {" in ", " on ", " last ", " this ", " earlier "}) {
+                const auto cut = venue.find(tail, key_end);
+                if (cut != std::string_view::npos && cut + tail.size() < venue.size() &&
+                    venue[cut + tail.size()] >= 'A' && venue[cut + tail.size()] <= 'Z' && s.dates.size() > 0 &&
+                    venue.substr(cut + tail.size()).find(' ') == std::string_view::npos) {
+                    venue = venue.substr(0, cut);  // "in May": the date, said separately
+                }
+            }
+            return std::string(venue.substr(has_at(venue, 0, "the ") ? 4 : 0));
         }
     }
     return {};
+}
+
+std::string venue_of(const Sentence& s, std::size_t from, std::size_t to) {
+    if (!s.english) return zh_venue(s.text.substr(from, to - from));
+    return en_venue(s);
+}
+
+// "上海举行的中国存储产业峰会" → venue "中国存储产业峰会", place "上海".
+void split_venue_place(std::map<std::string, std::string>& fields) {
+    auto& venue = fields["venue"];
+    for (const std::string_view held : {"举行的", "召开的", "举办的"}) {
+        const auto at = venue.find(held);
+        if (at == std::string::npos) continue;
+        const auto place = venue.substr(0, at);
+        const auto places = lexicon::zh_places();
+        if (std::find(places.begin(), places.end(), place) == places.end()) continue;
+        fields["place"] = place;
+        venue = venue.substr(at + held.size());
+        return;
+    }
 }
 
 }  // namespace
@@ -142,7 +229,7 @@ std::vector<Draft> detect_quotes(const Sentence& s) {
     d.begin = std::min({who->begin, verb->begin, words->begin});
     d.end = std::max({verb->end, words->end, who->end});
     d.fields = {{"speaker", who->name}, {"quote", quote}, {"venue", venue_of(s, who->begin, verb->begin)}};
-    if (s.english && d.fields["venue"].empty()) d.fields["venue"] = venue_of(s, 0, s.text.size());
+    split_venue_place(d.fields);
     if (const auto when = sentence_when(s); !when.empty()) d.fields["when"] = when;
     d.named = true;
     return {d};

@@ -60,6 +60,14 @@ std::optional<Mention> person_before(const Sentence& s, const RoleHit& hit) {
             }
         }
     }
+    if (!s.english) {  // "李静怡担任北辰集团的总裁": the verb comes before the organisation
+        const std::size_t clause_begin = s.clauses[clause_at(s, hit.begin)].begin;
+        for (const std::string_view verb : {"担任", "出任", "接任", "升任"}) {
+            const auto at = s.text.substr(clause_begin, hit.begin - clause_begin).rfind(verb);
+            if (at == std::string_view::npos) continue;
+            if (auto name = han_name_before(s.text, clause_begin + at)) return name;
+        }
+    }
     const Mention* m = mention_before(s, hit.begin, true, false);
     if (m == nullptr || clause_at(s, m->begin) + 1 < clause_at(s, hit.begin)) return std::nullopt;
     return *m;

@@ -57,12 +57,92 @@ bool looks_like_person(std::string_view name, std::size_t tokens) {
     return true;
 }
 
+// A stem that describes rather than names: "一家科技", "该", "中国本土".
+bool generic_stem(std::string_view stem) {
+    for (const auto word : lexicon::zh_generic_stems()) {
+        const bool single = word.size() == 3;
+        if (single ? stem.starts_with(word) : stem.find(word) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+// An unknown organisation named by its suffix: "星河半导体", "华岳银行"; the stem before the suffix is
+// two to four Han characters after a stop character ("位于合肥的星河半导体" → "星河半导体").
+std::optional<Mention> suffix_org_at(std::string_view s, std::size_t suffix_begin, std::string_view suffix) {
+    const std::size_t end = suffix_begin + suffix.size();
+    if (end < s.size() && is_letter(s[end])) {  // "研究机构TrendAxis": a description, but "北辰集团CEO" is a name
+        const auto roles = lexicon::zh_roles();
+        if (std::none_of(roles.begin(), roles.end(), [&](std::string_view r) { return has_at(s, end, r); })) return std::nullopt;
+    }
+    std::size_t begin = suffix_begin;
+    for (int k = 0; k < 4 && begin >= 3; ++k) {
+        const std::size_t prev = begin - 3;
+        if (!is_han(code_point_at(s, prev)) || in_list(lexicon::zh_name_stops(), s.substr(prev, 3))) break;
+        begin = prev;
+    }
+    const std::string_view stem = s.substr(begin, suffix_begin - begin);
+    if (stem.size() < 6 || generic_stem(stem)) return std::nullopt;
+    for (const auto place : lexicon::zh_places()) {
+        if (stem == place) return std::nullopt;  // "中国银行" is named in the lexicon if at all
+    }
+    return Mention{begin, end, std::string(s.substr(begin, end - begin)), EntityType::organization};
+}
+
+std::vector<Mention> suffix_orgs(std::string_view s) {
+    std::vector<Mention> out;
+    for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
+        if (!out.empty() && i < out.back().end) continue;
+        for (const auto suffix : lexicon::zh_org_suffixes()) {
+            if (!has_at(s, i, suffix)) continue;
+            if (auto m = suffix_org_at(s, i, suffix)) {
+                if (!out.empty() && m->begin < out.back().end) break;
+                out.push_back(std::move(*m));
+            }
+            break;
+        }
+    }
+    return out;
+}
+
+// "a South Korean chipmaker": a capitalised adjective after an indefinite article.
+bool after_indefinite(std::string_view s, std::size_t i) {
+    for (const std::string_view article : {"a ", "an ", "A ", "An "}) {
+        if (i >= article.size() && s.substr(i - article.size(), article.size()) == article &&
+            (i == article.size() || !is_letter(s[i - article.size() - 1]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
+
+std::string org_alias(std::string_view name) {
+    for (const auto suffix : lexicon::zh_alias_suffixes()) {
+        if (!name.ends_with(suffix) || name.size() < suffix.size() + 6) continue;
+        const auto stem = name.substr(0, name.size() - suffix.size());
+        if (is_han(code_point_at(stem, 0)) && !generic_stem(stem)) return std::string(stem);
+    }
+    return {};
+}
+
+void add_known_names(std::string_view s, const std::map<std::string, std::string>& known, std::vector<Mention>& mentions) {
+    for (const auto& [alias, name] : known) {
+        for (const std::size_t at : find_all(s, alias)) {
+            const std::size_t end = at + alias.size();
+            const bool overlaps = std::any_of(mentions.begin(), mentions.end(),
+                                              [&](const Mention& m) { return at < m.end && m.begin < end; });
+            if (!overlaps) mentions.push_back({at, end, name, EntityType::organization});
+        }
+    }
+    std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
 
 std::optional<Mention> latin_name_at(std::string_view s, std::size_t i) {
     if (i >= s.size() || !is_upper(s[i]) || (i > 0 && (is_letter(s[i - 1]) || is_digit(s[i - 1])))) return std::nullopt;
     std::size_t end = latin_token_end(s, i, true);
     if (in_list(lexicon::en_not_names(), s.substr(i, end - i))) return std::nullopt;
+    if (s.substr(i, end - i).ends_with("-based")) return std::nullopt;  // "Rotterdam-based": where, not who
     std::size_t tokens = 1;
     while (end + 1 < s.size() && s[end] == ' ' && tokens < 4) {
         const std::size_t next = latin_token_end(s, end + 1, false);
@@ -85,7 +165,8 @@ std::optional<Mention> han_name_at(std::string_view s, std::size_t i) {
     for (int k = 0; k < 2 && end < s.size(); ++k) {
         const std::string_view next = s.substr(end, char_length(s, end));
         if (!is_han(code_point_at(s, end)) || (k == 1 && in_list(lexicon::zh_name_stops(), next))) break;
-        if (k == 0 && in_list(lexicon::zh_name_stops(), next)) return std::nullopt;
+        const bool time_word = has_at(s, end + next.size(), "年") || has_at(s, end + next.size(), "天");
+        if (k == 0 && in_list(lexicon::zh_name_stops(), next) && (next != "明" || time_word)) return std::nullopt;
         end += next.size();
     }
     if (end - i < 6) return std::nullopt;
@@ -109,8 +190,19 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
 
 std::vector<Mention> find_mentions(std::string_view s) {
     std::vector<Mention> out;
+    const auto by_suffix = suffix_orgs(s);
+    auto next_suffix = by_suffix.begin();
     std::size_t i = 0;
     while (i < s.size()) {
+        while (next_suffix != by_suffix.end() && next_suffix->begin < i) ++next_suffix;
+        if (next_suffix != by_suffix.end() && next_suffix->begin == i) {
+            const auto known = lexicon_at(s, i);
+            if (!known || known->end < next_suffix->end) {
+                i = next_suffix->end;
+                out.push_back(*next_suffix);
+                continue;
+            }
+        }
         if (auto known = lexicon_at(s, i)) {
             i = known->end;
             out.push_back(std::move(*known));
@@ -118,7 +210,7 @@ std::vector<Mention> find_mentions(std::string_view s) {
         }
         if (auto latin = latin_name_at(s, i)) {
             i = latin->end;
-            out.push_back(std::move(*latin));
+            if (!after_indefinite(s, latin->begin)) out.push_back(std::move(*latin));
             continue;
         }
         if (is_letter(s[i]) || is_digit(s[i])) {

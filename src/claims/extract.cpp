@@ -7,6 +7,7 @@
 #include <claimtrack/text.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace claimtrack::claims {
 
@@ -32,7 +33,28 @@ bool is_english(std::string_view text) {
 struct Context {
     std::string person;
     std::string entity;
+    std::string company;
+    std::map<std::string, std::string> aliases;  // "星河" → "星河半导体"
 };
+
+// Return the organisation or name the article mentions most (at least twice), for "the company".
+std::string main_company(const Article& article) {
+    std::map<std::string, std::size_t> counts;
+    std::string best;
+    std::size_t best_count = 1;
+    for (const auto& paragraph : article.paragraphs) {
+        if (paragraph.kind != ParagraphKind::text || paragraph.span.end > article.body.size()) continue;
+        const auto text = std::string_view(article.body).substr(paragraph.span.start, paragraph.span.end - paragraph.span.start);
+        for (const auto& m : find_mentions(text)) {
+            if (m.type != EntityType::organization && m.type != EntityType::name) continue;
+            if (++counts[m.name] > best_count) {
+                best_count = counts[m.name];
+                best = m.name;
+            }
+        }
+    }
+    return best;
+}
 
 Sentence make_sentence(std::string_view body, Span span, const Article& article, const Context& previous) {
     Sentence s;
@@ -41,6 +63,7 @@ Sentence make_sentence(std::string_view body, Span span, const Article& article,
     s.english = is_english(s.text);
     s.clauses = split_clauses(s.text);
     s.mentions = find_mentions(s.text);
+    add_known_names(s.text, previous.aliases, s.mentions);
     s.dates = numbers::find_dates(s.text, article.date);
     for (auto& q : numbers::find_quantities(s.text)) {
         const bool in_date = std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) {
@@ -50,6 +73,7 @@ Sentence make_sentence(std::string_view body, Span span, const Article& article,
     }
     s.previous_person = previous.person;
     s.previous_entity = previous.entity;
+    s.company = previous.company;
     return s;
 }
 
@@ -68,7 +92,8 @@ double score(const Sentence& s, const Draft& d) {
                               !find_all(s.text, "my").empty();
     if (first_person && d.kind != ClaimKind::quote) value -= 0.25;
     if (s.text.ends_with("？") || s.text.ends_with("?") || s.text.ends_with("吗")) value -= 0.2;
-    if (s.english && contains_any(s.text, lexicon::en_future())) value -= 0.15;  // a prediction or a plan
+    const auto future = s.english ? lexicon::en_future() : lexicon::zh_future();
+    if (d.kind != ClaimKind::quote && contains_any(s.text, future)) value -= 0.15;  // a prediction or a plan
     if (d.kind == ClaimKind::event && s.dates.empty()) value -= 0.1;  // undated: less to check against
     return std::clamp(value, 0.0, 1.0);
 }
@@ -78,8 +103,18 @@ std::vector<Draft> detect_all(const Sentence& s, bool hedged) {
     for (auto& d : detect_quotes(s)) drafts.push_back(std::move(d));
     for (auto& d : detect_quantities(s)) drafts.push_back(std::move(d));
     for (auto& d : detect_comparisons(s)) drafts.push_back(std::move(d));
-    if (drafts.empty()) {
-        for (auto& d : detect_events(s, hedged)) drafts.push_back(std::move(d));
+    // A dated or reported action stated beside its figures ("今年5月，X完成了120亿元融资") is also an event.
+    const bool only_figures = std::all_of(drafts.begin(), drafts.end(), [](const Draft& d) {
+        return d.kind == ClaimKind::quantity || d.kind == ClaimKind::comparison;
+    });
+    const bool counts = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.kind == ClaimKind::quantity; });
+    const bool alone = drafts.empty();
+    if (alone || (only_figures && counts && (hedged || !s.dates.empty()))) {
+        for (auto& d : detect_events(s, hedged)) {
+            const auto& actor = d.fields["actor"];
+            const bool possessor = d.fields["action"].starts_with(actor + "'s") || d.fields["action"].starts_with(actor + "’s");
+            if (alone || !possessor) drafts.push_back(std::move(d));  // "Mistral's model beat …": a comparison only
+        }
     }
     return drafts;
 }
@@ -129,6 +164,7 @@ std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std
 std::vector<Claim> extract(const Article& article) {
     std::vector<Claim> out;
     Context context;
+    context.company = main_company(article);
     std::size_t claims_of_previous = 0;
     for (const auto& paragraph : article.paragraphs) {
         if (paragraph.kind != ParagraphKind::text || paragraph.span.end > article.body.size()) continue;
@@ -149,6 +185,9 @@ std::vector<Claim> extract(const Article& article) {
             claims_of_previous = out.size() - before;
             context.person = last_person(s, drafts, context.person);
             context.entity = main_entity(s);  // only the sentence just before lends its entity
+            for (const auto& m : s.mentions) {
+                if (auto alias = org_alias(m.name); !alias.empty()) context.aliases.emplace(std::move(alias), m.name);
+            }
         }
     }
     return out;

@@ -78,7 +78,7 @@ constexpr std::array k_opinions = std::to_array<std::string_view>({
 
 constexpr std::array k_zh_comparisons = std::to_array<std::string_view>({
     "迄今为止", "史上", "首次", "首个", "首款", "首家", "第一", "屠榜", "榜首", "超越", "击败",
-    "打败", "赢了", "战胜", "干翻", "领先于", "比不过", "不如", "冠军", "最",
+    "打败", "赢了", "战胜", "干翻", "领先于", "比不过", "不如", "冠军", "差了一个数量级", "数量级", "最",
 });
 
 constexpr std::array k_en_comparisons = std::to_array<std::string_view>({
@@ -187,8 +187,38 @@ constexpr std::array k_en_future = std::to_array<std::string_view>({
     "you'll", "they'll", "shall", "hope to", "promise to", "propose", "I'm going", "we're going",
 });
 
+constexpr std::array k_zh_future = std::to_array<std::string_view>({
+    "将会", "将超过", "将达到", "将突破", "将在", "将于", "预计", "有望", "计划", "打算", "会不会", "明年",
+});
+
+// Longer entries first so "研究院" wins over "院"-less shorter ones.
+constexpr std::array k_zh_org_suffixes = std::to_array<std::string_view>({
+    "微电子", "半导体", "研究院", "研究所", "实验室", "有限公司", "公司", "集团", "科技", "银行", "机构",
+    "控股", "证券", "资本", "基金", "大学", "电子", "通信",
+});
+
+constexpr std::array k_zh_alias_suffixes = std::to_array<std::string_view>({
+    "微电子", "半导体", "集团", "科技", "控股", "电子", "通信", "有限公司", "公司",
+});
+
+constexpr std::array k_zh_generic_stems = std::to_array<std::string_view>({
+    "科技", "芯片", "手机", "互联网", "汽车", "国内", "国外", "海外", "外国", "国际", "上市", "大型", "中小",
+    "研究", "市场", "投资", "咨询", "金融", "评级", "调研", "分析", "存储", "半导体", "电子", "通信",
+    "这", "该", "那", "此", "其", "某", "每", "各", "本", "一", "两", "几", "多", "小", "大", "新", "老",
+    "母", "子", "分", "总", "贵", "我", "你", "他", "她", "它",
+});
+
+constexpr std::array k_en_not_speech = std::to_array<std::string_view>({
+    "said to be", "said to have", "is said", "are said", "was said", "were said", "be said", "been said",
+});
+
 }  // namespace
 
+std::span<const std::string_view> zh_future() { return k_zh_future; }
+std::span<const std::string_view> zh_org_suffixes() { return k_zh_org_suffixes; }
+std::span<const std::string_view> zh_alias_suffixes() { return k_zh_alias_suffixes; }
+std::span<const std::string_view> zh_generic_stems() { return k_zh_generic_stems; }
+std::span<const std::string_view> en_not_speech() { return k_en_not_speech; }
 std::span<const std::string_view> en_past_verbs() { return k_en_past_verbs; }
 std::span<const std::string_view> en_not_superlatives() { return k_en_not_superlatives; }
 std::span<const std::string_view> en_future() { return k_en_future; }

@@ -29,5 +29,10 @@ std::span<const std::string_view> en_change_verbs();  // rose, fell, dropped …
 std::span<const std::string_view> en_past_verbs();    // irregular past forms: won, made, took …
 std::span<const std::string_view> en_not_superlatives();  // words in -est that compare nothing
 std::span<const std::string_view> en_future();        // will, going to: predictions and plans
+std::span<const std::string_view> zh_future();        // 将, 预计: predictions and plans
+std::span<const std::string_view> zh_org_suffixes();  // 半导体, 集团, 银行: an unknown name ending so is an organisation
+std::span<const std::string_view> zh_alias_suffixes();  // suffixes an article drops after first use: 星X半导体 → 星X
+std::span<const std::string_view> zh_generic_stems();  // 科技, 芯片: words that make 科技公司 a description, not a name
+std::span<const std::string_view> en_not_speech();    // "said to be": a hedge, not a quote
 
 }  // namespace claimtrack::claims::lexicon

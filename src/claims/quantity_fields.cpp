@@ -2,13 +2,15 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace claimtrack::claims::detail {
 
 namespace {
 
 constexpr std::string_view k_trailing_verbs[] = {
-    "达到", "达", "为", "是", "有", "约", "超过", "将", "共", "了", "可能", "逾", "近", " of", " was", " is",
+    "达到", "达", "为", "是", "有", "约", "超过", "至少", "不到", "不足", "多达", "仅", "只有", "还", "将", "共", "了", "可能", "逾", "近", " of", " was", " is",
     " reached", " hit", " to", " at", " by", " about", " around", " nearly", " more than", " rose",
     " fell", " grew", " has", " had", " were", " are", " totalled", " totaled", " stood", " between",
     " some", " over", " almost", " roughly", " approximately", " up to"};
@@ -137,20 +139,49 @@ std::string main_entity(const Sentence& s) {
     return {};
 }
 
+bool refers_to_company(std::string_view text) {
+    for (const std::string_view word : {"the company", "The company", "the firm", "The firm", "该公司", "这家公司"}) {
+        if (text.find(word) != std::string_view::npos) return true;
+    }
+    const auto at = text.find(" company");  // "The Rotterdam-based company"
+    return at != std::string_view::npos && (text.starts_with("The ") || text.starts_with("the ")) && at < 40;
+}
+
+// "…reported that the average phone in Spain is replaced after": the noun phrase before the verb.
+std::optional<std::pair<std::size_t, std::size_t>> english_subject_phrase(const Sentence& s, std::size_t from, std::size_t pos) {
+    const auto that = s.text.substr(from, pos - from).find("that the ");
+    if (that == std::string_view::npos) return std::nullopt;
+    const std::size_t begin = from + that + 5;
+    for (const std::string_view verb : {" is ", " are ", " was ", " were ", " has ", " have ", " had ", " will "}) {
+        const auto at = s.text.substr(begin, pos - begin).find(verb);
+        if (at != std::string_view::npos && at > 4) return std::pair{begin, begin + at};
+    }
+    return std::nullopt;
+}
+
 void describe(const Sentence& s, std::size_t pos, Draft& d) {
     const Clause& c = s.clauses[clause_at(s, pos)];
-    const Mention* subject = nullptr;
-    for (const auto& m : s.mentions) {
-        if (m.begin >= c.begin && m.end <= pos) {
-            subject = &m;
-            break;
+    if (s.english) {
+        if (const auto phrase = english_subject_phrase(s, c.begin, pos)) {
+            d.fields["subject"] = std::string(s.text.substr(phrase->first, phrase->second - phrase->first));
+            d.fields["attribute"] = clean_attribute(s, s.text.substr(phrase->second, pos - phrase->second));
+            d.named = true;
+            d.begin = std::min(d.begin, phrase->first);
+            return;
         }
+    }
+    const Mention* subject = nullptr;
+    for (const auto& m : s.mentions) {  // the first in the clause; a place only when nothing else is named
+        if (m.begin < c.begin || m.end > pos) continue;
+        if (subject == nullptr || (subject->type == EntityType::place && m.type != EntityType::place)) subject = &m;
+        if (m.type != EntityType::place) break;
     }
     if (subject == nullptr) subject = mention_before(s, pos, true, true);  // named earlier in the sentence
     if (subject == nullptr) subject = mention_after(s, pos, c.end, false, true);  // "3 plants in Ohio"
     const bool in_clause = subject != nullptr && subject->begin >= c.begin && subject->end <= pos;
     const std::size_t from = in_clause ? subject->end : c.begin;
-    d.fields["subject"] = subject != nullptr ? subject->name : s.previous_entity;
+    const bool company = !in_clause && !s.company.empty() && refers_to_company(s.text.substr(0, pos));
+    d.fields["subject"] = company ? s.company : subject != nullptr ? subject->name : s.previous_entity;
     d.fields["attribute"] = clean_attribute(s, s.text.substr(from, pos - from));
     d.named = !d.fields["subject"].empty();
     d.begin = std::min(d.begin, in_clause ? subject->begin : from);
