@@ -29,6 +29,8 @@ const Fields k_msft_ceo{{"person", "Satya Nadella"}, {"role", "CEO"}, {"organiza
 const Fields k_tsmc_chair{{"person", "魏哲家"}, {"role", "董事长"}, {"organization", "台积电"}};
 const Fields k_google_ceo{{"person", "皮查伊"}, {"role", "CEO"}, {"organization", "谷歌"}};
 const Fields k_xiaomi_founder{{"person", "Lei Jun"}, {"role", "founder"}, {"organization", "Xiaomi"}};
+const Fields k_larkspur_cuts{{"actor", "Larkspur"}, {"action", "said it would cut 4,000 jobs"}};
+const Fields k_xiaomi_cuts{{"actor", "小米"}, {"action", "表示将裁员4000人"}};
 
 std::vector<Pair> pairs() {
     return {
@@ -93,6 +95,13 @@ std::vector<Pair> pairs() {
         {ClaimKind::quote, {{"speaker", "苏姿丰"}, {"quote", "AI芯片的需求仍在增长"}}, "苏姿丰说：“AI芯片需求仍在增长。”", Stance::supports},
         {ClaimKind::event, {{"actor", "DeepSeek"}, {"action", "发布"}, {"when", "2025-01"}}, "2025年1月，DeepSeek发布了新模型。", Stance::supports},
         {ClaimKind::event, {{"actor", "DeepSeek"}, {"action", "发布"}, {"when", "2025-01"}}, "2024年5月，DeepSeek发布了新模型。", Stance::contradicts},
+        // Event actions agree on content words, not on "said it would" / "表示将"; their numbers must agree.
+        {ClaimKind::event, k_larkspur_cuts, "Larkspur also said it would begin selling refurbished handsets under its own brand later this year.", Stance::mentions},
+        {ClaimKind::event, k_larkspur_cuts, "Larkspur said it would cut 2,600 jobs across its factories.", Stance::contradicts},
+        {ClaimKind::event, k_larkspur_cuts, "Larkspur said on Monday it would cut about 4,000 jobs.", Stance::supports},
+        {ClaimKind::event, k_xiaomi_cuts, "小米还表示将在年内推出自有品牌的翻新手机。", Stance::mentions},
+        {ClaimKind::event, k_xiaomi_cuts, "小米表示将裁员2600人。", Stance::contradicts},
+        {ClaimKind::event, k_xiaomi_cuts, "小米称将在全球裁员4000人。", Stance::supports},
         {ClaimKind::comparison, {{"subject", "台积电"}, {"relation", "最大的晶圆代工厂"}}, "台积电是全球最大的晶圆代工厂。", Stance::supports},
     };
 }

@@ -207,6 +207,29 @@ TEST_SUITE("evidence") {
         CHECK(judge(c, "2023年9月，SemiAnalysis分析了华为的超节点方案。").stance == Stance::contradicts);
     }
 
+    TEST_CASE("event: shared function words (said it would, 表示将) do not make the same action") {
+        const Claim en = make_claim(ClaimKind::event, {{"actor", "Larkspur"}, {"action", "said it would cut 4,000 jobs"}, {"when", "2025-04"}});
+        const auto other = judge(en, "Larkspur also said it would begin selling refurbished handsets under its own brand later this year.");
+        CHECK(other.stance == Stance::mentions);
+        CHECK(other.reason == "mentions Larkspur; action not stated");
+        const Claim zh = make_claim(ClaimKind::event, {{"actor", "小米"}, {"action", "表示将裁员4000人"}});
+        CHECK(judge(zh, "小米还表示将在年内推出自有品牌的翻新手机。").stance == Stance::mentions);
+        CHECK(judge(zh, "小米称将裁员4000人。").stance == Stance::supports);
+    }
+
+    TEST_CASE("event: the same action with another number contradicts, naming both numbers") {
+        const Claim en = make_claim(ClaimKind::event, {{"actor", "Larkspur"}, {"action", "said it would cut 4,000 jobs"}});
+        const auto a = judge(en, "Larkspur said it would cut 2,600 jobs.");
+        CHECK(a.stance == Stance::contradicts);
+        CHECK(a.reason.find("2600") != std::string::npos);
+        CHECK(a.reason.find("4000") != std::string::npos);
+        const Claim zh = make_claim(ClaimKind::event, {{"actor", "小米"}, {"action", "表示将裁员4000人"}});
+        const auto b = judge(zh, "小米表示将裁员2600人。");
+        CHECK(b.stance == Stance::contradicts);
+        CHECK(b.reason.find("2600") != std::string::npos);
+        CHECK(b.reason.find("4000") != std::string::npos);
+    }
+
     TEST_CASE("comparison: the superlative and its object support") {
         const Claim c = make_claim(ClaimKind::comparison, {{"subject", "Kimi K2 Thinking"}, {"relation", "最好的开源模型"}});
         CHECK(judge(c, "Kimi K2 Thinking被称为目前最好的开源模型。").stance == Stance::supports);

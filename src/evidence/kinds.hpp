@@ -37,6 +37,13 @@ inline Assessment verdict(double score, Stance stance, std::string reason) {
     return a;
 }
 
+// Return the index tokens of `words` that carry meaning: function and reporting words
+// (said, would, 表示, 将 ...) and numbers left out; Han function words split bigrams.
+std::vector<std::string> content_tokens(std::string_view words);
+
+// Return the share (0..1) of `tokens` found in `folded_passage` (0 when there are none).
+double content_overlap(const std::vector<std::string>& tokens, std::string_view folded_passage);
+
 std::optional<Assessment> assess_quantity(const Context& c);
 std::optional<Assessment> assess_role(const Context& c);
 std::optional<Assessment> assess_quote(const Context& c);
