@@ -64,6 +64,12 @@ DecodedText decode_article(std::string_view bytes, std::string_view encoding);
 // Return `text` with Traditional Chinese characters turned into Simplified (輝達 → 辉达); other text unchanged.
 std::string to_simplified(std::string_view text);
 
+// Append code point `c` to `out` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, char32_t c);
+
+// Return the code points `code_points` encoded as UTF-8.
+std::string encode_utf8(std::u32string_view code_points);
+
 // Return `text` with runs of white space (including U+3000 and NBSP) collapsed to one space and trimmed.
 std::string collapse_space(std::string_view text);
 

@@ -1,5 +1,7 @@
 #include "article/internal.hpp"
 
+#include <claimtrack/text.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -42,22 +44,7 @@ std::string attribute(std::string_view tag, std::string_view name) {
 }
 
 void append_code_point(std::string& out, unsigned long c) {
-    if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    text::append_utf8(out, c == 0 || c > 0x10FFFF ? char32_t{0xFFFD} : static_cast<char32_t>(c));
 }
 
 // Append the entity at `html[i]` ('&') and return where it ends.

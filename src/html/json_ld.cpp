@@ -1,24 +1,12 @@
 #include "json_ld.hpp"
 
+#include <claimtrack/text.hpp>
+
 namespace claimtrack::html::detail {
 namespace {
 
 void append_utf8(std::string& out, unsigned long code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
+    text::append_utf8(out, code > 0x10FFFF ? char32_t{0xFFFD} : static_cast<char32_t>(code));
 }
 
 unsigned long hex4(std::string_view s, std::size_t at) {
