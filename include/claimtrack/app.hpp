@@ -36,9 +36,15 @@ struct ImportResult {
     std::size_t paragraphs = 0;
 };
 
+struct ReadArticle {
+    Article article;
+    std::string charset;    // what the bytes were decoded from, e.g. "UTF-8", "GB18030"
+    bool detected = false;  // true when guessed from the bytes rather than named or certain
+};
+
 // Return the article read from `options.path` (decoded, parsed, its sources found), touching no
 // database. Stop with claimtrack::Error when the input is missing, empty, binary or badly encoded.
-Article read_article(const ImportOptions& options);
+ReadArticle read_article(const ImportOptions& options);
 
 // Store `article` with its cited sources and claims in one transaction; an article with the same
 // body already stored is reported, not stored twice.

@@ -36,15 +36,15 @@ std::optional<std::string> html_meta_decoding(const std::string& bytes) {
     return std::move(decoded.text);
 }
 
-std::string decode(const std::string& bytes, const ImportOptions& options, article::Format format) {
+text::DecodedText decode(const std::string& bytes, const ImportOptions& options, article::Format format) {
     const std::string name = input_name(options);
     if (bytes.empty()) throw Error(ErrorKind::input, name, "byte 0", "the file is empty");
     try {
-        return text::decode_article(bytes, options.encoding).utf8;
+        return text::decode_article(bytes, options.encoding);
     } catch (const Error& e) {
         const bool undetected = options.encoding.empty() && e.place() != "content";
         if (undetected && format == article::Format::html) {
-            if (auto utf8 = html_meta_decoding(bytes)) return std::move(*utf8);
+            if (auto utf8 = html_meta_decoding(bytes)) return {std::move(*utf8), "<meta> charset", true};
         }
         throw Error(ErrorKind::input, name, e.place(), e.reason());
     }
@@ -65,10 +65,11 @@ void check_date(const std::string& date) {
 
 }  // namespace
 
-Article read_article(const ImportOptions& options) {
+ReadArticle read_article(const ImportOptions& options) {
     check_date(options.date);
     const article::Format format = choose_format(options);
-    std::string utf8 = decode(read_input(options), options, format);
+    text::DecodedText decoded = decode(read_input(options), options, format);
+    std::string utf8 = std::move(decoded.utf8);
     article::Format parse_as = format;
     if (format == article::Format::html) {
         utf8 = html::extract_article(utf8).text;
@@ -77,7 +78,7 @@ Article read_article(const ImportOptions& options) {
     Article parsed = article::parse(utf8, parse_as, {options.title, options.date, input_name(options)});
     parsed.format = format == article::Format::html ? "html" : format == article::Format::markdown ? "markdown" : "text";
     if (parsed.origin.empty()) parsed.origin = input_name(options);
-    return parsed;
+    return {std::move(parsed), decoded.charset, decoded.detected};
 }
 
 ImportResult import_article(Store& store, Article article) {

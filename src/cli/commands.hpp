@@ -1,5 +1,6 @@
 #pragma once
 
+#include <claimtrack/app.hpp>
 #include <claimtrack/store.hpp>
 
 #include <functional>
@@ -50,6 +51,9 @@ void add_fetch_commands(CLI::App& app, Table& table);
 void add_review_commands(CLI::App& app, Table& table);
 void add_report_commands(CLI::App& app, Table& table);
 void add_extract_commands(CLI::App& app, Table& table);
+
+// Tell the user which charset an article was decoded from when it was guessed, not named.
+void say_decoding(std::ostream& err, const std::string& path, const app::ReadArticle& read);
 
 // Return `text` cut to `width` display columns (CJK counts two) with "…" when cut, on one line.
 std::string clip(std::string_view text, std::size_t width);

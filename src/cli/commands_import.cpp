@@ -26,6 +26,15 @@ std::string fields_line(const Claim& claim) {
     return line;
 }
 
+}  // namespace
+
+void say_decoding(std::ostream& err, const std::string& path, const app::ReadArticle& read) {
+    if (!read.detected) return;
+    err << fmt::format("{}: not UTF-8; decoded as {} (detected; name it with --encoding if that is wrong)\n", path, read.charset);
+}
+
+namespace {
+
 void add_import(CLI::App& app, Table& table) {
     auto options = std::make_shared<app::ImportOptions>();
     CLI::App* sub = app.add_subcommand("import", "Import an article: store its text, its cited sources and the claims found in it");
@@ -38,8 +47,9 @@ void add_import(CLI::App& app, Table& table) {
                 "Importing the same text again changes nothing and prints the existing article's id.");
     table.push_back({sub, [options](Context& context) {
                          if (options->path == "-") options->stdin_bytes = read_all(context.in);
-                         Article article = app::read_article(*options);
-                         const app::ImportResult result = app::import_article(context.store(), std::move(article));
+                         app::ReadArticle read = app::read_article(*options);
+                         say_decoding(context.err, options->path, read);
+                         const app::ImportResult result = app::import_article(context.store(), std::move(read.article));
                          if (result.already_imported) {
                              context.out << fmt::format("Article {} already holds this text ({}); nothing changed.\n",
                                                         result.article, result.title);

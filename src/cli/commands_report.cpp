@@ -126,8 +126,9 @@ void add_check(CLI::App& app, Table& table) {
                          if (options->import.path == "-") {
                              options->import.stdin_bytes.assign(std::istreambuf_iterator<char>(context.in), {});
                          }
-                         Article article = app::read_article(options->import);
-                         const app::ImportResult imported = app::import_article(context.store(), std::move(article));
+                         app::ReadArticle read = app::read_article(options->import);
+                         say_decoding(context.err, options->import.path, read);
+                         const app::ImportResult imported = app::import_article(context.store(), std::move(read.article));
                          context.err << fmt::format("{} article {}: {} ({} claims, {} sources)\n",
                                                     imported.already_imported ? "Already imported:" : "Imported", imported.article,
                                                     imported.title, imported.claims, imported.sources);
