@@ -5,6 +5,8 @@
 
 #include <claimtrack/cli.hpp>
 
+#include "support/temp_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <array>
@@ -28,37 +30,17 @@ inline bool& current_test_failed() {
     return failed;
 }
 
-// A fresh directory under the system temp dir, removed at the end unless a check failed.
-class TempDir {
+// A temporary directory kept (and named in the output) when the test using it failed.
+class TempDir : public claimtrack::test::TempDir {
 public:
-    TempDir() {
-        std::random_device random;
-        m_path = fs::temp_directory_path() / ("claimtrack-test-" + std::to_string(random()));
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        if (current_test_failed()) {
-            MESSAGE("kept temporary directory " << m_path.string());
-            return;
-        }
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
+    TempDir() = default;
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return m_path; }
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-    // Write `content` to `name` inside the directory and return its path.
-    std::string write(const std::string& name, const std::string& content) const {
-        std::ofstream out(m_path / name, std::ios::binary);
-        out << content;
-        return file(name);
+    ~TempDir() {
+        if (!current_test_failed()) return;
+        MESSAGE("kept temporary directory " << path().string());
+        keep();
     }
-
-private:
-    fs::path m_path;
 };
 
 struct Run {
@@ -77,10 +59,7 @@ inline Run run(const std::vector<std::string>& args) {
     return {code, out.str(), err.str()};
 }
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using claimtrack::test::read_file;
 
 inline std::string source_dir() { return CLAIMTRACK_SOURCE_DIR; }
 

@@ -2,6 +2,7 @@
 
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "support/temp_dir.hpp"
 
 #include <claimtrack/error.hpp>
 
@@ -22,30 +23,7 @@ using namespace claimtrack;
 
 namespace {
 
-// A fresh directory under the system temp dir, removed at the end of the test.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device random;
-        m_path = fs::temp_directory_path() / ("claimtrack-store-" + std::to_string(random()));
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    fs::path m_path;
-};
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using claimtrack::test::TempDir;
 
 int scalar(const std::string& path, const std::string& sql) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
@@ -112,7 +90,7 @@ TEST_CASE("a file written by a newer claimtrack is refused and left unchanged") 
         SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("CREATE TABLE thing (x); PRAGMA user_version = " + std::to_string(future));
     }
-    const std::string before = read_bytes(path);
+    const std::string before = claimtrack::test::read_file(path);
     try {
         Store store(path);
         FAIL("a newer database was opened");
@@ -123,7 +101,7 @@ TEST_CASE("a file written by a newer claimtrack is refused and left unchanged") 
         CHECK(e.reason().find("newer claimtrack") != std::string::npos);
         CHECK(e.reason().find("up to " + std::to_string(Store::latest_version())) != std::string::npos);
     }
-    CHECK(read_bytes(path) == before);
+    CHECK(claimtrack::test::read_file(path) == before);
     CHECK(scalar(path, "PRAGMA user_version") == future);
 }
 
@@ -134,7 +112,7 @@ TEST_CASE("a file that is not a SQLite database is refused and left unchanged") 
         std::ofstream out(path, std::ios::binary);
         for (int i = 0; i < 200; ++i) out << "these are my notes, not a database\n";
     }
-    const std::string before = read_bytes(path);
+    const std::string before = claimtrack::test::read_file(path);
     try {
         Store store(path);
         FAIL("a text file was opened as a database");
@@ -143,7 +121,7 @@ TEST_CASE("a file that is not a SQLite database is refused and left unchanged") 
         CHECK(e.place() == "header");
         CHECK(e.reason().find("not a claimtrack database") != std::string::npos);
     }
-    CHECK(read_bytes(path) == before);
+    CHECK(claimtrack::test::read_file(path) == before);
 }
 
 TEST_CASE("a SQLite file of another program (tables, no version) is refused") {

@@ -3,6 +3,7 @@
 #include <claimtrack/warc.hpp>
 
 #include "support/http_server.hpp"
+#include "support/temp_dir.hpp"
 #include "warc/record_parser.hpp"
 
 #include <doctest/doctest.h>
@@ -20,30 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory under the system temp dir, removed with everything in it at scope exit.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device random;
-        m_path = fs::temp_directory_path() / ("claimtrack-warc-" + std::to_string(random()));
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    fs::path m_path;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using claimtrack::test::TempDir;
 
 void spit(const std::string& path, const std::string& data) {
     std::ofstream out(path, std::ios::binary);
@@ -148,7 +126,7 @@ TEST_CASE("each record is its own gzip member, warcinfo first, digests verify") 
         writer.write(sample_redirected());
         writer.write(sample_not_found());
     }
-    const std::string data = slurp(path);
+    const std::string data = claimtrack::test::read_file(path);
     CHECK(gzip_members(data) == 4);  // warcinfo, request + response, response
     const std::string plain = claimtrack::bytes::gunzip(data);
     const auto records = claimtrack::warc::parse_records(plain, path, "");

@@ -52,6 +52,10 @@ void add_review_commands(CLI::App& app, Table& table);
 void add_report_commands(CLI::App& app, Table& table);
 void add_extract_commands(CLI::App& app, Table& table);
 
+// Print one line per source fetched and a summary line; print the totals of a link run.
+void print_fetch_summary(std::ostream& out, const app::FetchSummary& summary);
+void print_link_summary(std::ostream& out, const app::LinkSummary& summary);
+
 // Tell the user which charset an article was decoded from when it was guessed, not named.
 void say_decoding(std::ostream& err, const std::string& path, const app::ReadArticle& read);
 

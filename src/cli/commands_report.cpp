@@ -14,9 +14,6 @@
 
 namespace claimtrack::cli {
 
-void print_fetch_summary(std::ostream& out, const app::FetchSummary& summary);
-void print_link_summary(std::ostream& out, const app::LinkSummary& summary);
-
 namespace {
 
 struct ReportOptions {
