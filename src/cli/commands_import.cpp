@@ -42,7 +42,7 @@ void add_import(CLI::App& app, Table& table) {
     sub->add_option("--format", options->format, "text, markdown or html (default: from the file extension)");
     sub->add_option("--title", options->title, "Title to use instead of the first line");
     sub->add_option("--date", options->date, "The article's date, YYYY-MM-DD (anchors relative dates such as 今年4月)");
-    sub->add_option("--encoding", options->encoding, "Charset of the file, e.g. gb18030, big5 (default: UTF-8)");
+    sub->add_option("--encoding", options->encoding, "Charset of the file, e.g. gb18030, big5 (default: UTF-8 when valid, else detected)");
     sub->footer("Example:\n  claimtrack import samples/article-zh-chips.txt --date 2025-11-10\n"
                 "Importing the same text again changes nothing and prints the existing article's id.");
     table.push_back({sub, [options](Context& context) {

@@ -111,7 +111,7 @@ void add_check(CLI::App& app, Table& table) {
     CLI::App* sub = app.add_subcommand("check", "Import an article, fetch its sources, link evidence and print the report, in one go");
     sub->add_option("file", options->import.path, "Article file (.txt, .md, .html) or - for standard input")->required();
     sub->add_option("--date", options->import.date, "The article's date, YYYY-MM-DD");
-    sub->add_option("--encoding", options->import.encoding, "Charset of the file (default: UTF-8)");
+    sub->add_option("--encoding", options->import.encoding, "Charset of the file (default: UTF-8 when valid, else detected)");
     sub->add_option("--from-warc", options->fetch.from_warc, "Replay sources from these WARC files instead of the network")
         ->check(CLI::ExistingFile);
     sub->add_option("--warc-out", options->fetch.warc_out, "Also archive every response to this WARC file");
