@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <string>
 #include <vector>
 
 // Claim detection: the checkable assertions in an article, in Chinese and English.
@@ -11,5 +12,17 @@ namespace claimtrack::claims {
 // in document order, with `article`, `kind`, `text`, `span` (byte offsets into `article.body`),
 // `fields`, `checkworthiness` and `hedged` set; `id` is 0 and `status` unreviewed.
 std::vector<Claim> extract(const Article& article);
+
+// One term of a claim's check-worthiness: the feature seen, what in the text showed it, and what it
+// added to the score (negative for opinion, personal experience, predictions and questions).
+struct ScoreTerm {
+    std::string feature;
+    std::string detail;
+    double weight = 0.0;
+};
+
+// Return the terms that sum (clamped to [0,1]) to `claim.checkworthiness`, recomputed from `article`;
+// empty when the claim's span no longer yields a claim (one added by hand, say).
+std::vector<ScoreTerm> explain_score(const Article& article, const Claim& claim);
 
 }  // namespace claimtrack::claims

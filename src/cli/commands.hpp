@@ -51,6 +51,8 @@ void add_fetch_commands(CLI::App& app, Table& table);
 void add_review_commands(CLI::App& app, Table& table);
 void add_report_commands(CLI::App& app, Table& table);
 void add_extract_commands(CLI::App& app, Table& table);
+void add_export_commands(CLI::App& app, Table& table);
+void add_alias_commands(CLI::App& app, Table& table);
 
 // Print one line per source fetched and a summary line; print the totals of a link run.
 void print_fetch_summary(std::ostream& out, const app::FetchSummary& summary);

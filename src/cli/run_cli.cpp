@@ -90,6 +90,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     cli::add_review_commands(app, table);
     cli::add_report_commands(app, table);
     cli::add_extract_commands(app, table);
+    cli::add_export_commands(app, table);
+    cli::add_alias_commands(app, table);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty()) reversed.pop_back();  // the program name
