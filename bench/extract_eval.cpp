@@ -1,5 +1,5 @@
 // Main-text extraction quality and speed on public page sets.
-// Usage: extract_eval DATA_DIR [--set aeb|zh|traf] [--predictions FILE] [--worst N]
+// Usage: extract_eval DATA_DIR [--set aeb|zh|traf] [--predictions FILE] [--worst N] [--peer [--peer-dir DIR]]
 //   aeb  DATA_DIR/article-extraction-benchmark: 4-token shingles of \w+ runs, scored per page the way
 //        the benchmark's evaluate.py does (tp/fp/fn normalised per page, P and R averaged, F1 of the means).
 //   zh   DATA_DIR/chinese-web-content-extraction: the same with single letters/digits as tokens, plus the
@@ -7,6 +7,12 @@
 //   traf DATA_DIR/trafilatura-eval-subset: share of `with` snippets found and `without` snippets leaked.
 // --worst N lists the N pages with the fewest shared shingles; --dump DIR writes our text of each page.
 // --predictions scores a JSON {id: {"articleBody": ...}} (another extractor's output) instead of ours.
+// --peer (aeb, zh) also runs Mozilla Readability on jsdom (bench/peer, npm packages installed there on
+//        first use) over the same pages and prints its scores and speed beside ours.
+// Speed is pages per second of CPU time in extraction on one thread (wall clock beside it: on a
+// shared machine the wall clock mostly measures the other processes).
+
+#include "peer/peer.hpp"
 
 #include <claimtrack/bytes.hpp>
 #include <claimtrack/html.hpp>
@@ -17,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -152,17 +159,29 @@ struct PageScore {
     Match match;
 };
 
-// Print P, R and F1 as evaluate.py computes them: means over pages that predicted (P) or expected (R) text.
-void print_scores(const std::vector<PageScore>& pages, std::size_t worst) {
+struct Summary {
+    double precision = 0, recall = 0, f1 = 0;
+};
+
+// Return P, R and F1 as evaluate.py computes them: means over pages that predicted (P) or expected (R) text.
+Summary summarize(const std::vector<PageScore>& pages) {
     double p_sum = 0, r_sum = 0;
     std::size_t p_n = 0, r_n = 0;
     for (const PageScore& page : pages) {
         if (page.match.tp + page.match.fp > 0) p_sum += precision_of(page.match), ++p_n;
         if (page.match.tp + page.match.fn > 0) r_sum += recall_of(page.match), ++r_n;
     }
-    const double p = p_n ? p_sum / static_cast<double>(p_n) : 0.0;
-    const double r = r_n ? r_sum / static_cast<double>(r_n) : 0.0;
-    std::printf("pages %zu  precision %.4f  recall %.4f  F1 %.4f\n", pages.size(), p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
+    Summary out;
+    out.precision = p_n ? p_sum / static_cast<double>(p_n) : 0.0;
+    out.recall = r_n ? r_sum / static_cast<double>(r_n) : 0.0;
+    const double sum = out.precision + out.recall;
+    out.f1 = sum > 0 ? 2 * out.precision * out.recall / sum : 0.0;
+    return out;
+}
+
+void print_scores(const std::vector<PageScore>& pages, std::size_t worst) {
+    const Summary s = summarize(pages);
+    std::printf("pages %zu  precision %.4f  recall %.4f  F1 %.4f\n", pages.size(), s.precision, s.recall, s.f1);
     std::vector<PageScore> sorted = pages;
     std::sort(sorted.begin(), sorted.end(), [](const PageScore& a, const PageScore& b) { return a.match.tp < b.match.tp; });
     for (std::size_t i = 0; i < worst && i < sorted.size(); ++i) {
@@ -171,21 +190,33 @@ void print_scores(const std::vector<PageScore>& pages, std::size_t worst) {
     }
 }
 
+double thread_cpu_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+double per_second(std::size_t pages, double seconds) { return seconds > 0 ? static_cast<double>(pages) / seconds : 0.0; }
+
 struct Timer {
-    double seconds = 0;
+    double wall = 0;
+    double cpu = 0;
     std::size_t pages = 0;
     claimtrack::html::Document run(std::string_view bytes, std::string_view url) {
         const auto start = Clock::now();
+        const double start_cpu = thread_cpu_seconds();
         claimtrack::html::Document doc = claimtrack::html::extract(bytes, "text/html", url);
-        seconds += std::chrono::duration<double>(Clock::now() - start).count();
+        cpu += thread_cpu_seconds() - start_cpu;
+        wall += std::chrono::duration<double>(Clock::now() - start).count();
         ++pages;
         return doc;
     }
     void print() const {
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("speed %.1f pages/s (%zu pages, %.2f s in extract, one thread)  peak memory %.1f MB\n",
-                    seconds > 0 ? static_cast<double>(pages) / seconds : 0.0, pages, seconds,
+        std::printf("speed %.1f pages/s of CPU time (%zu pages, %.2f s CPU, %.2f s wall = %.1f pages/s, one thread)  "
+                    "peak memory %.1f MB\n",
+                    per_second(pages, cpu), pages, cpu, wall, per_second(pages, wall),
                     static_cast<double>(usage.ru_maxrss) / 1024.0);
     }
 };
@@ -196,22 +227,33 @@ struct Options {
     std::optional<fs::path> predictions;
     std::size_t worst = 0;
     std::optional<fs::path> dump;  // write our text of each page to DIR/<id>.txt
+    bool peer = false;
+    fs::path peer_dir = peer::default_dir();
 };
 
 nlohmann::json load_json(const fs::path& path) { return nlohmann::json::parse(read_file(path)); }
 
 std::string body_of(const nlohmann::json& entry) { return entry.value("articleBody", std::string()); }
 
+// Score gold {id: {articleBody}} against predictions {id: {articleBody}} (missing ids predict nothing).
+std::vector<PageScore> score_predictions(const nlohmann::json& gold, const fs::path& predictions, Tokens mode) {
+    const nlohmann::json predicted = load_json(predictions);
+    std::vector<PageScore> pages;
+    for (const auto& [id, entry] : gold.items()) {
+        const std::string text = predicted.contains(id) ? body_of(predicted[id]) : std::string();
+        pages.push_back({id, shingle_match(body_of(entry), text, mode)});
+    }
+    return pages;
+}
+
 // Score one gold set of {id: {articleBody}} against our extraction of `page_of(id)` (or predictions).
 std::vector<PageScore> score_set(const nlohmann::json& gold, const Options& options, Tokens mode, Timer& timer,
                                  const auto& page_of, const auto& on_doc) {
-    const nlohmann::json predicted = options.predictions ? load_json(*options.predictions) : nlohmann::json();
+    if (options.predictions) return score_predictions(gold, *options.predictions, mode);
     std::vector<PageScore> pages;
     for (const auto& [id, entry] : gold.items()) {
         std::string text;
-        if (options.predictions) {
-            if (predicted.contains(id)) text = body_of(predicted[id]);
-        } else {
+        {
             const claimtrack::html::Document doc = timer.run(read_file(page_of(id)), entry.value("url", std::string()));
             on_doc(id, doc);
             text = doc.text;
@@ -222,16 +264,34 @@ std::vector<PageScore> score_set(const nlohmann::json& gold, const Options& opti
     return pages;
 }
 
+// Run Readability on the same pages and print its scores and speed beside `ours`.
+void print_peer(const Options& options, const nlohmann::json& gold, Tokens mode, const std::vector<PageScore>& ours,
+                const Timer& timer) {
+    const fs::path scratch = fs::temp_directory_path();
+    const peer::Run run = peer::run_readability(options.peer_dir, options.data, options.set, scratch);
+    const Summary theirs = summarize(score_predictions(gold, run.predictions, mode));
+    const Summary mine = summarize(ours);
+    std::printf("\nside by side (same pages, same scorer, one thread; pages/s of CPU time, wall clock in brackets)\n");
+    std::printf("  %-26s %9s %7s %7s %10s %12s\n", "extractor", "precision", "recall", "F1", "pages/s", "(wall)");
+    std::printf("  %-26s %9.4f %7.4f %7.4f %10.1f %12.1f\n", "claimtrack", mine.precision, mine.recall, mine.f1,
+                per_second(timer.pages, timer.cpu), per_second(timer.pages, timer.wall));
+    std::printf("  %-26s %9.4f %7.4f %7.4f %10.1f %12.1f\n", "readability 0.6.0 + jsdom", theirs.precision,
+                theirs.recall, theirs.f1, per_second(run.pages, run.cpu_seconds), per_second(run.pages, run.wall_seconds));
+    std::printf("  (Readability's predictions: %s)\n", run.predictions.c_str());
+}
+
 int run_aeb(const Options& options) {
     const fs::path dir = options.data / "article-extraction-benchmark";
+    const nlohmann::json gold = load_json(dir / "ground-truth.json");
     Timer timer;
     const auto pages = score_set(
-        load_json(dir / "ground-truth.json"), options, Tokens::word_runs, timer,
+        gold, options, Tokens::word_runs, timer,
         [&dir](const std::string& id) { return dir / "html" / (id + ".html.gz"); },
         [](const std::string&, const claimtrack::html::Document&) {});
     std::printf("article-extraction-benchmark (\\w+ tokens, 4-token shingles)\n");
     print_scores(pages, options.worst);
     if (!options.predictions) timer.print();
+    if (options.peer) print_peer(options, gold, Tokens::word_runs, pages, timer);
     return 0;
 }
 
@@ -298,9 +358,10 @@ int run_zh(const Options& options) {
     const nlohmann::json dates = load_json(dir / "eval" / "date_ground.json");
     const nlohmann::json authors = load_json(dir / "eval" / "author_ground.json");
     FieldScore date_score, author_score;
+    const nlohmann::json gold = load_json(dir / "eval" / "cleaned_ground.json");
     Timer timer;
     const auto pages = score_set(
-        load_json(dir / "eval" / "cleaned_ground.json"), options, Tokens::characters, timer,
+        gold, options, Tokens::characters, timer,
         [&dir](const std::string& id) { return dir / "original" / (id + ".html"); },
         [&](const std::string& id, const claimtrack::html::Document& doc) {
             const std::string gold_date = dates.contains(id) ? body_of(dates[id]) : "";
@@ -319,6 +380,7 @@ int run_zh(const Options& options) {
         author_score.print("author");
         timer.print();
     }
+    if (options.peer) print_peer(options, gold, Tokens::characters, pages, timer);
     return 0;
 }
 
@@ -372,11 +434,16 @@ std::optional<Options> parse_args(int argc, char** argv) {
     options.data = argv[1];
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--peer") {
+            options.peer = true;
+            continue;
+        }
         if (i + 1 >= argc) return std::nullopt;
         if (arg == "--set") options.set = argv[++i];
         else if (arg == "--predictions") options.predictions = argv[++i];
         else if (arg == "--worst") options.worst = std::stoul(argv[++i]);
         else if (arg == "--dump") options.dump = argv[++i];
+        else if (arg == "--peer-dir") options.peer_dir = argv[++i];
         else return std::nullopt;
     }
     return options;
@@ -387,7 +454,8 @@ std::optional<Options> parse_args(int argc, char** argv) {
 int main(int argc, char** argv) {
     const std::optional<Options> options = parse_args(argc, argv);
     if (!options) {
-        std::cerr << "usage: extract_eval DATA_DIR [--set aeb|zh|traf] [--predictions FILE] [--worst N] [--dump DIR]\n";
+        std::cerr << "usage: extract_eval DATA_DIR [--set aeb|zh|traf] [--predictions FILE] [--worst N] [--dump DIR] "
+                     "[--peer [--peer-dir DIR]]\n";
         return 2;
     }
     try {

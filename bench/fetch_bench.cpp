@@ -1,191 +1,41 @@
-// Throughput of our fetcher against a loopback server of its own, beside curl --parallel.
+// Throughput of our fetcher against a loopback server of its own, beside curl --parallel and
+// aria2c on the same URL list, in the same run.
 // Usage: fetch_bench [--count N] [--jobs J] [--per-host P] [--small-bytes B] [--large-bytes B]
-//                    [--large-every K] [--latency-ms MS] [--time-limit S] [--no-curl]
-// Every K-th URL is a large response, the others small; each response is held back MS first.
-// Prints requests/s, MB/s, median and p95 latency and peak RSS for each client.
+//                    [--large-every K] [--latency-ms MS] [--time-limit S] [--runs R] [--no-curl] [--no-aria2]
+// Defaults: 1,000 URLs of ~50 KB, 100 ms latency, jobs 64, per host 64, 3 runs (the median is shown).
+// Every K-th URL is a large response (K = 0: none); each response is held back MS first.
+
+#include "fetch_bench_server.hpp"
 
 #include <claimtrack/fetch.hpp>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
-#include <sys/uio.h>
-#include <unistd.h>
+#include <sys/wait.h>
 
-#include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <list>
-#include <string>
-#include <string_view>
-#include <thread>
-#include <vector>
+#include <map>
+#include <sstream>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
 
 struct Settings {
-    int count = 2000;
-    int jobs = 16;
+    int count = 1000;
+    int jobs = 64;
     int per_host = 0;  // 0: same as jobs, as curl --parallel has no per-host cap
-    std::size_t small_bytes = 2048;
+    std::size_t small_bytes = 50u << 10;
     std::size_t large_bytes = 1u << 20;
-    int large_every = 50;
-    int latency_ms = 0;
+    int large_every = 0;
+    int latency_ms = 100;
     int time_limit_s = 120;
+    int runs = 3;
     bool curl = true;
-};
-
-// One keep-alive connection of the server: one request answered at a time, like curl sends them.
-struct Connection {
-    int fd = -1;
-    std::string in;
-    std::string head;
-    std::string_view body;
-    std::size_t sent = 0;
-    bool responding = false;
-    Clock::time_point ready;
-};
-
-// An HTTP/1.1 server on 127.0.0.1 with one poll loop on its own thread: GET /s/N answers the small
-// page, GET /l/N the large one, after `latency` each.
-class LoopServer {
-public:
-    LoopServer(std::size_t small_bytes, std::size_t large_bytes, std::chrono::milliseconds latency)
-        : m_small(page(small_bytes)), m_large(page(large_bytes)), m_latency(latency) {
-        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-            ::listen(m_listener, 512) != 0 || ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-            throw std::runtime_error("cannot listen on 127.0.0.1");
-        }
-        m_port = ntohs(address.sin_port);
-        m_thread = std::thread([this] { serve(); });
-    }
-    ~LoopServer() {
-        m_stop = true;
-        m_thread.join();
-        for (Connection& connection : m_connections) ::close(connection.fd);
-        ::close(m_listener);
-    }
-    LoopServer(const LoopServer&) = delete;
-    LoopServer& operator=(const LoopServer&) = delete;
-
-    std::string url(bool large, int n) const {
-        return "http://127.0.0.1:" + std::to_string(m_port) + (large ? "/l/" : "/s/") + std::to_string(n);
-    }
-
-private:
-    static std::string page(std::size_t size) {
-        std::string body = "<!DOCTYPE html><html><head><title>Bench page</title></head><body><p>";
-        while (body.size() + 20 < size) body += "Exports rose 12%. ";
-        body += "</p></body></html>";
-        return body;
-    }
-
-    void serve() {
-        std::vector<pollfd> entries;
-        while (!m_stop) {
-            const auto now = Clock::now();
-            entries.assign(1, pollfd{m_listener, POLLIN, 0});
-            auto wait = std::chrono::milliseconds(50);
-            for (const Connection& c : m_connections) {
-                const bool due = c.responding && c.ready <= now;
-                if (c.responding && !due) wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(c.ready - now));
-                entries.push_back({c.fd, static_cast<short>(due ? POLLOUT : (c.responding ? 0 : POLLIN)), 0});
-            }
-            if (::poll(entries.data(), entries.size(), static_cast<int>(wait.count())) < 0) continue;
-            std::size_t i = 1;
-            for (auto it = m_connections.begin(); it != m_connections.end(); ++i) {
-                const short events = entries[i].revents;
-                bool open = (events & (POLLERR | POLLNVAL)) == 0;
-                if (open && (events & (POLLIN | POLLHUP)) != 0) open = receive(*it);
-                if (open && (events & POLLOUT) != 0) open = transmit(*it);
-                if (open) {
-                    ++it;
-                } else {
-                    ::close(it->fd);
-                    it = m_connections.erase(it);
-                }
-            }
-            if ((entries[0].revents & POLLIN) != 0) accept_all();
-        }
-    }
-
-    void accept_all() {
-        for (int fd; (fd = ::accept4(m_listener, nullptr, nullptr, SOCK_NONBLOCK)) >= 0;) {
-            const int yes = 1;
-            ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-            m_connections.push_back({});
-            m_connections.back().fd = fd;
-        }
-    }
-
-    // Read what arrived and start answering a complete request; return false when the peer left.
-    bool receive(Connection& c) {
-        char buffer[8192];
-        const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, 0);
-        if (n <= 0) return false;
-        c.in.append(buffer, static_cast<std::size_t>(n));
-        start_response(c);
-        return true;
-    }
-
-    void start_response(Connection& c) {
-        const auto end = c.in.find("\r\n\r\n");
-        if (c.responding || end == std::string::npos) return;
-        const std::string_view line = std::string_view(c.in).substr(0, c.in.find("\r\n"));
-        const bool small = line.starts_with("GET /s/");
-        const bool large = line.starts_with("GET /l/");
-        c.body = small ? std::string_view(m_small) : large ? std::string_view(m_large) : std::string_view("no such page");
-        c.head = std::string(small || large ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found") +
-                 "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + std::to_string(c.body.size()) + "\r\n\r\n";
-        c.in.erase(0, end + 4);
-        c.sent = 0;
-        c.responding = true;
-        c.ready = Clock::now() + m_latency;
-    }
-
-    // Write what the socket takes; return false when the peer left.
-    bool transmit(Connection& c) {
-        const std::size_t total = c.head.size() + c.body.size();
-        iovec parts[2]{};
-        int count = 0;
-        if (c.sent < c.head.size()) {
-            parts[count++] = {c.head.data() + c.sent, c.head.size() - c.sent};
-            parts[count++] = {const_cast<char*>(c.body.data()), c.body.size()};
-        } else {
-            parts[count++] = {const_cast<char*>(c.body.data()) + (c.sent - c.head.size()), total - c.sent};
-        }
-        const ssize_t n = ::writev(c.fd, parts, count);
-        if (n < 0) return errno == EAGAIN;
-        c.sent += static_cast<std::size_t>(n);
-        if (c.sent == total) {
-            c.responding = false;
-            start_response(c);  // a request that came in while we were answering
-        }
-        return true;
-    }
-
-    std::string m_small;
-    std::string m_large;
-    std::chrono::milliseconds m_latency;
-    int m_listener = -1;
-    int m_port = 0;
-    std::atomic<bool> m_stop{false};
-    std::list<Connection> m_connections;
-    std::thread m_thread;
+    bool aria2 = true;
 };
 
 struct Figures {
@@ -193,7 +43,7 @@ struct Figures {
     std::size_t ok = 0;
     std::size_t failed = 0;
     double bytes = 0;
-    std::vector<double> latencies;  // seconds
+    std::vector<double> latencies;  // seconds; empty when the client does not say
     long peak_rss_kb = 0;
 };
 
@@ -206,7 +56,7 @@ double percentile(std::vector<double> values, double p) {
 
 void print(const std::string& name, const Figures& f) {
     const double n = static_cast<double>(f.ok + f.failed);
-    std::printf("%-22s %7.2f s %9.0f req/s %8.1f MB/s  median %7.1f ms  p95 %7.1f ms  peak RSS %6.1f MB  ok %zu failed %zu\n",
+    std::printf("  %-22s %6.2f s %7.0f req/s %7.1f MB/s  median %6.1f ms  p95 %6.1f ms  peak RSS %6.1f MB  ok %zu failed %zu\n",
                 name.c_str(), f.seconds, n / f.seconds, f.bytes / 1e6 / f.seconds, percentile(f.latencies, 0.5) * 1e3,
                 percentile(f.latencies, 0.95) * 1e3, static_cast<double>(f.peak_rss_kb) / 1024.0, f.ok, f.failed);
 }
@@ -240,34 +90,116 @@ Figures run_ours(const std::vector<std::string>& urls, const Settings& settings)
     return figures;
 }
 
+struct Child {
+    std::string out;
+    int status = -1;
+    double seconds = 0;
+    long peak_rss_kb = 0;
+};
+
+// Run `argv` as a child with stdout captured and stderr dropped; time it and take its own peak RSS.
+Child run_child(const std::vector<std::string>& argv) {
+    int fds[2];
+    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    Child child;
+    const auto begin = Clock::now();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(fds[1], 1);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        std::freopen("/dev/null", "w", stderr);
+        std::vector<char*> args;
+        for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+        args.push_back(nullptr);
+        ::execv(args[0], args.data());
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    char buffer[65536];
+    for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;) child.out.append(buffer, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    rusage usage{};
+    ::wait4(pid, &child.status, 0, &usage);
+    child.seconds = std::chrono::duration<double>(Clock::now() - begin).count();
+    child.peak_rss_kb = usage.ru_maxrss;
+    return child;
+}
+
+std::string scratch(const std::string& name) { return "/tmp/fetch_bench_" + std::to_string(::getpid()) + "_" + name; }
+
+// curl writes every body to /dev/null and prints one line per transfer for the figures.
+std::vector<std::string> curl_command(const Settings& settings, const std::string& list) {
+    return {"/usr/bin/curl", "--parallel", "--parallel-max", std::to_string(settings.jobs), "--silent", "--max-time",
+            std::to_string(settings.time_limit_s), "-K", list, "-w", "%{time_total} %{size_download} %{http_code}\\n"};
+}
+
+// aria2c must write files, and it fsyncs each one as it completes: on a real disk shared with
+// other work that alone took 33 s for 1,000 pages. On tmpfs the fsync costs nothing, which is
+// fair to a peer that is measured beside clients writing to /dev/null or to memory.
+std::string aria2_directory() {
+    const bool shm = ::access("/dev/shm", W_OK) == 0;
+    return (shm ? "/dev/shm/fetch_bench_" + std::to_string(::getpid()) + "_aria2" : scratch("aria2"));
+}
+
+// aria2c with keep-alive (its default), one connection per download (a 50 KB page is never
+// split), no .aria2 control files saved, no console readout or periodic summary.
+std::vector<std::string> aria2_command(const Settings& settings, const std::string& list, const std::string& directory) {
+    return {"/usr/bin/aria2c", "-i", list, "-j", std::to_string(settings.jobs), "--max-connection-per-server=1", "--split=1",
+            "-d", directory, "--quiet", "--console-log-level=error", "--summary-interval=0", "--file-allocation=none",
+            "--allow-overwrite=true", "--auto-file-renaming=false", "--auto-save-interval=0", "--enable-http-keep-alive=true",
+            "--timeout", std::to_string(settings.time_limit_s)};
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string line;
+    for (const std::string& word : words) line += (line.empty() ? "" : " ") + word;
+    return line;
+}
+
 Figures run_curl(const std::vector<std::string>& urls, const Settings& settings) {
-    const std::string list = "/tmp/fetch_bench_urls_" + std::to_string(::getpid()) + ".txt";
+    const std::string list = scratch("curl.txt");
     {
         std::ofstream out(list);
         for (const std::string& url : urls) out << "url = \"" << url << "\"\noutput = \"/dev/null\"\n";
     }
-    const std::string command = "/usr/bin/curl --parallel --parallel-max " + std::to_string(settings.jobs) +
-                                " --silent --no-progress-meter --max-time " + std::to_string(settings.time_limit_s) + " -K " + list +
-                                " -w '%{time_total} %{size_download} %{http_code}\\n'";
-    std::printf("curl command: %s\n", command.c_str());
+    const Child child = run_child(curl_command(settings, list));
+    std::remove(list.c_str());
     Figures figures;
-    const auto begin = Clock::now();
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) return figures;
+    figures.seconds = child.seconds;
+    figures.peak_rss_kb = child.peak_rss_kb;
+    std::istringstream lines(child.out);
     double seconds = 0;
     double size = 0;
     int code = 0;
-    while (std::fscanf(pipe, "%lf %lf %d", &seconds, &size, &code) == 3) {
+    while (lines >> seconds >> size >> code) {
         figures.latencies.push_back(seconds);
         ++(code == 200 ? figures.ok : figures.failed);
         figures.bytes += size;
     }
-    ::pclose(pipe);
-    figures.seconds = std::chrono::duration<double>(Clock::now() - begin).count();
+    return figures;
+}
+
+Figures run_aria2(const std::vector<std::string>& urls, const Settings& settings) {
+    const std::string list = scratch("aria2.txt");
+    const std::string directory = aria2_directory();
+    std::filesystem::create_directories(directory);
+    {
+        std::ofstream out(list);
+        for (std::size_t i = 0; i < urls.size(); ++i) out << urls[i] << "\n  out=" << i << ".html\n";
+    }
+    const Child child = run_child(aria2_command(settings, list, directory));
+    Figures figures;
+    figures.seconds = child.seconds;
+    figures.peak_rss_kb = child.peak_rss_kb;
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+        if (entry.path().extension() != ".html") continue;
+        ++figures.ok;
+        figures.bytes += static_cast<double>(entry.file_size());
+    }
+    figures.failed = urls.size() - std::min(urls.size(), figures.ok);
+    std::filesystem::remove_all(directory);
     std::remove(list.c_str());
-    rusage usage{};
-    ::getrusage(RUSAGE_CHILDREN, &usage);
-    figures.peak_rss_kb = usage.ru_maxrss;
     return figures;
 }
 
@@ -284,10 +216,18 @@ Settings parse(int argc, char** argv) {
         else if (arg == "--large-every") s.large_every = static_cast<int>(std::clamp(number(), 0L, 100'000L));
         else if (arg == "--latency-ms") s.latency_ms = static_cast<int>(std::clamp(number(), 0L, 10'000L));
         else if (arg == "--time-limit") s.time_limit_s = static_cast<int>(std::clamp(number(), 1L, 3600L));
+        else if (arg == "--runs") s.runs = static_cast<int>(std::clamp(number(), 1L, 25L));
         else if (arg == "--no-curl") s.curl = false;
+        else if (arg == "--no-aria2") s.aria2 = false;
         else throw std::runtime_error("unknown option " + std::string(arg));
     }
     return s;
+}
+
+// Return the run with the median wall time.
+Figures median(std::vector<Figures> runs) {
+    std::sort(runs.begin(), runs.end(), [](const Figures& a, const Figures& b) { return a.seconds < b.seconds; });
+    return runs[runs.size() / 2];
 }
 
 }  // namespace
@@ -295,26 +235,38 @@ Settings parse(int argc, char** argv) {
 int main(int argc, char** argv) {
     try {
         const Settings settings = parse(argc, argv);
-        LoopServer server(settings.small_bytes, settings.large_bytes, std::chrono::milliseconds(settings.latency_ms));
+        bench::LoopServer server(settings.small_bytes, settings.large_bytes, std::chrono::milliseconds(settings.latency_ms));
         std::vector<std::string> urls;
         for (int i = 0; i < settings.count; ++i) {
             urls.push_back(server.url(settings.large_every > 0 && i % settings.large_every == settings.large_every - 1, i));
         }
-        std::printf("%d URLs on one loopback host (small %zu B, every %d-th %zu B, latency %d ms), jobs %d\n", settings.count,
-                    settings.small_bytes, settings.large_every, settings.large_every > 0 ? settings.large_bytes : 0,
-                    settings.latency_ms, settings.jobs);
-        if (settings.latency_ms > 0) {
-            std::printf("ideal (count x latency / jobs): %.2f s\n", settings.count * settings.latency_ms / 1e3 / settings.jobs);
+        const int per_host = settings.per_host > 0 ? settings.per_host : settings.jobs;
+        std::printf("%d URLs on one loopback host (%zu B pages, every %d-th %zu B, latency %d ms), jobs %d, per host %d\n",
+                    settings.count, settings.small_bytes, settings.large_every, settings.large_every > 0 ? settings.large_bytes : 0,
+                    settings.latency_ms, settings.jobs, per_host);
+        std::printf("options:\n  claimtrack fetch_all: jobs %d, per host %d, keep-alive, in-memory bodies\n", settings.jobs, per_host);
+        if (settings.curl) std::printf("  curl: %s\n", joined(curl_command(settings, "LIST")).c_str());
+        if (settings.aria2) std::printf("  aria2c: %s\n", joined(aria2_command(settings, "LIST", aria2_directory())).c_str());
+        const double ideal = settings.count * settings.latency_ms / 1e3 / settings.jobs;
+        if (settings.latency_ms > 0) std::printf("ideal (count x latency / jobs): %.2f s\n", ideal);
+
+        std::map<std::string, std::vector<Figures>> runs;
+        for (int run = 1; run <= settings.runs; ++run) {
+            std::printf("run %d of %d\n", run, settings.runs);
+            const auto note = [&](const std::string& name, Figures figures) {
+                print(name, figures);
+                runs[name].push_back(std::move(figures));
+            };
+            if (settings.curl && ::access("/usr/bin/curl", X_OK) == 0) note("curl --parallel", run_curl(urls, settings));
+            if (settings.aria2 && ::access("/usr/bin/aria2c", X_OK) == 0) note("aria2c -j", run_aria2(urls, settings));
+            note("claimtrack fetch_all", run_ours(urls, settings));
         }
-        // curl first: a child's peak RSS includes what it inherited at fork, which is least now.
-        rusage before{};
-        ::getrusage(RUSAGE_SELF, &before);
-        if (settings.curl && ::access("/usr/bin/curl", X_OK) == 0) {
-            std::printf("(curl's peak RSS includes the %.1f MB this process had when it forked)\n",
-                        static_cast<double>(before.ru_maxrss) / 1024.0);
-            print("curl --parallel", run_curl(urls, settings));
+        std::printf("median of %d runs (peak RSS is each program's own):\n", settings.runs);
+        for (const auto& [name, figures] : runs) {
+            const Figures middle = median(figures);
+            print(name, middle);
+            if (settings.latency_ms > 0) std::printf("  %-22s %.2fx the ideal\n", "", middle.seconds / ideal);
         }
-        print("claimtrack fetch_all", run_ours(urls, settings));
         return 0;
     } catch (const std::exception& error) {
         std::cerr << "fetch_bench: " << error.what() << "\n";

@@ -1,7 +1,11 @@
 #include <claimtrack/claims.hpp>
 
+#include "claims/lexicon.hpp"
+
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -362,6 +366,102 @@ TEST_CASE("an empty article and odd input give no claims and no crash") {
     CHECK(claimtrack::claims::extract(Article{}).empty());
     const auto a = text_article({"“““”", "，，，。。。", std::string(5000, 'x'), "\x01\x02"});
     CHECK(claimtrack::claims::extract(a).empty());
+}
+
+TEST_CASE("explain_score gives terms that sum to the stored check-worthiness") {
+    const auto a = text_article({"首当其冲的当然是英伟达，CEO是黄仁勋。",
+                                 "英伟达在中国的市场份额由95%下降为0。",
+                                 "我觉得英伟达的芯片太聪明了，市场份额还会回到50%吗？",
+                                 "Harbor Line said on Tuesday it would drop four of its eleven routes."});
+    const auto claims = claimtrack::claims::extract(a);
+    REQUIRE(claims.size() >= 3);
+    for (const auto& c : claims) {
+        const auto terms = claimtrack::claims::explain_score(a, c);
+        REQUIRE_FALSE(terms.empty());
+        double sum = 0.0;
+        for (const auto& t : terms) {
+            CHECK_FALSE(t.feature.empty());
+            sum += t.weight;
+        }
+        CHECK(std::clamp(sum, 0.0, 1.0) == doctest::Approx(c.checkworthiness).epsilon(1e-12));
+        CHECK(terms.front().feature == "kind");
+    }
+    const auto share = std::find_if(claims.begin(), claims.end(), [](const Claim& c) { return c.text.find("由95%") != std::string::npos; });
+    REQUIRE(share != claims.end());
+    const auto share_terms = claimtrack::claims::explain_score(a, *share);
+    CHECK(std::any_of(share_terms.begin(), share_terms.end(), [](const auto& t) { return t.feature == "numbers" && t.weight > 0; }));
+    CHECK(std::any_of(share_terms.begin(), share_terms.end(), [](const auto& t) { return t.feature == "named entity" && t.detail == "英伟达"; }));
+    for (const auto& c : claims) {
+        if (c.text.find("我觉得") == std::string::npos) continue;
+        const auto terms = claimtrack::claims::explain_score(a, c);
+        CHECK(std::any_of(terms.begin(), terms.end(), [](const auto& t) { return t.feature == "opinion" && t.weight < 0; }));
+        CHECK(std::any_of(terms.begin(), terms.end(), [](const auto& t) { return t.feature == "question" && t.weight < 0; }));
+        CHECK(c.checkworthiness < 0.5);
+    }
+}
+
+TEST_CASE("explain_score is empty for a claim the extractor does not produce") {
+    const auto a = text_article({"英伟达在中国的市场份额由95%下降为0。"});
+    Claim manual;
+    manual.kind = ClaimKind::role;
+    manual.span = {0, 3};
+    CHECK(claimtrack::claims::explain_score(a, manual).empty());
+}
+
+TEST_CASE("the embedded lexicon files give every list, both languages and escaped entries") {
+    namespace lexicon = claimtrack::claims::lexicon;
+    const auto has = [](std::span<const std::string_view> list, std::string_view entry) {
+        return std::find(list.begin(), list.end(), entry) != list.end();
+    };
+    CHECK(has(lexicon::organizations(), "英伟达"));
+    CHECK(has(lexicon::organizations(), "Nvidia"));
+    CHECK(has(lexicon::hedges(), "据悉"));
+    CHECK(has(lexicon::hedges(), "reportedly"));
+    CHECK(has(lexicon::zh_roles(), "董事长"));
+    CHECK_FALSE(has(lexicon::zh_roles(), "chief executive"));
+    CHECK(has(lexicon::en_roles(), "chief executive"));
+    CHECK(has(lexicon::zh_noun_stops(), " "));  // written \s in zh.txt
+    CHECK(has(lexicon::en_org_suffixes(), "Analytics"));
+    CHECK_FALSE(has(lexicon::opinions(), ""));
+    CHECK(lexicon::embedded("xx").empty());
+}
+
+TEST_CASE("English says, half and a pronoun speaker after an appositive role") {
+    const auto a = text_article({"Nadia Ferreira, chief executive of Harbor Line, told reporters at the port hearing that "
+                                 "fuel now makes up half of the company's operating costs.",
+                                 "\"We cannot keep running empty boats,\" she said.",
+                                 "Mayor Colin Ashby says the cut will save $1.8 million a year."});
+    const auto claims = claimtrack::claims::extract(a);
+    const auto roles = of_kind(claims, ClaimKind::role);
+    REQUIRE(roles.size() == 1);
+    CHECK(field(roles[0], "person") == "Nadia Ferreira");
+    CHECK(field(roles[0], "organization") == "Harbor Line");
+    const auto quotes = of_kind(claims, ClaimKind::quote);
+    REQUIRE(quotes.size() == 3);
+    CHECK(field(quotes[0], "speaker") == "Nadia Ferreira");
+    CHECK(field(quotes[0], "venue") == "port hearing");
+    CHECK(field(quotes[1], "speaker") == "Nadia Ferreira");
+    CHECK(field(quotes[1], "quote") == "We cannot keep running empty boats");
+    CHECK(field(quotes[2], "speaker").ends_with("Colin Ashby"));
+    CHECK(field(quotes[2], "quote") == "the cut will save $1.8 million a year");
+    const auto qs = of_kind(claims, ClaimKind::quantity);
+    REQUIRE(qs.size() >= 2);
+    CHECK(field(qs[0], "value") == "50");
+    CHECK(field(qs[0], "unit") == "%");
+}
+
+TEST_CASE("Traditional characters: a titled speaker, a brand name as organisation, 說 as a speech verb") {
+    const auto a = text_article({"連鎖品牌茶米日和的創辦人林婉婷，上個月在加盟說明會上說：「原物料成本一年內上漲了三成。」"}, "2025-09-03");
+    const auto claims = claimtrack::claims::extract(a);
+    const auto roles = of_kind(claims, ClaimKind::role);
+    REQUIRE(roles.size() == 1);
+    CHECK(field(roles[0], "organization") == "茶米日和");
+    CHECK(field(roles[0], "person") == "林婉婷");
+    const auto quotes = of_kind(claims, ClaimKind::quote);
+    REQUIRE(quotes.size() == 1);
+    CHECK(field(quotes[0], "speaker") == "林婉婷");
+    CHECK(field(quotes[0], "quote") == "原物料成本一年內上漲了三成");
+    CHECK(field(quotes[0], "venue").find("說明會") != std::string::npos);
 }
 
 }  // TEST_SUITE

@@ -134,7 +134,7 @@ TEST_SUITE("report html") {
         CHECK(contains(out, "fill=\"#1a7f37\""));
         CHECK(contains(out, "<strong>4</strong> claims"));
         CHECK(contains(out, "2 without evidence"));
-        CHECK(contains(out, "1 whose only evidence contradicts them"));
+        CHECK(contains(out, "1 contradicted, with nothing in support"));
     }
 
     TEST_CASE("html claim cards show badge text, marks, quote in context, source, note and reviewer") {
@@ -148,7 +148,7 @@ TEST_SUITE("report html") {
         CHECK(contains(out, "<mark class=\"name\">英伟达</mark>"));
         CHECK(contains(out, "<mark class=\"name\">张三</mark>"));
         CHECK(contains(out, "<mark class=\"name\">英特尔</mark>"));
-        CHECK(contains(out, "<blockquote>据报道，<strong>市场份额由95%降至0</strong>。此后</blockquote>"));
+        CHECK(contains(out, "<blockquote><span class=\"context\">据报道，</span><strong>市场份额由95%降至0</strong><span class=\"context\">。此后</span></blockquote>"));
         CHECK(contains(out, "Source: <a href=\"https://example.com/a\" rel=\"noopener noreferrer nofollow\">"));
         CHECK(contains(out, "supports · score 0.90 · same subject and number · fetched 2025-11-06T10:00:00Z · 1 more"));
         CHECK(contains(out, "Note: matches, the &quot;source&quot;"));

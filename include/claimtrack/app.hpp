@@ -95,6 +95,8 @@ struct LinkSummary {
     std::size_t supports = 0;
     std::size_t contradicts = 0;
     std::size_t mentions = 0;
+    std::size_t reanchored = 0;  // earlier rows whose quote moved with a changed source text
+    std::size_t orphaned = 0;    // earlier rows whose quote is gone from it (kept, marked orphaned)
 };
 
 // Propose evidence passages for every claim of the article (all articles when not given).

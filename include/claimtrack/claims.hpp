@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,10 @@ namespace claimtrack::claims {
 // in document order, with `article`, `kind`, `text`, `span` (byte offsets into `article.body`),
 // `fields`, `checkworthiness` and `hedged` set; `id` is 0 and `status` unreviewed.
 std::vector<Claim> extract(const Article& article);
+
+// Pass the claims `extract` returns to `take` one at a time as they are found, so a large article's
+// claims need not all be held in memory at once.
+void extract_each(const Article& article, const std::function<void(Claim)>& take);
 
 // One term of a claim's check-worthiness: the feature seen, what in the text showed it, and what it
 // added to the score (negative for opinion, personal experience, predictions and questions).

@@ -2,8 +2,10 @@
 
 #include <claimtrack/model.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Evidence: passages of source text, recall queries, agreement and stance, quote selectors.
@@ -24,6 +26,10 @@ public:
     std::vector<std::string> names_of(std::string_view name) const;
     // Return every group, each a list of spellings.
     std::vector<std::vector<std::string>> groups() const;
+    // Return the built-in table extended by the user's (name, canonical) pairs.
+    static Aliases with_user(const std::vector<std::pair<std::string, std::string>>& pairs);
+    // Return whether `a` and `b` (folded) name the same entity.
+    bool same_entity(std::string_view a, std::string_view b) const;
     // Take `name` out of its group (a group left with one name goes); return false if it was in none.
     bool remove(std::string_view name);
 
@@ -34,6 +40,24 @@ private:
 // Return an FTS5 MATCH expression over the index tokens (see text::index_document) built from
 // the claim's fields (entities with their aliases, numbers, attribute words), or "" if none.
 std::string recall_query(const Claim& claim, const Aliases& aliases);
+
+// Return `recall_query` narrowed for linking: when the claim names an entity, only passages naming
+// it (any alias) match, so the match set stays small in a large store; the other terms rank them.
+std::string linking_query(const Claim& claim, const Aliases& aliases);
+
+// Return whether the extractor typed so few of `claim`'s fields (one or none besides its unit)
+// that its words, not its fields, should find passages.
+bool few_fields(const Claim& claim);
+
+// Return the index tokens of `text` without common English words and lone letters, each once, in order.
+std::vector<std::string> content_tokens(std::string_view text);
+
+// Return an FTS5 MATCH expression for passages sharing any of the first `max_words` content words
+// of `text` (English words also in singular or plural), every token quoted; "" if there are none.
+std::string words_query(std::string_view text, std::size_t max_words);
+
+// Return the share (0..1) of `wanted` index tokens that occur among the index tokens of `passage`.
+double word_overlap(const std::vector<std::string>& wanted, std::string_view passage);
 
 struct Assessment {
     double score = 0.0;  // 0..1, how strongly the passage bears on the claim
@@ -57,5 +81,28 @@ std::string temporal_flag(std::string_view passage, std::string_view article_dat
 
 // Return the selector for `span` of `document`: exact text, up to 32 characters of prefix and suffix.
 QuoteSelector make_selector(std::string_view document, Span span);
+
+// Where a quote was found in a document and how well it matched (1 = exactly).
+struct Anchor {
+    Span span;
+    double score = 0.0;
+};
+
+// The lowest match score at which an edited quote still counts as the same quote; below it the
+// evidence is orphaned rather than attached to other text.
+inline constexpr double k_min_anchor_score = 0.85;
+
+// Return where `quote` occurs in `document`: exactly (first occurrence), else ignoring
+// differences of whitespace, NFKC compatibility forms and curly quotes; nothing when absent.
+std::optional<Span> find_quote(std::string_view document, std::string_view quote);
+
+// Return where the quote of `selector` is in the changed `document`: an exact occurrence chosen
+// by its prefix/suffix and then by nearness to the old position, else the closest edited text
+// (edit distance) when it scores at least `k_min_anchor_score` and states the same numbers;
+// nothing when the quote is gone.
+std::optional<Anchor> reanchor(const QuoteSelector& selector, std::string_view document);
+
+// Return the index in `passages` of the passage that overlaps `span` most, nothing if none does.
+std::optional<std::size_t> passage_at(const std::vector<Passage>& passages, Span span);
 
 }  // namespace claimtrack::evidence

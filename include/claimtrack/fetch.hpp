@@ -60,7 +60,12 @@ struct Request {
     std::string url;
     std::string etag;           // for conditional re-fetch, may be empty
     std::string last_modified;  // for conditional re-fetch, may be empty
+    std::string accept_language{};  // sent instead of `Options::accept_language` when not empty
 };
+
+// Return the Accept-Language value for sources of an article in `language` ("zh", "en"; any
+// other code, "und" or empty gets a neutral English-first list that still accepts Chinese).
+std::string accept_language_for(std::string_view language);
 
 // Called once per request as it finishes (any order), with its index in `requests`.
 using OnDone = std::function<void(std::size_t index, FetchResult result)>;

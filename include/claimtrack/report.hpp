@@ -21,7 +21,17 @@ struct Coverage {
     std::map<Status, int> by_status;
     std::map<ClaimKind, int> by_kind;
     int without_evidence = 0;
-    int only_contradicted = 0;
+    int only_contradicted = 0;          // contradicting evidence and none that supports
+    std::vector<Id> unsourced_claims;   // ids of the claims without evidence
+    std::vector<Id> contradicted_claims;  // ids of the claims counted in `only_contradicted`
+};
+
+// What the report knows about a source beyond its latest fetch: where its text is archived and
+// since when it is unchanged.
+struct SourceFetch {
+    std::string warc_file;        // WARC file its text was replayed from or archived to; empty if none
+    std::string text_fetched_at;  // when the text the evidence quotes was fetched; empty if never
+    std::string unchanged_since;  // set when the latest fetch found the page not modified since then
 };
 
 struct ArticleReport {
@@ -30,6 +40,7 @@ struct ArticleReport {
     std::vector<ClaimEntry> claims;
     std::vector<SourceRow> sources;
     std::map<Id, int> evidence_per_source;  // source id → evidence rows that quote it
+    std::map<Id, SourceFetch> fetches;      // source id → archive and text age, for fetched sources
 };
 
 struct Report {

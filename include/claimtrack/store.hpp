@@ -41,6 +41,22 @@ struct ClaimState {
     bool rejected = false;
 };
 
+// A user alias row: `name` is another name of `canonical` (see evidence::Aliases for the built-ins).
+struct UserAlias {
+    Id id = 0;
+    std::string name;
+    std::string canonical;
+    std::string created_at;
+    std::string created_by;
+};
+
+// An evidence row whose passage lies in an older snapshot than its source's latest text.
+struct StaleEvidence {
+    Evidence evidence;
+    Id old_snapshot = 0;
+    Id new_snapshot = 0;
+};
+
 // A person's latest word on an evidence link.
 enum class EvidenceVerdict { proposed, accepted, rejected };
 std::string_view to_string(EvidenceVerdict verdict);
@@ -136,12 +152,37 @@ public:
     // claim already has evidence on that passage.
     std::optional<Id> add_evidence(const Evidence& row);
     std::optional<Evidence> evidence(Id id) const;
+    // Overwrite evidence `row.id` with `row`'s passage, score, stance, reason, origin, quote and
+    // `orphaned` flag (re-anchoring, or a person citing a passage already proposed).
+    void update_evidence(const Evidence& row);
+    // Return the rows of the article's claims (all when not given) that a person made or a review
+    // refers to, whose passage is not in the latest snapshot with passages of its source.
+    std::vector<StaleEvidence> stale_evidence(std::optional<Id> article) const;
+    // Return the latest snapshot of `source` that has passages, if any.
+    std::optional<Snapshot> latest_text_snapshot(Id source) const;
+
+    // Return the id of the source with (normalized) `url`, if stored.
+    std::optional<Id> find_source(std::string_view url) const;
+    // Make `article` cite `url` (added at the end of its list with `title`, once); return the source id.
+    Id add_citation(Id article, std::string_view url, std::string_view title);
+
+    // User aliases. `add_alias` stores the pair and returns its id, or nothing when the same pair
+    // (either way round, compared folded) is stored already; `remove_alias` drops every row
+    // naming `name` (folded) and returns how many went.
+    std::optional<Id> add_alias(const UserAlias& alias);
+    std::vector<UserAlias> aliases() const;  // oldest first
+    std::size_t remove_alias(std::string_view name);
 
     // The append-only review log. `record_review` writes a status row; `record_log` any row.
     Id record_review(const Review& review);
     Id record_log(const LogEntry& entry);
     std::vector<Review> history(Id claim) const;   // every row, oldest first
     std::vector<LogEntry> log(Id claim) const;     // every row with its action, oldest first
+
+    // ---- WARC export (src/store/store_export.cpp) ----
+    // Return the id of the latest snapshot of `source` holding an HTTP response other than
+    // 304 Not Modified (the body a report is built from); nothing when there is none.
+    std::optional<Id> latest_response_snapshot(Id source) const;
 
 private:
     struct Impl;

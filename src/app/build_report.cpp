@@ -3,9 +3,37 @@
 #include <claimtrack/store.hpp>
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 
 namespace claimtrack::app {
 namespace {
+
+// Return the id of the source whose URL or final URL is `url`, from `by_url`, or 0.
+Id source_of(const std::unordered_map<std::string, Id>& by_url, const std::string& url) {
+    const auto it = by_url.find(url);
+    return it == by_url.end() ? 0 : it->second;
+}
+
+// Return where the text of source `row` is archived and how old it is. `newest_passage` is the
+// newest passage the evidence quotes from it (0 when none), whose snapshot holds that text.
+report::SourceFetch fetch_of(const Store& store, const SourceRow& row, Id newest_passage) {
+    report::SourceFetch fetch;
+    const auto latest = store.latest_snapshot(row.id);
+    if (!latest) return fetch;
+    std::optional<Snapshot> text = latest;
+    if (newest_passage != 0) {
+        if (const auto passage = store.passage(newest_passage); passage && passage->snapshot != latest->id) {
+            text = store.snapshot(passage->snapshot);
+        }
+    }
+    if (text && !text->text.empty()) fetch.text_fetched_at = text->fetched_at;
+    fetch.warc_file = text && !text->warc_file.empty() ? text->warc_file : latest->warc_file;
+    if (latest->outcome == "not-modified" || latest->http_status == 304) {
+        fetch.unchanged_since = fetch.text_fetched_at.empty() ? latest->fetched_at : fetch.text_fetched_at;
+    }
+    return fetch;
+}
 
 report::ArticleReport article_report(const Store& store, const Article& article) {
     report::ArticleReport entry;
@@ -14,12 +42,24 @@ report::ArticleReport article_report(const Store& store, const Article& article)
         entry.claims.push_back({claim, store.evidence_of(claim.id), store.history(claim.id)});
     }
     entry.sources = store.sources(article.id);
+    std::unordered_map<std::string, Id> by_url;
+    for (const SourceRow& s : entry.sources) by_url.emplace(s.url, s.id);
+    for (const SourceRow& s : entry.sources) {
+        if (!s.final_url.empty()) by_url.emplace(s.final_url, s.id);
+    }
+    std::map<Id, Id> newest_passage;
     for (const report::ClaimEntry& claim_entry : entry.claims) {
         for (const Evidence& row : claim_entry.evidence) {
-            const auto source = std::find_if(entry.sources.begin(), entry.sources.end(),
-                                             [&](const SourceRow& s) { return s.url == row.url || s.final_url == row.url; });
-            if (source != entry.sources.end()) ++entry.evidence_per_source[source->id];
+            const Id source = source_of(by_url, row.url);
+            if (source == 0) continue;
+            ++entry.evidence_per_source[source];
+            newest_passage[source] = std::max(newest_passage[source], row.passage);
         }
+    }
+    for (const SourceRow& s : entry.sources) {
+        if (s.fetched_at.empty()) continue;
+        const auto passage = newest_passage.find(s.id);
+        entry.fetches[s.id] = fetch_of(store, s, passage == newest_passage.end() ? 0 : passage->second);
     }
     entry.coverage = report::coverage_of(entry.claims);
     return entry;

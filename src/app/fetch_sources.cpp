@@ -5,9 +5,12 @@
 #include <claimtrack/evidence.hpp>
 #include <claimtrack/fetch.hpp>
 #include <claimtrack/html.hpp>
+#include <claimtrack/pdf.hpp>
 #include <claimtrack/store.hpp>
 #include <claimtrack/warc.hpp>
 
+#include <cctype>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -17,6 +20,7 @@ namespace {
 struct Target {
     Id source = 0;
     std::string url;
+    std::string accept_language;  // from the language of the first article citing it
 };
 
 bool succeeded(const std::string& outcome) { return outcome == "ok" || outcome == "not-modified" || outcome == "not-text"; }
@@ -25,6 +29,7 @@ bool succeeded(const std::string& outcome) { return outcome == "ok" || outcome =
 std::pair<std::vector<Target>, std::size_t> targets_of(const Store& store, const FetchOptions& options) {
     std::vector<Target> targets;
     std::set<Id> seen;
+    std::map<Id, std::string> languages;  // article id -> Accept-Language value
     std::size_t skipped = 0;
     for (const SourceRow& row : store.sources(options.article)) {
         if (!seen.insert(row.id).second) continue;
@@ -32,7 +37,12 @@ std::pair<std::vector<Target>, std::size_t> targets_of(const Store& store, const
             ++skipped;
             continue;
         }
-        targets.push_back({row.id, row.url});
+        auto language = languages.find(row.article);
+        if (language == languages.end()) {
+            const auto article = store.article(row.article);
+            language = languages.emplace(row.article, fetch::accept_language_for(article ? article->language : "")).first;
+        }
+        targets.push_back({row.id, row.url, language->second});
     }
     return {targets, skipped};
 }
@@ -56,6 +66,47 @@ Snapshot snapshot_of(const Target& target, const FetchResult& result, const std:
     return snapshot;
 }
 
+// Return `content_type` to decode the body by, without its charset when that is a Western
+// single-byte label (a common server default) and the page reads as a multi-byte charset
+// without it, e.g. a GBK page with a GBK <meta> served as ISO-8859-1.
+std::string content_type_for_decoding(const FetchResult& result) {
+    const std::string& type = result.content_type;
+    std::string lower = type;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto at = lower.find("charset=");
+    if (at == std::string::npos) return type;
+    std::string label = lower.substr(at + 8);
+    label = label.substr(0, label.find_first_of("; "));
+    std::erase(label, '"');
+    static const std::set<std::string> k_western{"iso-8859-1", "latin1", "iso8859-1", "us-ascii", "ascii", "windows-1252", "cp1252"};
+    if (!k_western.contains(label)) return type;
+    const std::string bare = type.substr(0, type.find(';'));
+    static const std::set<std::string> k_multi_byte{"UTF-8", "GB18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"};
+    const std::string found = html::decode(result.body, bare, html::Markup::html).charset;
+    return k_multi_byte.contains(found) ? bare : type;
+}
+
+struct Extracted {
+    html::Document document;
+    std::string error;  // why a PDF gave no text
+};
+
+// Return the text of a response: PDFs through poppler (each page's text follows a "Page N"
+// heading, so passages keep their page), everything else through the HTML extractor.
+Extracted extract_body(const FetchResult& result, std::string_view content_type, std::string_view url) {
+    if (!pdf::is_pdf(result.body, result.content_type)) return {html::extract(result.body, content_type, url), ""};
+    pdf::Document pdf_document = pdf::extract(result.body);
+    html::Document document;
+    document.is_text = pdf_document.is_text;
+    document.title = std::move(pdf_document.title);
+    document.published = std::move(pdf_document.published);
+    document.author = std::move(pdf_document.author);
+    document.language = std::move(pdf_document.language);
+    document.text = std::move(pdf_document.text);
+    document.paragraphs = std::move(pdf_document.paragraphs);
+    return {std::move(document), pdf_document.error.empty() ? "" : "PDF " + pdf_document.error};
+}
+
 // Store one result as a snapshot with its passages, in a transaction of its own, so an
 // interrupted fetch keeps what finished. A body identical to the last one is not stored again.
 FetchOutcome store_result(Store& store, const Target& target, const FetchResult& result, const std::string& warc_file) {
@@ -63,7 +114,9 @@ FetchOutcome store_result(Store& store, const Target& target, const FetchResult&
     html::Document document;
     std::vector<Passage> passages;
     if (result.http_status && *result.http_status >= 200 && *result.http_status < 300) {
-        document = html::extract(result.body, result.content_type, snapshot.final_url);
+        Extracted extracted = extract_body(result, content_type_for_decoding(result), snapshot.final_url);
+        document = std::move(extracted.document);
+        if (snapshot.error.empty()) snapshot.error = std::move(extracted.error);
         if (document.is_text) passages = evidence::split_passages(document.text);
     }
     snapshot.charset = document.charset;
@@ -157,7 +210,7 @@ FetchSummary fetch_sources(Store& store, const FetchOptions& options) {
 
     std::vector<fetch::Request> requests;
     for (const Target& target : targets) {
-        fetch::Request request{target.url, "", ""};
+        fetch::Request request{target.url, "", "", target.accept_language};
         if (options.refresh == Refresh::all) {
             if (const auto validators = store.validators(target.source)) {
                 request.etag = validators->etag;

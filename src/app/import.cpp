@@ -6,8 +6,10 @@
 #include <claimtrack/store.hpp>
 #include <claimtrack/text.hpp>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -21,10 +23,16 @@ std::string read_input(const ImportOptions& options) {
     if (options.path == "-") return options.stdin_bytes;
     std::ifstream in(options.path, std::ios::binary);
     if (!in) throw Error(ErrorKind::input, options.path, "open", std::strerror(errno));
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    // Read straight into one string sized from the file (a pipe or /proc file grows it as it goes),
+    // so a large article is held once, not twice.
+    std::string bytes;
+    std::error_code unknown;
+    const auto size = std::filesystem::file_size(options.path, unknown);
+    if (!unknown) bytes.reserve(static_cast<std::size_t>(size));
+    std::array<char, 1 << 16> buffer{};
+    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) bytes.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
     if (in.bad()) throw Error(ErrorKind::input, options.path, "read", std::strerror(errno));
-    return bytes.str();
+    return bytes;
 }
 
 std::string input_name(const ImportOptions& options) { return options.path == "-" ? "<stdin>" : options.path; }
@@ -97,10 +105,10 @@ ImportResult import_article(Store& store, Article article) {
     }
     article.imported_at = now_iso8601();
     article.id = store.add_article(article);
-    for (const Claim& claim : claims::extract(article)) {
+    claims::extract_each(article, [&](const Claim& claim) {  // stored as found: memory stays flat
         store.add_claim(claim);
         ++result.claims;
-    }
+    });
     transaction.commit();
     result.article = article.id;
     return result;

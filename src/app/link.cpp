@@ -1,52 +1,162 @@
 #include <claimtrack/app.hpp>
+#include <claimtrack/app_evidence.hpp>
 #include <claimtrack/evidence.hpp>
 #include <claimtrack/store.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace claimtrack::app {
 namespace {
 
-constexpr int k_candidates = 60;        // passages recalled per claim before scoring
-constexpr std::size_t k_kept = 5;       // evidence rows kept per claim
-constexpr double k_min_score = 0.2;     // below this a passage does not bear on the claim
+constexpr int k_candidates = 60;          // passages recalled per claim before scoring
+constexpr std::size_t k_kept = 10;        // evidence rows kept per claim, best first
+constexpr double k_min_agreement = 0.2;   // an agreement check this strong keeps a passage
+constexpr double k_min_overlap = 0.25;    // else the passage must share this much of the claim's words
+constexpr double k_min_bm25 = 0.5;        // or rank this close to the best bm25 hit of its query
+constexpr double k_bm25_weight = 0.7;     // of relevance; the rest is the share of the claim's words
+constexpr double k_agreement_weight = 0.7;  // the rest of a row's score is its relevance
+constexpr std::size_t k_max_words = 32;   // claim words put in the words query
+
+// A recalled passage with its bm25 rank relative to the best hit of the same query (1 = best).
+struct Recalled {
+    PassageHit hit;
+    double bm25 = 0.0;
+};
+
+// Add the hits of `query` not already in `out`, each with its relative bm25 rank.
+void recall(const Store& store, const std::string& query, Id article, int limit, std::vector<Recalled>& out) {
+    if (query.empty()) return;
+    auto hits = store.search_passages(query, article, limit);
+    double best = 0.0;
+    for (const PassageHit& hit : hits) best = std::min(best, hit.rank);
+    for (PassageHit& hit : hits) {
+        const bool known = std::any_of(out.begin(), out.end(), [&](const Recalled& r) { return r.hit.passage.id == hit.passage.id; });
+        const double bm25 = best < 0.0 && hit.rank < 0.0 ? hit.rank / best : 0.0;
+        if (!known) out.push_back({std::move(hit), bm25});
+    }
+}
+
+// Return the passages recalled for `claim`: by its fields, or by its words when it has few or they find none.
+std::vector<Recalled> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases) {
+    std::vector<Recalled> recalled;
+    if (!evidence::few_fields(claim)) recall(store, evidence::linking_query(claim, aliases), claim.article, k_candidates, recalled);
+    // Words match far more passages than fields do: use them only when the fields cannot.
+    if (recalled.empty()) recall(store, evidence::words_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
+    return recalled;
+}
+
+// A recalled passage with its agreement checks and its score (agreement, then relevance).
+struct Candidate {
+    const PassageHit* hit = nullptr;
+    evidence::Assessment assessment;
+    double score = 0.0;
+};
+
+// Return the recalled passages that bear on `claim` or share enough of its words, best first, at most k_kept.
+std::vector<Candidate> candidates_for(const std::vector<Recalled>& recalled, const Claim& claim, const evidence::Aliases& aliases) {
+    const auto words = evidence::content_tokens(claim.text);
+    std::vector<Candidate> kept;
+    for (const Recalled& r : recalled) {
+        Candidate c{&r.hit, evidence::assess(claim, r.hit.passage.text, aliases), 0.0};
+        const double overlap = evidence::word_overlap(words, r.hit.passage.text);
+        const bool agrees = c.assessment.score >= k_min_agreement;
+        if (!agrees && overlap < k_min_overlap && r.bm25 < k_min_bm25) continue;
+        // bm25 knows which words are rare, the overlap how many of the claim's words are there.
+        const double relevance = k_bm25_weight * r.bm25 + (1.0 - k_bm25_weight) * overlap;
+        c.score = k_agreement_weight * c.assessment.score + (1.0 - k_agreement_weight) * relevance;
+        if (!agrees) {
+            const auto shared = std::lround(overlap * static_cast<double>(words.size()));
+            c.assessment.stance = Stance::mentions;
+            c.assessment.reason = "shares " + std::to_string(shared) + " of the claim's " + std::to_string(words.size()) + " words";
+        }
+        kept.push_back(std::move(c));
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    if (kept.size() > k_kept) kept.resize(k_kept);
+    return kept;
+}
 
 std::vector<Evidence> evidence_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
                                    std::map<Id, std::string>& snapshot_text) {
-    const std::string query = evidence::recall_query(claim, aliases);
-    if (query.empty()) return {};
+    const std::vector<Recalled> recalled = recall_for(store, claim, aliases);
     std::vector<Evidence> rows;
-    for (const PassageHit& hit : store.search_passages(query, claim.article, k_candidates)) {
-        const evidence::Assessment assessment = evidence::assess(claim, hit.passage.text, aliases);
-        if (assessment.score < k_min_score) continue;
-        auto text = snapshot_text.find(hit.passage.snapshot);
+    for (const Candidate& c : candidates_for(recalled, claim, aliases)) {
+        const Passage& passage = c.hit->passage;
+        auto text = snapshot_text.find(passage.snapshot);
         if (text == snapshot_text.end()) {
-            const auto snapshot = store.snapshot(hit.passage.snapshot);
-            text = snapshot_text.emplace(hit.passage.snapshot, snapshot ? snapshot->text : hit.passage.text).first;
+            const auto snapshot = store.snapshot(passage.snapshot);
+            text = snapshot_text.emplace(passage.snapshot, snapshot ? snapshot->text : passage.text).first;
         }
         Evidence row;
         row.claim = claim.id;
-        row.passage = hit.passage.id;
-        row.score = assessment.score;
-        row.stance = assessment.stance;
-        row.reason = assessment.reason;
+        row.passage = passage.id;
+        row.score = c.score;
+        row.stance = c.assessment.stance;
+        row.reason = c.assessment.reason;
         row.origin = Origin::automatic;
-        row.quote = evidence::make_selector(text->second, hit.passage.span);
+        row.quote = evidence::make_selector(text->second, passage.span);
         rows.push_back(std::move(row));
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Evidence& a, const Evidence& b) { return a.score > b.score; });
-    if (rows.size() > k_kept) rows.resize(k_kept);
     return rows;
+}
+
+// Return `row` moved to `anchor` in `snapshot`, or marked orphaned when no passage holds it.
+Evidence moved(Evidence row, const Snapshot& snapshot, const std::vector<Passage>& passages, const evidence::Anchor& anchor) {
+    const auto index = evidence::passage_at(passages, anchor.span);
+    if (!index) {
+        row.orphaned = true;
+        return row;
+    }
+    row.passage = passages[*index].id;
+    row.quote = evidence::make_selector(snapshot.text, anchor.span);
+    row.orphaned = false;
+    if (anchor.score < 1.0 && row.reason.find("re-anchored") == std::string::npos) {
+        row.reason += "; quote re-anchored in edited text";
+    }
+    return row;
 }
 
 }  // namespace
 
+ReanchorSummary reanchor_evidence(Store& store, std::optional<Id> article) {
+    ReanchorSummary summary;
+    std::map<Id, std::pair<Snapshot, std::vector<Passage>>> current;
+    for (StaleEvidence& stale : store.stale_evidence(article)) {
+        auto found = current.find(stale.new_snapshot);
+        if (found == current.end()) {
+            auto snapshot = store.snapshot(stale.new_snapshot);
+            if (!snapshot) continue;
+            found = current.emplace(stale.new_snapshot, std::pair{std::move(*snapshot), store.passages_of(stale.new_snapshot)}).first;
+        }
+        const auto& [snapshot, passages] = found->second;
+        ++summary.checked;
+        Evidence row = std::move(stale.evidence);
+        if (const auto anchor = evidence::reanchor(row.quote, snapshot.text)) {
+            row = moved(std::move(row), snapshot, passages, *anchor);
+        } else {
+            row.orphaned = true;
+        }
+        if (row.orphaned) {
+            ++summary.orphaned;
+        } else {
+            ++summary.moved;
+        }
+        store.update_evidence(row);
+    }
+    return summary;
+}
+
 LinkSummary link_evidence(Store& store, std::optional<Id> article) {
-    const evidence::Aliases aliases = evidence::Aliases::builtin();
+    const evidence::Aliases aliases = load_aliases(store);
     std::map<Id, std::string> snapshot_text;
     LinkSummary summary;
     Store::Transaction transaction(store);
+    // Before proposing anew: rows a person made or reviewed follow their quote into changed text.
+    const ReanchorSummary moved_rows = reanchor_evidence(store, article);
+    summary.reanchored = moved_rows.moved;
+    summary.orphaned = moved_rows.orphaned;
     for (const Claim& claim : store.claims({.article = article, .kind = {}, .status = {}})) {
         const std::vector<Evidence> rows = evidence_for(store, claim, aliases, snapshot_text);
         store.replace_automatic_evidence(claim.id, rows);

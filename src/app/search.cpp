@@ -1,4 +1,5 @@
 #include <claimtrack/app_search.hpp>
+#include <claimtrack/app_evidence.hpp>
 #include <claimtrack/app.hpp>
 #include <claimtrack/claims.hpp>
 #include <claimtrack/evidence.hpp>
@@ -7,14 +8,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 namespace claimtrack::app {
 namespace {
 
 constexpr int k_min_candidates = 60;     // passages recalled before scoring
 constexpr std::size_t k_max_terms = 32;  // words of free text put in the query
-constexpr double k_agreement_weight = 0.8;  // the rest of a claim's score is word overlap
+constexpr double k_agreement_weight = 0.7;  // the rest of a claim's score is word overlap and bm25
+constexpr double k_bm25_weight = 0.7;       // of that rest; the remainder is the share of words typed
 
 // Return the claim `text` reads as (the most check-worthy one when it holds several), if any.
 std::optional<Claim> read_as_claim(const std::string& text) {
@@ -28,46 +29,40 @@ std::optional<Claim> read_as_claim(const std::string& text) {
                              [](const Claim& a, const Claim& b) { return a.checkworthiness < b.checkworthiness; });
 }
 
-std::vector<std::string> unique_tokens(std::string_view text) {
-    std::vector<std::string> out;
-    for (auto& token : text::index_tokens(text)) {
-        if (std::find(out.begin(), out.end(), token) == out.end()) out.push_back(std::move(token));
+// A recalled passage with its bm25 rank relative to the best hit of the same query (1 = best).
+struct Recalled {
+    PassageHit hit;
+    double bm25 = 0.0;
+};
+
+// Add the hits of `query` not already in `out`, each with its relative bm25 rank.
+void recall(const Store& store, const std::string& query, std::optional<Id> article, int limit, std::vector<Recalled>& out) {
+    const auto hits = store.search_passages(query, article, limit);
+    double best = 0.0;
+    for (const PassageHit& hit : hits) best = std::min(best, hit.rank);
+    for (const PassageHit& hit : hits) {
+        const bool known = std::any_of(out.begin(), out.end(), [&](const Recalled& r) { return r.hit.passage.id == hit.passage.id; });
+        if (!known) out.push_back({hit, best < 0.0 && hit.rank < 0.0 ? hit.rank / best : 0.0});
     }
-    return out;
 }
 
-// Return the tokens as quoted FTS5 strings joined by OR: user text can never become an operator.
-std::string words_query(const std::vector<std::string>& tokens) {
-    std::string query;
-    for (std::size_t i = 0; i < tokens.size() && i < k_max_terms; ++i) {
-        std::string quoted = "\"";
-        for (char c : tokens[i]) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-        query += (query.empty() ? "" : " OR ") + quoted + "\"";
-    }
-    return query;
-}
-
-double overlap(const std::vector<std::string>& wanted, std::string_view passage) {
-    if (wanted.empty()) return 0.0;
-    const auto tokens = text::index_tokens(passage);
-    const std::set<std::string> present(tokens.begin(), tokens.end());
-    const auto hits = std::count_if(wanted.begin(), wanted.end(), [&](const std::string& t) { return present.contains(t); });
-    return static_cast<double>(hits) / static_cast<double>(wanted.size());
-}
-
-SearchHit score_hit(const PassageHit& hit, const std::optional<Claim>& claim, const std::vector<std::string>& tokens,
-                    const evidence::Aliases& aliases) {
+SearchHit score_hit(const Recalled& recalled, const std::optional<Claim>& claim,
+                    const std::vector<std::string>& tokens, const evidence::Aliases& aliases) {
+    const PassageHit& hit = recalled.hit;
     SearchHit out{hit.passage.id, hit.passage.text, hit.url, 0.0, Stance::mentions, {}};
-    const double shared = overlap(tokens, hit.passage.text);
+    // Word overlap counts every word alike; bm25 knows which words are rare: use both.
+    const double overlap = evidence::word_overlap(tokens, hit.passage.text);
+    const double shared = k_bm25_weight * recalled.bm25 + (1.0 - k_bm25_weight) * overlap;
     if (claim) {
         const auto assessment = evidence::assess(*claim, hit.passage.text, aliases);
         out.score = k_agreement_weight * assessment.score + (1.0 - k_agreement_weight) * shared;
         out.stance = assessment.stance;
         out.reason = assessment.reason;
-        return out;
+        if (assessment.score > 0.0) return out;
+    } else {
+        out.score = shared;
     }
-    out.score = shared;
-    const auto shared_count = static_cast<long>(std::lround(shared * static_cast<double>(tokens.size())));
+    const auto shared_count = static_cast<long>(std::lround(overlap * static_cast<double>(tokens.size())));
     out.reason = "shares " + std::to_string(shared_count) + " of " + std::to_string(tokens.size()) + " words";
     return out;
 }
@@ -75,23 +70,20 @@ SearchHit score_hit(const PassageHit& hit, const std::optional<Claim>& claim, co
 }  // namespace
 
 SearchResult search(const Store& store, const SearchOptions& options) {
-    const evidence::Aliases aliases = evidence::Aliases::builtin();
+    const evidence::Aliases aliases = load_aliases(store);
     SearchResult result;
     result.claim = read_as_claim(options.text);
-    const auto tokens = unique_tokens(options.text);
-    const std::string by_words = words_query(tokens);
+    const auto tokens = evidence::content_tokens(options.text);
+    const std::string by_words = evidence::words_query(options.text, k_max_terms);
     result.query = result.claim ? evidence::recall_query(*result.claim, aliases) : by_words;
     if (result.query.empty()) result.query = by_words;
+    if (result.claim && evidence::few_fields(*result.claim)) result.query = by_words;
     const int candidates = std::max(k_min_candidates, options.limit * 6);
-    std::vector<PassageHit> hits = store.search_passages(result.query, options.article, candidates);
-    if (result.query != by_words && static_cast<int>(hits.size()) < options.limit && !by_words.empty()) {
-        // A claim's fields can be narrower than the words typed: fill up from the words.
-        for (auto& extra : store.search_passages(by_words, options.article, candidates)) {
-            const bool known = std::any_of(hits.begin(), hits.end(), [&](const PassageHit& h) { return h.passage.id == extra.passage.id; });
-            if (!known) hits.push_back(std::move(extra));
-        }
-    }
-    for (const PassageHit& hit : hits) result.hits.push_back(score_hit(hit, result.claim, tokens, aliases));
+    std::vector<Recalled> recalled;
+    recall(store, result.query, options.article, candidates, recalled);
+    // A claim's fields can be narrower than the words typed: the words recall the rest.
+    if (result.query != by_words) recall(store, by_words, options.article, candidates, recalled);
+    for (const Recalled& r : recalled) result.hits.push_back(score_hit(r, result.claim, tokens, aliases));
     std::stable_sort(result.hits.begin(), result.hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
     if (result.hits.size() > static_cast<std::size_t>(std::max(options.limit, 0))) {
         result.hits.resize(static_cast<std::size_t>(std::max(options.limit, 0)));
@@ -100,7 +92,7 @@ SearchResult search(const Store& store, const SearchOptions& options) {
 }
 
 EvidenceView evidence_view(const Store& store, Id claim) {
-    const evidence::Aliases aliases = evidence::Aliases::builtin();
+    const evidence::Aliases aliases = load_aliases(store);
     EvidenceView view;
     view.claim = require_claim(store, claim);
     if (const auto article = store.article(view.claim.article)) view.article_date = article->date;

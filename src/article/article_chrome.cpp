@@ -106,6 +106,15 @@ bool is_counted_chrome(std::string_view key) {
 }  // namespace
 
 bool is_noise_line(std::string_view line) {
+    // Chrome lines are short; a long line can only be chrome by its beginning, so fold no more of it.
+    constexpr std::size_t k_head = 256;
+    if (line.size() > k_head) {
+        std::size_t cut = k_head;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        const std::string head = lookup_key(line.substr(0, cut));
+        return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(),
+                           [&](std::string_view prefix) { return head.starts_with(prefix); });
+    }
     const std::string key = lookup_key(line);
     if (key.empty()) return true;
     if (is_placeholder_number(key) || is_chrome_word(key) || is_counted_chrome(key)) return true;

@@ -14,17 +14,23 @@ bool is_url_char(unsigned char c) {
     return c > 0x20 && c < 0x7F && std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) == std::string_view::npos;
 }
 
-// Return where a URL starting at `start` ends: URL characters, minus trailing punctuation.
+// Return where a URL starting at `start` ends: URL characters, minus trailing punctuation and
+// unbalanced closing brackets (bracket counts are kept as the end moves, so long runs stay linear).
 std::size_t url_end(std::string_view line, std::size_t start) {
     std::size_t end = start;
-    while (end < line.size() && is_url_char(static_cast<unsigned char>(line[end]))) ++end;
+    std::ptrdiff_t parens = 0;  // '(' minus ')'
+    std::ptrdiff_t brackets = 0;
+    while (end < line.size() && is_url_char(static_cast<unsigned char>(line[end]))) {
+        const char c = line[end++];
+        parens += c == '(' ? 1 : c == ')' ? -1 : 0;
+        brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+    }
     while (end > start) {
         const char last = line[end - 1];
-        const auto url = line.substr(start, end - start);
-        const bool unbalanced_close =
-            (last == ')' && std::count(url.begin(), url.end(), '(') < std::count(url.begin(), url.end(), ')')) ||
-            (last == ']' && std::count(url.begin(), url.end(), '[') < std::count(url.begin(), url.end(), ']'));
+        const bool unbalanced_close = (last == ')' && parens < 0) || (last == ']' && brackets < 0);
         if (std::string_view(".,;:!?'\"").find(last) == std::string_view::npos && !unbalanced_close) break;
+        parens += last == ')' ? 1 : last == '(' ? -1 : 0;
+        brackets += last == ']' ? 1 : last == '[' ? -1 : 0;
         --end;
     }
     return end;
@@ -82,7 +88,10 @@ std::vector<UrlMatch> find_urls(std::string_view line) {
             continue;
         }
         const std::size_t end = url_end(line, i);
-        if (auto url = normalize_url(line.substr(i, end - i))) {
+        // A bare domain needs a dot and a path: most words are neither, so skip normalizing them.
+        const auto token = line.substr(i, end - i);
+        const bool could_be_url = http || (token.find('.') != std::string_view::npos && token.find('/') != std::string_view::npos);
+        if (auto url = could_be_url ? normalize_url(token) : std::nullopt) {
             out.push_back({i, end, std::move(*url)});
             i = end;
             continue;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 namespace claimtrack::article {
 namespace {
@@ -156,12 +157,14 @@ void mark_title(std::vector<Paragraph>& paragraphs) {
     if (more) first->kind = ParagraphKind::title;
 }
 
-std::vector<Mention> mentions_in(std::string_view body, const Paragraph& paragraph, const std::vector<Link>& links) {
+// `links` are ordered by where their label starts.
+std::vector<Mention> mentions_in(std::string_view body, const Paragraph& paragraph, const std::vector<const Link*>& links) {
     std::vector<Mention> out;
-    for (const auto& link : links) {
-        if (link.label.start < paragraph.span.start || link.label.start >= paragraph.span.end) continue;
-        if (auto url = normalize_url(link.target)) {
-            out.push_back({link.label.start, std::move(*url), text::collapse_space(slice(body, link.label))});
+    auto link = std::lower_bound(links.begin(), links.end(), paragraph.span.start,
+                                 [](const Link* l, std::size_t at) { return l->label.start < at; });
+    for (; link != links.end() && (*link)->label.start < paragraph.span.end; ++link) {
+        if (auto url = normalize_url((*link)->target)) {
+            out.push_back({(*link)->label.start, std::move(*url), text::collapse_space(slice(body, (*link)->label))});
         }
     }
     if (paragraph.kind == ParagraphKind::source_list) {
@@ -175,10 +178,13 @@ std::vector<Mention> mentions_in(std::string_view body, const Paragraph& paragra
 
 std::vector<CitedSource> collect_sources(std::string_view body, const std::vector<Paragraph>& paragraphs,
                                          const std::vector<Link>& links) {
+    std::vector<const Link*> ordered;
+    for (const auto& link : links) ordered.push_back(&link);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Link* a, const Link* b) { return a->label.start < b->label.start; });
     std::vector<Mention> mentions;
     for (const auto& paragraph : paragraphs) {
         if (paragraph.kind == ParagraphKind::noise) continue;
-        auto found = mentions_in(body, paragraph, links);
+        auto found = mentions_in(body, paragraph, ordered);
         mentions.insert(mentions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
     for (const auto& link : links) {
@@ -188,34 +194,50 @@ std::vector<CitedSource> collect_sources(std::string_view body, const std::vecto
     }
     std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
     std::vector<CitedSource> out;
+    std::unordered_map<std::string, std::size_t> seen;  // url → index in `out`
     for (auto& mention : mentions) {
-        auto same = std::find_if(out.begin(), out.end(), [&](const CitedSource& s) { return s.url == mention.url; });
-        if (same == out.end()) {
+        const auto [same, added] = seen.try_emplace(mention.url, out.size());
+        if (added) {
             out.push_back({std::move(mention.url), std::move(mention.label), static_cast<int>(out.size())});
-        } else if (same->title.empty()) {
-            same->title = std::move(mention.label);
+        } else if (out[same->second].title.empty()) {
+            out[same->second].title = std::move(mention.label);
         }
     }
     return out;
 }
 
-std::string text_of(std::string_view body, const std::vector<Paragraph>& paragraphs) {
+// Return the first `limit` bytes or so of the title and text paragraphs, enough to tell the language
+// (an article is far shorter; a huge input is sampled, not copied).
+std::string prose_sample(std::string_view body, const std::vector<Paragraph>& paragraphs, std::size_t limit) {
     std::string out;
     for (const auto& paragraph : paragraphs) {
         if (paragraph.kind != ParagraphKind::text && paragraph.kind != ParagraphKind::title) continue;
-        out += slice(body, paragraph.span);
+        if (out.size() >= limit) break;
+        auto text = slice(body, paragraph.span);
+        if (text.size() > limit - out.size()) {
+            std::size_t cut = limit - out.size();
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+            text = text.substr(0, cut);
+        }
+        out += text;
         out += '\n';
     }
     return out;
 }
 
+// Say why nothing is left: the lines were all noise, all a source list, or there were none.
 [[noreturn]] void throw_no_text(std::string_view body, const std::vector<Paragraph>& paragraphs, const ParseOptions& options) {
     std::string place = "text";
+    std::string reason = "no article text (the input is empty or only white space)";
     if (!paragraphs.empty()) {
         const auto before = body.substr(0, paragraphs.front().span.start);
         place = "line " + std::to_string(std::count(before.begin(), before.end(), '\n') + 1);
+        const bool sources = std::any_of(paragraphs.begin(), paragraphs.end(),
+                                         [](const Paragraph& p) { return p.kind == ParagraphKind::source_list; });
+        reason = sources ? "no article text, only a list of sources"
+                         : "no article text, only lines that are not prose (image sizes, lone numbers, site menus)";
     }
-    throw Error(ErrorKind::input, options.origin.empty() ? "-" : options.origin, place, "no article text");
+    throw Error(ErrorKind::input, options.origin.empty() ? "-" : options.origin, place, reason);
 }
 
 detail::Rendered render(std::string_view utf8, Format format) {
@@ -255,7 +277,8 @@ Article parse(std::string_view utf8, Format format, const ParseOptions& options)
     article.paragraphs = split_paragraphs(article.body);
     mark_noise_and_sources(article.body, article.paragraphs, rendered.links);
     mark_title(article.paragraphs);
-    const std::string prose = text_of(article.body, article.paragraphs);
+    constexpr std::size_t k_language_sample = 1 << 20;
+    const std::string prose = prose_sample(article.body, article.paragraphs, k_language_sample);
     if (prose.empty()) throw_no_text(article.body, article.paragraphs, options);
     const auto title = std::find_if(article.paragraphs.begin(), article.paragraphs.end(),
                                     [](const Paragraph& p) { return p.kind == ParagraphKind::title; });

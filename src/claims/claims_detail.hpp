@@ -1,9 +1,14 @@
 #pragma once
 
+#include <claimtrack/claims.hpp>
 #include <claimtrack/model.hpp>
 #include <claimtrack/numbers.hpp>
 
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
 #include <map>
 #include <optional>
 #include <string>
@@ -101,6 +106,50 @@ bool word_at(std::string_view s, std::size_t i, std::string_view word);
 // Return every start of `needle` in `s` (as a word when `needle` is Latin).
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
 
+// Return true if `needle` occurs at byte `i` as `find_all` finds it (as a word when it is Latin).
+bool occurs_at(std::string_view s, std::size_t i, std::string_view needle);
+
+// The entries of one lexicon list indexed by their first two bytes (ASCII case folded), so a scan
+// tries at each position only the few entries that can start there. Build once, keep for the run.
+class CueIndex {
+public:
+    explicit CueIndex(std::span<const std::string_view> list);
+    std::span<const std::string_view> list() const { return m_list; }
+    // Return, in list order, the positions in `list()` of the entries that may start at byte `i`.
+    std::span<const std::uint32_t> candidates(std::string_view s, std::size_t i) const;
+
+private:
+    std::span<const std::string_view> m_list;
+    std::bitset<65536> m_present;
+    std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)
+    std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order
+};
+
+// Return the entry of `index` listed first among those occurring in `s` (as `find_all` matches), or "".
+std::string_view first_listed_cue(std::string_view s, const CueIndex& index);
+
+// Return true if any entry of `index` occurs in `s` (as `find_all` matches).
+bool contains_cue(std::string_view s, const CueIndex& index);
+
+// A cue found in a text: its byte offset and the entry.
+struct CueHit {
+    std::size_t at = 0;
+    std::string_view entry;
+};
+
+// Return the first occurrence in `s` of an entry of `index` that `usable(at, entry)` accepts,
+// scanning positions in order and, at one position, entries in list order.
+template <class Usable>
+std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        for (const std::uint32_t k : index.candidates(s, i)) {
+            const std::string_view entry = index.list()[k];
+            if (occurs_at(s, i, entry) && usable(i, entry)) return CueHit{i, entry};
+        }
+    }
+    return std::nullopt;
+}
+
 // Fill `subject`, `attribute` and `named` of quantity draft `d` from the text before byte `pos`;
 // a missing subject comes from later in the clause, then from `s.previous_entity`.
 void describe(const Sentence& s, std::size_t pos, Draft& d);
@@ -117,5 +166,18 @@ std::vector<Draft> detect_quotes(const Sentence& s);
 std::vector<Draft> detect_quantities(const Sentence& s);
 std::vector<Draft> detect_comparisons(const Sentence& s);
 std::vector<Draft> detect_events(const Sentence& s, bool hedged);
+
+// A claim with the terms its check-worthiness is the clamped sum of.
+struct Scored {
+    Claim claim;
+    std::vector<ScoreTerm> terms;
+};
+
+// Return the claims of `article` as `extract` does, each with its score terms.
+std::vector<Scored> extract_scored(const Article& article);
+
+// Pass the claims of `article` to `take` one by one, in `extract`'s order, holding back only the
+// claims of the sentence last read (a following doubt may still hedge them).
+void extract_each(const Article& article, const std::function<void(Scored&&)>& take);
 
 }  // namespace claimtrack::claims::detail

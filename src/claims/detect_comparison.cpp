@@ -45,16 +45,13 @@ std::optional<Cue> english_superlative(const Sentence& s, const Clause& c) {
 
 std::optional<Cue> cue_in(const Sentence& s, const Clause& c, std::string& relation_extra) {
     const auto part = s.text.substr(c.begin, c.end - c.begin);
+    static const CueIndex en_cues(lexicon::en_comparisons());
+    static const CueIndex zh_cues(lexicon::zh_comparisons());
     std::optional<Cue> best;
-    const auto cues = s.english ? lexicon::en_comparisons() : lexicon::zh_comparisons();
-    for (const auto cue : cues) {
-        for (const std::size_t at : find_all(part, cue)) {
-            const std::size_t abs = c.begin + at;
-            if (!s.english && cue == "最" && weak_superlative(s.text, abs)) continue;
-            if (!best || abs < best->begin) best = Cue{abs, abs + cue.size()};
-            break;
-        }
-    }
+    const auto hit = first_cue_where(part, s.english ? en_cues : zh_cues, [&](std::size_t at, std::string_view cue) {
+        return s.english || cue != "最" || !weak_superlative(s.text, c.begin + at);
+    });
+    if (hit) best = Cue{c.begin + hit->at, c.begin + hit->at + hit->entry.size()};
     if (best && !s.english) best->end = extend_zh(s.text, best->end);
     if (best && !s.english && has_at(s.text, best->begin, "迄今为止") && best->end == best->begin + 12) {
         const auto most = part.find("最", best->end - c.begin);  // "迄今为止国内…最大的": keep the superlative
@@ -82,6 +79,9 @@ std::string object_after(const Sentence& s, const Cue& cue, const Clause& c) {
 
 // "The company also said that, for the first time, …": the article's company.
 std::string fallback_subject(const Sentence& s) {
+    for (const std::string_view place : {"the city", "the country", "the state", "the county", "the region"}) {
+        if (!find_all(s.text, place).empty()) return std::string(place.substr(4));  // "the city spends more … than"
+    }
     for (const std::string_view word : {"company", "firm", "该公司", "这家公司"}) {
         if (!find_all(s.text, word).empty() && !s.company.empty()) return s.company;
     }
@@ -99,7 +99,15 @@ std::vector<Draft> detect_comparisons(const Sentence& s) {
         if (!cue) continue;
         const Mention* subject = mention_before(s, cue->begin, true, true);
         if (subject == nullptr && s.english) subject = mention_after(s, cue->end, c.end, true, true);
-        const std::string subject_name = subject != nullptr ? subject->name : fallback_subject(s);
+        // "作为国内第三大厂商，星澜电池的…": the organisation named after the cue in the sentence
+        if (subject == nullptr && !s.english && has_at(s.text, c.begin, "作为")) {
+            subject = mention_after(s, c.end, s.text.size(), false, true);
+        }
+        std::string subject_name = subject != nullptr ? subject->name : fallback_subject(s);
+        // "…，首次超过国内订单": the article's company, unless the clause names it as the other side
+        if (subject_name.empty() && !s.english && s.text.substr(c.begin, c.end - c.begin).find(s.company) == std::string_view::npos) {
+            subject_name = s.company;
+        }
         if (subject_name.empty()) continue;
         std::string object = object_after(s, *cue, c);
         std::size_t end = c.end;

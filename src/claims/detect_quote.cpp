@@ -24,27 +24,24 @@ bool excluded_zh(std::string_view s, const Verb& v) {
 
 // "said to be worth": a hedge, not a speaker's words.
 bool excluded_en(std::string_view s, const Verb& v) {
-    for (const auto phrase : lexicon::en_not_speech()) {
-        for (const std::size_t at : find_all(s, phrase)) {
-            if (at <= v.begin && at + phrase.size() >= v.end) return true;
+    for (const auto phrase : lexicon::en_not_speech()) {  // only the starts that can cover the verb
+        const std::size_t from = v.end >= phrase.size() ? v.end - phrase.size() : 0;
+        for (std::size_t at = from; at <= v.begin && at + phrase.size() <= s.size(); ++at) {
+            if (occurs_at(s, at, phrase)) return true;
         }
     }
     return false;
 }
 
 std::optional<Verb> first_speech_verb(const Sentence& s) {
-    std::optional<Verb> best;
-    const auto verbs = s.english ? lexicon::en_speech_verbs() : lexicon::zh_speech_verbs();
-    for (const auto verb : verbs) {
-        for (const std::size_t at : find_all(s.text, verb)) {
-            const Verb v{at, at + verb.size()};
-            if (!s.english && excluded_zh(s.text, v)) continue;
-            if (s.english && excluded_en(s.text, v)) continue;
-            if (!best || at < best->begin) best = v;
-            break;  // the first usable occurrence of this verb
-        }
-    }
-    return best;
+    static const CueIndex en_verbs(lexicon::en_speech_verbs());
+    static const CueIndex zh_verbs(lexicon::zh_speech_verbs());
+    const auto hit = first_cue_where(s.text, s.english ? en_verbs : zh_verbs, [&](std::size_t at, std::string_view verb) {
+        const Verb v{at, at + verb.size()};
+        return s.english ? !excluded_en(s.text, v) : !excluded_zh(s.text, v);
+    });
+    if (!hit) return std::nullopt;
+    return Verb{hit->at, hit->at + hit->entry.size()};
 }
 
 struct Speaker {
@@ -81,7 +78,8 @@ std::string full_name(const Sentence& s, std::string_view name) {
 std::optional<Speaker> zh_speaker(const Sentence& s, const Verb& v) {
     const std::size_t limit = s.clauses[clause_at(s, v.begin)].begin;
     const auto part = s.text.substr(limit, v.begin - limit);
-    for (const std::string_view link : {"在", "还", "也", "曾", "则", "又", "更", "当时", "对", "向", "直接", ""}) {
+    for (const std::string_view link : {"在", "还", "也", "曾", "则", "又", "更", "当时", "对", "向", "直接", "今年", "去年", "上个月",
+                                        "上月", "日前", "近日", "還", "當時", "上個月", ""}) {
         const auto at = link.empty() ? part.size() : part.find(link);
         if (at == std::string_view::npos) continue;
         if (auto name = han_name_before(s.text, limit + at); name && name->begin == limit) {
@@ -101,10 +99,38 @@ std::optional<Speaker> en_adjacent_speaker(const Sentence& s, const Verb& v) {
     return std::nullopt;
 }
 
+// The person named last before byte `pos`, skipping an employer in an apposition
+// ("Nadia Ferreira, chief executive of Harbor Line, told …": the speaker is Ferreira).
+const Mention* person_before(const Sentence& s, std::size_t pos) {
+    const Mention* m = mention_before(s, pos, true, false);
+    while (m != nullptr && s.english && m->begin >= 4 &&
+           (has_at(s.text, m->begin - 4, " of ") || has_at(s.text, m->begin - 4, " at "))) {
+        m = mention_before(s, m->begin, true, false);
+    }
+    return m;
+}
+
+// "茶米日和的創辦人林婉婷，上個月…說": a name right after a title earlier in the sentence.
+std::optional<Speaker> zh_titled_speaker(const Sentence& s, const Verb& v) {
+    static const CueIndex roles(lexicon::zh_roles());
+    std::optional<Speaker> last;
+    const auto before = s.text.substr(0, v.begin);
+    for (std::size_t at = 0; at < before.size(); ++at) {
+        for (const std::uint32_t k : roles.candidates(before, at)) {
+            const std::string_view role = roles.list()[k];
+            if (!occurs_at(before, at, role)) continue;
+            const auto name = han_name_at(s.text, at + role.size());
+            if (name && name->end <= v.begin && (!last || name->begin > last->begin)) last = Speaker{name->name, name->begin, name->end};
+        }
+    }
+    return last;
+}
+
 std::optional<Speaker> speaker_for(const Sentence& s, const Verb& v) {
-    if (const Mention* m = mention_before(s, v.begin, true, false)) return Speaker{m->name, m->begin, m->end};
+    if (const Mention* m = person_before(s, v.begin)) return Speaker{m->name, m->begin, m->end};
     if (!s.english) {
         if (auto who = zh_speaker(s, v)) return who;
+        if (auto who = zh_titled_speaker(s, v)) return who;
     } else if (quoted_segment(s.text, 0) || quoted_segment(s.text, v.end)) {
         if (auto who = en_adjacent_speaker(s, v)) return who;  // only beside quotation marks
     }
@@ -133,7 +159,7 @@ std::optional<Words> words_for(const Sentence& s, const Verb& v, const Speaker& 
     std::size_t i = v.end;
     if (s.english) {  // "warned on Wednesday that …": the words start after "that"
         const auto that = s.text.find(" that ", i);
-        if (that != std::string_view::npos && that - i < 30) i = that + 5;
+        if (that != std::string_view::npos && that - i < 60) i = that + 5;  // "told reporters at the hearing that"
     }
     for (const std::string_view skip : {"，", "：", ":", ",", " that", " "}) {
         if (has_at(s.text, i, skip)) i += skip.size();
@@ -147,7 +173,8 @@ std::optional<Words> words_for(const Sentence& s, const Verb& v, const Speaker& 
     return std::nullopt;
 }
 
-constexpr std::string_view k_zh_venue_kinds[] = {"峰会", "会议", "论坛", "大会", "发布会", "采访", "节目", "活动", "演讲"};
+constexpr std::string_view k_zh_venue_kinds[] = {"峰会", "会议", "论坛", "大会", "发布会", "说明会", "采访", "节目", "活动", "演讲",
+                                                  "峰會", "會議", "論壇", "大會", "發布會", "說明會", "採訪", "節目", "活動", "演講"};
 
 bool ends_with_venue_kind(std::string_view venue) {
     return std::any_of(std::begin(k_zh_venue_kinds), std::end(k_zh_venue_kinds),
@@ -172,7 +199,8 @@ std::string en_venue(const Sentence& s) {
         for (const std::size_t word : find_all(s.text, "at")) {
             const std::size_t at = word + 3;
             if (!has_at(s.text, word + 2, " ")) continue;
-            const auto stop = s.text.find_first_of(",.;", at);
+            auto stop = s.text.find_first_of(",.;", at);
+            stop = std::min(stop, s.text.find(" that ", at));  // "at the hearing that fuel …"
             auto venue = s.text.substr(at, (stop == std::string_view::npos ? s.text.size() : stop) - at);
             std::string lowered(venue);
             for (auto& c : lowered) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);

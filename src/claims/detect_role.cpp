@@ -15,10 +15,13 @@ struct RoleHit {
 
 std::vector<RoleHit> role_hits(const Sentence& s) {
     std::vector<RoleHit> hits;
-    const auto roles = s.english ? lexicon::en_roles() : lexicon::zh_roles();
+    static const CueIndex en_roles(lexicon::en_roles());
+    static const CueIndex zh_roles(lexicon::zh_roles());
+    const CueIndex& roles = s.english ? en_roles : zh_roles;
     for (std::size_t i = 0; i < s.text.size(); i += char_length(s.text, i)) {
         if (!hits.empty() && i < hits.back().end) continue;
-        for (const auto role : roles) {  // longest first in the table
+        for (const std::uint32_t k : roles.candidates(s.text, i)) {  // longest first in the table
+            const std::string_view role = roles.list()[k];
             const bool exact = role.front() >= 'A' && role.front() <= 'Z';
             const bool match = exact ? (has_at(s.text, i, role) && word_at(s.text, i, role)) : word_at(s.text, i, role);
             if (!match) continue;
@@ -82,7 +85,8 @@ std::optional<Mention> organization_for(const Sentence& s, const RoleHit& hit, c
             if (has_at(s.text, i, of)) {
                 i += of.size();
                 if (has_at(s.text, i, "the ")) i += 4;
-                if (const auto* m = mention_after(s, i, i + 1, false, true)) return *m;
+                // "chief executive of Harbor Line": whatever is named there is the employer
+                if (const auto* m = mention_after(s, i, i + 1, true, true); m && m->begin != person.begin) return *m;
             }
         }
     }
@@ -100,6 +104,24 @@ std::optional<Mention> organization_for(const Sentence& s, const RoleHit& hit, c
     if (best != nullptr) return *best;
     const auto* m = mention_after(s, hit.end, s.clauses[clause_at(s, hit.begin)].end, false, true);
     if (m != nullptr && m->type != EntityType::place) return *m;
+    // "連鎖品牌茶米日和的創辦人": an unknown name introduced by what it is
+    if (!s.english) {
+        for (const std::string_view kind : {"品牌", "企业", "企業", "公司", "厂商", "廠商", "集团", "集團"}) {
+            const auto at = s.text.substr(0, hit.begin).rfind(kind);
+            if (at == std::string_view::npos) continue;
+            const std::size_t begin = at + kind.size();
+            const std::size_t of = hit.begin >= 3 && has_at(s.text, hit.begin - 3, "的") ? hit.begin - 3 : hit.begin;
+            const std::size_t chars = (of - begin) / 3;
+            bool han = chars >= 2 && chars <= 5;
+            for (std::size_t i = begin; han && i < of; i += 3) han = is_han(code_point_at(s.text, i));
+            if (han) return Mention{begin, of, std::string(s.text.substr(begin, of - begin)), EntityType::organization};
+        }
+    }
+    // "The lab's founder, Tomas Lindqvist": the organisation the article is about
+    const auto before = s.text.substr(0, hit.begin);
+    for (const std::string_view word : {"company's ", "firm's ", "lab's ", "group's ", "公司的", "该公司", "公司"}) {
+        if (!s.company.empty() && before.ends_with(word)) return Mention{hit.begin, hit.begin, s.company, EntityType::organization};
+    }
     return std::nullopt;
 }
 

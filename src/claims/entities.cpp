@@ -19,8 +19,12 @@ bool in_list(std::span<const std::string_view> list, std::string_view word) {
 // Longest lexicon entry at `i`; Latin entries must match case and stand as words.
 std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
     std::optional<Mention> best;
-    const auto consider = [&](std::span<const std::string_view> list, EntityType type) {
-        for (const auto entry : list) {
+    static const CueIndex people(lexicon::people());
+    static const CueIndex organizations(lexicon::organizations());
+    static const CueIndex places(lexicon::zh_places());
+    const auto consider = [&](const CueIndex& index, EntityType type) {
+        for (const std::uint32_t k : index.candidates(s, i)) {
+            const std::string_view entry = index.list()[k];
             if (s.compare(i, entry.size(), entry) != 0) continue;
             const std::size_t end = i + entry.size();
             if (is_letter(entry.front()) && i > 0 && is_letter(s[i - 1])) continue;
@@ -28,9 +32,9 @@ std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
             if (!best || entry.size() > best->end - best->begin) best = Mention{i, end, std::string(entry), type};
         }
     };
-    consider(lexicon::people(), EntityType::person);
-    consider(lexicon::organizations(), EntityType::organization);
-    consider(lexicon::zh_places(), EntityType::place);
+    consider(people, EntityType::person);
+    consider(organizations, EntityType::organization);
+    consider(places, EntityType::place);
     return best;
 }
 
@@ -46,6 +50,13 @@ std::size_t latin_token_end(std::string_view s, std::size_t i, bool first) {
     if (j < s.size() && s[j] == '.' && j - i == 3 && s[i + 1] == '.') ++j;  // "C.C."
     while (j > i && s[j - 1] == '-') --j;
     return j;
+}
+
+// A name whose last word names a kind of organisation: "Harbor Line", "Quillmark Analytics".
+bool looks_like_organization(std::string_view name, std::size_t tokens) {
+    const auto last = name.substr(name.rfind(' ') + 1);
+    const auto suffixes = lexicon::en_org_suffixes();
+    return tokens >= 2 && std::find(suffixes.begin(), suffixes.end(), last) != suffixes.end();
 }
 
 bool looks_like_person(std::string_view name, std::size_t tokens) {
@@ -92,7 +103,9 @@ std::vector<Mention> suffix_orgs(std::string_view s) {
     std::vector<Mention> out;
     for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
         if (!out.empty() && i < out.back().end) continue;
-        for (const auto suffix : lexicon::zh_org_suffixes()) {
+        static const CueIndex suffixes(lexicon::zh_org_suffixes());
+        for (const std::uint32_t k : suffixes.candidates(s, i)) {
+            const std::string_view suffix = suffixes.list()[k];
             if (!has_at(s, i, suffix)) continue;
             if (auto m = suffix_org_at(s, i, suffix)) {
                 if (!out.empty() && m->begin < out.back().end) break;
@@ -151,7 +164,9 @@ std::optional<Mention> latin_name_at(std::string_view s, std::size_t i) {
         ++tokens;
     }
     const std::string_view name = s.substr(i, end - i);
-    const auto type = looks_like_person(name, tokens) ? EntityType::person : EntityType::name;
+    const auto type = looks_like_organization(name, tokens) ? EntityType::organization
+                      : looks_like_person(name, tokens)       ? EntityType::person
+                                                              : EntityType::name;
     return Mention{i, end, std::string(name), type};
 }
 

@@ -7,6 +7,7 @@
 #include <claimtrack/text.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace claimtrack::claims {
@@ -15,8 +16,18 @@ namespace {
 
 using namespace detail;
 
-bool contains_any(std::string_view text, std::span<const std::string_view> cues) {
-    return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) { return !find_all(text, cue).empty(); });
+// The cue lists every sentence is scanned for, indexed once.
+struct Cues {
+    CueIndex doubts{lexicon::doubts()};
+    CueIndex hedges{lexicon::hedges()};
+    CueIndex opinions{lexicon::opinions()};
+    CueIndex en_future{lexicon::en_future()};
+    CueIndex zh_future{lexicon::zh_future()};
+};
+
+const Cues& cues() {
+    static const Cues made;
+    return made;
 }
 
 bool is_english(std::string_view text) {
@@ -56,6 +67,30 @@ std::string main_company(const Article& article) {
     return best;
 }
 
+// "half of its costs", "about half the compute": 50%; not "the first half of 2025", a period.
+void add_halves(Sentence& s) {
+    for (const std::size_t at : find_all(s.text, "half")) {
+        const auto before = s.text.substr(0, at);
+        if (before.ends_with("first ") || before.ends_with("second ") || before.ends_with("and a ") ||
+            has_at(s.text, at + 4, "-")) {
+            continue;
+        }
+        const Span span{at, at + 4};
+        const bool taken = std::any_of(s.quantities.begin(), s.quantities.end(), [&](const numbers::Quantity& q) {
+            return q.span.start < span.end && span.start < q.span.end;
+        });
+        if (taken) continue;
+        numbers::Quantity q;
+        q.span = span;
+        q.value = 50;
+        q.unit = "%";
+        q.approximate = before.ends_with("about ") || before.ends_with("nearly ") || before.ends_with("almost ");
+        s.quantities.push_back(q);
+    }
+    std::sort(s.quantities.begin(), s.quantities.end(),
+              [](const numbers::Quantity& a, const numbers::Quantity& b) { return a.span.start < b.span.start; });
+}
+
 Sentence make_sentence(std::string_view body, Span span, const Article& article, const Context& previous) {
     Sentence s;
     s.text = body.substr(span.start, span.end - span.start);
@@ -71,31 +106,61 @@ Sentence make_sentence(std::string_view body, Span span, const Article& article,
         });
         if (!in_date) s.quantities.push_back(q);
     }
+    if (s.english) add_halves(s);
     s.previous_person = previous.person;
     s.previous_entity = previous.entity;
     s.company = previous.company;
     return s;
 }
 
-// Transparent features: kind, named entities, numbers, dates, attribution; minus opinion.
-double score(const Sentence& s, const Draft& d) {
-    double value = 0.35;
-    if (d.kind == ClaimKind::quantity || d.kind == ClaimKind::role) value += 0.2;
-    if (d.kind != ClaimKind::quantity && d.kind != ClaimKind::role) value += 0.1;
-    if (d.named) value += 0.15;
-    if (!s.quantities.empty()) value += 0.1;
-    if (!s.dates.empty()) value += 0.1;
-    // A small graded step so sentences rank by how many figures they state.
-    value += 0.03 * static_cast<double>(std::min<std::size_t>(s.quantities.size(), 4));
-    if (contains_any(s.text, lexicon::opinions())) value -= 0.35;
-    const bool first_person = s.text.find("我") != std::string_view::npos || !find_all(s.text, "I").empty() ||
-                              !find_all(s.text, "my").empty();
-    if (first_person && d.kind != ClaimKind::quote) value -= 0.25;
-    if (s.text.ends_with("？") || s.text.ends_with("?") || s.text.ends_with("吗")) value -= 0.2;
-    const auto future = s.english ? lexicon::en_future() : lexicon::zh_future();
-    if (d.kind != ClaimKind::quote && contains_any(s.text, future)) value -= 0.15;  // a prediction or a plan
-    if (d.kind == ClaimKind::event && s.dates.empty()) value -= 0.1;  // undated: less to check against
-    return std::clamp(value, 0.0, 1.0);
+std::string carrier(const Draft& d) {
+    for (const char* key : {"subject", "person", "speaker", "actor"}) {
+        if (const auto it = d.fields.find(key); it != d.fields.end() && !it->second.empty()) return it->second;
+    }
+    return {};
+}
+
+// What the score reads from the sentence alone, found once for all its drafts.
+struct SentenceCues {
+    std::string_view opinion;
+    std::string_view future;
+    bool first_person = false;
+};
+
+SentenceCues sentence_cues(const Sentence& s) {
+    SentenceCues found;
+    found.opinion = first_listed_cue(s.text, cues().opinions);
+    found.future = first_listed_cue(s.text, s.english ? cues().en_future : cues().zh_future);
+    found.first_person = s.text.find("我") != std::string_view::npos || !find_all(s.text, "I").empty() ||
+                         !find_all(s.text, "my").empty();
+    return found;
+}
+
+// Transparent features: kind, named entities, numbers, dates; minus opinion, personal experience,
+// questions and predictions. The score is the sum of the terms, clamped to [0,1].
+std::vector<ScoreTerm> score_terms(const Sentence& s, const SentenceCues& seen, const Draft& d) {
+    std::vector<ScoreTerm> terms;
+    const bool figure_or_role = d.kind == ClaimKind::quantity || d.kind == ClaimKind::role;
+    terms.push_back({"kind", std::string(to_string(d.kind)), figure_or_role ? 0.55 : 0.45});
+    if (d.named) terms.push_back({"named entity", carrier(d), 0.15});
+    if (!s.quantities.empty()) {
+        // A small graded step so sentences rank by how many figures they state.
+        const auto n = std::min<std::size_t>(s.quantities.size(), 4);
+        terms.push_back({"numbers", std::to_string(s.quantities.size()) + " in the sentence", 0.1 + 0.03 * static_cast<double>(n)});
+    }
+    if (!s.dates.empty()) terms.push_back({"date", s.dates.front().iso, 0.1});
+    if (!seen.opinion.empty()) terms.push_back({"opinion", std::string(seen.opinion), -0.35});
+    if (seen.first_person && d.kind != ClaimKind::quote) terms.push_back({"personal experience", "first person", -0.25});
+    if (s.text.ends_with("？") || s.text.ends_with("?") || s.text.ends_with("吗")) terms.push_back({"question", "ends with a question", -0.2});
+    if (d.kind != ClaimKind::quote && !seen.future.empty()) terms.push_back({"prediction", std::string(seen.future), -0.15});
+    if (d.kind == ClaimKind::event && s.dates.empty()) terms.push_back({"undated event", "no date to check against", -0.1});
+    return terms;
+}
+
+double total(const std::vector<ScoreTerm>& terms) {
+    double sum = 0.0;
+    for (const auto& t : terms) sum += t.weight;
+    return std::clamp(sum, 0.0, 1.0);
 }
 
 std::vector<Draft> detect_all(const Sentence& s, bool hedged) {
@@ -126,15 +191,18 @@ Span clause_span(const Sentence& s, const Draft& d) {
 }
 
 void emit(const Article& article, const Sentence& s, const std::vector<Draft>& drafts, bool hedged,
-          std::vector<Claim>& out) {
+          std::vector<Scored>& out) {
     const std::size_t first = out.size();
+    if (drafts.empty()) return;
+    const SentenceCues seen = sentence_cues(s);
     for (const auto& d : drafts) {
-        const double worth = score(s, d);
+        auto terms = score_terms(s, seen, d);
+        const double worth = total(terms);
         if (worth < 0.25) continue;  // opinion with nothing checkable
         const Span local = drafts.size() == 1 ? Span{0, s.text.size()} : clause_span(s, d);
         const Span span{s.offset + local.start, s.offset + local.end};
         const bool duplicate = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                                           [&](const Claim& c) { return c.kind == d.kind && c.span == span; });
+                                           [&](const Scored& c) { return c.claim.kind == d.kind && c.claim.span == span; });
         if (duplicate) continue;
         Claim c;
         c.article = article.id;
@@ -144,8 +212,47 @@ void emit(const Article& article, const Sentence& s, const std::vector<Draft>& d
         c.fields = d.fields;
         c.checkworthiness = worth;
         c.hedged = hedged;
-        out.push_back(std::move(c));
+        out.push_back({std::move(c), std::move(terms)});
     }
+}
+
+// The longest run of text extracted as one sentence: a longer "sentence" (a megabyte line with no
+// stop, thousands of nested quotes) is cut into windows so the work per byte stays bounded.
+constexpr std::size_t k_max_sentence = 20 << 10;
+
+// Return `span` of `body` as is, or cut into windows of at most k_max_sentence bytes, each ending
+// after a space or clause mark in its second half when there is one, else on a character boundary.
+std::vector<Span> windows(std::string_view body, Span span) {
+    std::vector<Span> out;
+    std::size_t begin = span.start;
+    while (span.end - begin > k_max_sentence) {
+        std::size_t cut = begin + k_max_sentence;
+        while (cut > begin && (static_cast<unsigned char>(body[cut]) & 0xC0u) == 0x80u) --cut;
+        const auto window = body.substr(begin, cut - begin);
+        const auto soft = window.find_last_of(" ,;");
+        const auto wide = window.rfind("，");
+        std::size_t best = soft == std::string_view::npos ? 0 : soft + 1;
+        if (wide != std::string_view::npos) best = std::max(best, wide + 3);
+        if (best > k_max_sentence / 2) cut = begin + best;
+        out.push_back({begin, cut});
+        begin = cut;
+    }
+    if (span.end > begin) out.push_back({begin, span.end});
+    return out;
+}
+
+// Return the sentences of paragraph `text` (at byte `offset` of `body`) as spans of `body`, long ones in windows.
+std::vector<Span> sentence_spans(std::string_view body, std::size_t offset, std::string_view text) {
+    std::vector<Span> spans;
+    for (const Span local : text::sentences(text)) {
+        const Span whole{offset + local.start, offset + local.end};
+        if (whole.end - whole.start <= k_max_sentence) {
+            spans.push_back(whole);
+        } else {
+            for (const Span part : windows(body, whole)) spans.push_back(part);
+        }
+    }
+    return spans;
 }
 
 std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std::string previous) {
@@ -161,28 +268,26 @@ std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std
 
 }  // namespace
 
-std::vector<Claim> extract(const Article& article) {
-    std::vector<Claim> out;
+void detail::extract_each(const Article& article, const std::function<void(Scored&&)>& take) {
+    std::vector<Scored> pending;  // the claims of the sentence before, which a doubt may still hedge
     Context context;
     context.company = main_company(article);
-    std::size_t claims_of_previous = 0;
     for (const auto& paragraph : article.paragraphs) {
         if (paragraph.kind != ParagraphKind::text || paragraph.span.end > article.body.size()) continue;
         const std::string_view text = std::string_view(article.body).substr(paragraph.span.start,
                                                                             paragraph.span.end - paragraph.span.start);
-        for (const Span local : text::sentences(text)) {
-            const Span span{paragraph.span.start + local.start, paragraph.span.start + local.end};
+        for (const Span span : sentence_spans(article.body, paragraph.span.start, text)) {
             const Sentence s = make_sentence(article.body, span, article, context);
             // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
-            if (contains_any(s.text, lexicon::doubts())) {
-                for (std::size_t k = out.size() - claims_of_previous; k < out.size(); ++k) out[k].hedged = true;
+            const bool doubt = contains_cue(s.text, cues().doubts);
+            for (auto& scored : pending) {
+                scored.claim.hedged = scored.claim.hedged || doubt;
+                take(std::move(scored));
             }
-            const bool hedged = contains_any(s.text, lexicon::hedges());
-            const bool reported = hedged && !contains_any(s.text, lexicon::doubts());
-            const auto drafts = detect_all(s, reported);
-            const std::size_t before = out.size();
-            emit(article, s, drafts, hedged, out);
-            claims_of_previous = out.size() - before;
+            pending.clear();
+            const bool hedged = contains_cue(s.text, cues().hedges);
+            const auto drafts = detect_all(s, hedged && !doubt);
+            emit(article, s, drafts, hedged, pending);
             context.person = last_person(s, drafts, context.person);
             context.entity = main_entity(s);  // only the sentence just before lends its entity
             for (const auto& m : s.mentions) {
@@ -190,7 +295,23 @@ std::vector<Claim> extract(const Article& article) {
             }
         }
     }
+    for (auto& scored : pending) take(std::move(scored));
+}
+
+std::vector<detail::Scored> detail::extract_scored(const Article& article) {
+    std::vector<Scored> out;
+    extract_each(article, [&](Scored&& scored) { out.push_back(std::move(scored)); });
     return out;
+}
+
+void extract_each(const Article& article, const std::function<void(Claim)>& take) {
+    detail::extract_each(article, [&](detail::Scored&& scored) { take(std::move(scored.claim)); });
+}
+
+std::vector<Claim> extract(const Article& article) {
+    std::vector<Claim> claims;
+    extract_each(article, [&](Claim claim) { claims.push_back(std::move(claim)); });
+    return claims;
 }
 
 }  // namespace claimtrack::claims

@@ -54,9 +54,14 @@ bool word_at(std::string_view s, std::size_t i, std::string_view word) {
 
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
     std::vector<std::size_t> out;
-    const bool latin = is_latin_letter(needle.front());
+    if (needle.empty()) return out;
+    if (!is_latin_letter(needle.front())) {
+        for (auto at = s.find(needle); at != std::string_view::npos; at = s.find(needle, at + 1)) out.push_back(at);
+        return out;
+    }
+    const char first = lower(needle.front());
     for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
-        if (latin ? word_at(s, i, needle) : s.compare(i, needle.size(), needle) == 0) out.push_back(i);
+        if (lower(s[i]) == first && word_at(s, i, needle)) out.push_back(i);
     }
     return out;
 }

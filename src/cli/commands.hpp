@@ -58,6 +58,13 @@ void add_alias_commands(CLI::App& app, Table& table);
 void print_fetch_summary(std::ostream& out, const app::FetchSummary& summary);
 void print_link_summary(std::ostream& out, const app::LinkSummary& summary);
 
+// Articles are kilobytes; a file past this default is more likely a wrong path or a dump than one article.
+inline constexpr const char* k_default_max_size = "20M";
+
+// Refuse an article file larger than `max_size` ("20M", "800K", "0" = no limit) before reading it;
+// read standard input (`options.path` "-") into `options.stdin_bytes`, up to the limit only.
+void enforce_size(app::ImportOptions& options, std::istream& in, const std::string& max_size);
+
 // Tell the user which charset an article was decoded from when it was guessed, not named.
 void say_decoding(std::ostream& err, const std::string& path, const app::ReadArticle& read);
 

@@ -2,6 +2,7 @@
 #include <claimtrack/evidence.hpp>
 #include <claimtrack/fetch.hpp>
 #include <claimtrack/html.hpp>
+#include <claimtrack/pdf.hpp>
 
 #include "cli/commands.hpp"
 
@@ -32,6 +33,7 @@ std::string type_of_extension(const std::filesystem::path& path) {
     if (ext == ".html" || ext == ".htm") return "text/html";
     if (ext == ".txt") return "text/plain";
     if (ext == ".xml" || ext == ".xhtml") return "application/xhtml+xml";
+    if (ext == ".pdf") return "application/pdf";
     return {};
 }
 
@@ -76,17 +78,52 @@ void print_document(std::ostream& out, const html::Document& doc) {
     out << doc.text << "\n";
 }
 
+// Return the PDF's metadata, text and passages, each passage with the page it starts on.
+nlohmann::json pdf_json(const pdf::Document& doc) {
+    nlohmann::json passages = nlohmann::json::array();
+    for (const Passage& passage : evidence::split_passages(doc.text)) {
+        const auto page = pdf::page_at(doc.text, passage.span.start);
+        passages.push_back({{"text", passage.text}, {"start", passage.span.start}, {"end", passage.span.end}, {"page", page.value_or(0)}});
+    }
+    return {{"title", doc.title}, {"published", doc.published}, {"author", doc.author}, {"site", ""}, {"language", doc.language},
+            {"charset", ""},      {"pages", doc.page_count},    {"text", doc.text},     {"passages", std::move(passages)}};
+}
+
+void print_pdf(std::ostream& out, const pdf::Document& doc) {
+    for (const auto& [label, value] : {std::pair{"Title", &doc.title}, {"Published", &doc.published}, {"Author", &doc.author},
+                                       {"Language", &doc.language}}) {
+        out << fmt::format("{:<10} {}\n", std::string(label) + ":", value->empty() ? "-" : *value);
+    }
+    out << fmt::format("{:<10} {} pages, {} with text, {} bytes\n\n", "Text:", doc.page_count, doc.pages.size(), doc.text.size());
+    out << doc.text << "\n";
+}
+
+// Print what the PDF extractor finds in `loaded`; a PDF with no text is an input error.
+void run_pdf(Context& context, const std::string& target, const Loaded& loaded, bool json) {
+    const pdf::Document doc = pdf::extract(loaded.bytes);
+    if (!doc.is_text) throw Error(ErrorKind::input, target, "pdf", doc.error);
+    if (json) {
+        context.out << pdf_json(doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+        print_pdf(context.out, doc);
+    }
+}
+
 }  // namespace
 
 void add_extract_commands(CLI::App& app, Table& table) {
     auto target = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
     CLI::App* sub = app.add_subcommand("extract", "Print the main text and metadata the extractor finds in a file or URL");
-    sub->add_option("source", *target, "An HTML, XHTML or text file, or an http(s) URL")->required();
+    sub->add_option("source", *target, "An HTML, XHTML, RSS/Atom, PDF or text file, or an http(s) URL")->required();
     sub->add_flag("--json", *json, "Print a JSON object with the metadata, the text and its passages");
     sub->footer("Example:\n  claimtrack extract page.html --json");
     table.push_back({sub, [target, json](Context& context) {
                          const Loaded loaded = is_url(*target) ? load_url(*target) : load_file(*target);
+                         if (pdf::is_pdf(loaded.bytes, loaded.content_type)) {
+                             run_pdf(context, *target, loaded, *json);
+                             return 0;
+                         }
                          const html::Document doc = html::extract(loaded.bytes, loaded.content_type, loaded.url);
                          if (*json) {
                              context.out << document_json(doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

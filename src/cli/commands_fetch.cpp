@@ -47,6 +47,10 @@ void print_link_summary(std::ostream& out, const app::LinkSummary& summary) {
     out << fmt::format("Linked {} claims: {} with evidence; {} passages proposed ({} support, {} contradict, {} mention).\n",
                        summary.claims, summary.claims_with_evidence, summary.evidence, summary.supports, summary.contradicts,
                        summary.mentions);
+    if (summary.reanchored + summary.orphaned > 0) {
+        out << fmt::format("Sources changed since earlier evidence: {} quotes re-anchored, {} orphaned (quote no longer found).\n",
+                           summary.reanchored, summary.orphaned);
+    }
 }
 
 namespace {

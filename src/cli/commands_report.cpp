@@ -104,6 +104,7 @@ struct CheckOptions {
     app::ImportOptions import;
     app::FetchOptions fetch;
     ReportOptions report;
+    std::string max_size = k_default_max_size;
 };
 
 void add_check(CLI::App& app, Table& table) {
@@ -112,6 +113,7 @@ void add_check(CLI::App& app, Table& table) {
     sub->add_option("file", options->import.path, "Article file (.txt, .md, .html) or - for standard input")->required();
     sub->add_option("--date", options->import.date, "The article's date, YYYY-MM-DD");
     sub->add_option("--encoding", options->import.encoding, "Charset of the file (default: UTF-8 when valid, else detected)");
+    sub->add_option("--max-size", options->max_size, "Refuse a file larger than this, e.g. 50M, 800K; 0 for no limit (default: 20M)");
     sub->add_option("--from-warc", options->fetch.from_warc, "Replay sources from these WARC files instead of the network")
         ->check(CLI::ExistingFile);
     sub->add_option("--warc-out", options->fetch.warc_out, "Also archive every response to this WARC file");
@@ -120,9 +122,7 @@ void add_check(CLI::App& app, Table& table) {
     sub->footer("Example:\n  claimtrack check samples/article-zh-chips.txt --from-warc samples/sources.warc.gz --date 2025-11-10\n"
                 "Step summaries go to standard error, the report to standard output.");
     table.push_back({sub, [options](Context& context) {
-                         if (options->import.path == "-") {
-                             options->import.stdin_bytes.assign(std::istreambuf_iterator<char>(context.in), {});
-                         }
+                         enforce_size(options->import, context.in, options->max_size);
                          app::ReadArticle read = app::read_article(options->import);
                          say_decoding(context.err, options->import.path, read);
                          const app::ImportResult imported = app::import_article(context.store(), std::move(read.article));

@@ -147,72 +147,6 @@ void extend_evidence(CLI::App& app, Table& table) {
     add_evidence_verdicts(*evidence, table);
 }
 
-void print_all_claims(Context& context, const std::vector<Claim>& claims) {
-    context.out << fmt::format("{:>4}  {:<10}  {:<12}  {:>5}  {}\n", "ID", "KIND", "STATUS", "WORTH", "CLAIM");
-    for (const Claim& claim : claims) {
-        const auto state = context.store().claim_state(claim.id);
-        std::string marks = state && state->rejected ? "[rejected] " : "";
-        if (state && !state->anchored) marks += "[unanchored] ";
-        if (state && state->origin == Origin::manual) marks += "[added] ";
-        if (claim.hedged) marks += "[hedged] ";
-        context.out << fmt::format("{:>4}  {:<10}  {:<12}  {:>5.2f}  {}{}\n", claim.id, to_string(claim.kind), to_string(claim.status),
-                                   claim.checkworthiness, marks, clip(claim.text, 90));
-        if (!claim.fields.empty()) context.out << fmt::format("{:39}{}\n", "", clip(fields_line(claim), 90));
-    }
-}
-
-// Return the value of `claims` option `name` when it was given.
-std::string given(CLI::App& claims, const std::string& name) {
-    CLI::Option* option = claims.get_option_no_throw(name);
-    return option != nullptr && option->count() > 0 ? option->as<std::string>() : std::string();
-}
-
-ClaimFilter all_filter(CLI::App& claims) {
-    ClaimFilter filter;
-    filter.rejected = RejectedClaims::include;
-    if (const std::string article = given(claims, "--article"); !article.empty()) filter.article = std::stoll(article);
-    if (const std::string kind = given(claims, "--kind"); !kind.empty()) {
-        filter.kind = claim_kind_from(kind);
-        if (!filter.kind) throw Error(ErrorKind::usage, "--kind", kind, "unknown kind (quantity, role, quote, event, comparison)");
-    }
-    if (const std::string status = given(claims, "--status"); !status.empty()) {
-        filter.status = status_from(status);
-        if (!filter.status) throw Error(ErrorKind::usage, "--status", status, "unknown status (unreviewed, verified, disputed, unverifiable)");
-    }
-    return filter;
-}
-
-// `claims` hides rejected claims (the store's default); `claims --all` lists them too, marked.
-void extend_claims(CLI::App& app, Table& table) {
-    CLI::App* claims = existing(app, "claims");
-    if (claims == nullptr) return;
-    auto row = row_of(table, claims);
-    if (row == table.end()) return;
-    auto all = std::make_shared<bool>(false);
-    claims->add_flag("--all", *all, "Also list claims rejected as not a claim, marked [rejected]");
-    row->run = [list = row->run, all, claims](Context& context) {
-        if (!*all) return list(context);
-        const auto found = context.store().claims(all_filter(*claims));
-        if (CLI::Option* json = claims->get_option_no_throw("--json"); json != nullptr && json->count() > 0) {
-            nlohmann::json rows = nlohmann::json::array();
-            for (const Claim& claim : found) {
-                nlohmann::json item = to_json(claim);
-                const auto state = context.store().claim_state(claim.id);
-                item["rejected"] = state && state->rejected;
-                item["anchored"] = !state || state->anchored;
-                item["origin"] = state && state->origin == Origin::manual ? "manual" : "auto";
-                rows.push_back(std::move(item));
-            }
-            context.out << rows.dump(2) << "\n";
-        } else if (found.empty()) {
-            context.out << "No claims match.\n";
-        } else {
-            print_all_claims(context, found);
-        }
-        return 0;
-    };
-}
-
 }  // namespace
 
 void add_claim_review_commands(CLI::App& app, Table& table) {
@@ -224,7 +158,6 @@ void add_claim_review_commands(CLI::App& app, Table& table) {
     add_claim_edit(*group, table);
     add_claim_reject(*group, table);
     extend_evidence(app, table);
-    extend_claims(app, table);
 }
 
 }  // namespace claimtrack::cli

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace claimtrack::evidence {
@@ -81,7 +82,18 @@ const std::vector<std::vector<std::string>>& builtin_people() {
     return table;
 }
 
-bool same_name(std::string_view a, std::string_view b) { return text::fold(a) == text::fold(b); }
+// Folding is ICU work and the table's names are compared again and again: remember each result
+// (the cache is dropped when it grows large, so arbitrary query names cannot fill memory).
+std::string folded(std::string_view name) {
+    static std::unordered_map<std::string, std::string> cache;
+    if (cache.size() > 50000) cache.clear();
+    std::string key(name);
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(key, text::fold(name)).first;
+    return it->second;
+}
+
+bool same_name(std::string_view a, std::string_view b) { return folded(a) == folded(b); }
 
 }  // namespace
 
@@ -112,6 +124,18 @@ void Aliases::add(std::string_view a, std::string_view b) {
         ga->insert(ga->end(), gb->begin(), gb->end());
         m_groups.erase(gb);
     }
+}
+
+Aliases Aliases::with_user(const std::vector<std::pair<std::string, std::string>>& pairs) {
+    Aliases aliases = builtin();
+    for (const auto& [name, canonical] : pairs) aliases.add(name, canonical);
+    return aliases;
+}
+
+bool Aliases::same_entity(std::string_view a, std::string_view b) const {
+    if (same_name(a, b)) return true;
+    const auto names = names_of(a);
+    return std::any_of(names.begin(), names.end(), [b](const std::string& n) { return same_name(n, b); });
 }
 
 std::vector<std::string> Aliases::names_of(std::string_view name) const {

@@ -38,6 +38,10 @@ struct Value {
     std::string text;  // as written
 };
 
+// Return the spans of day numbers in dates without a year ("April 2", "2 April", "4月2日"), which
+// the date reader leaves to the article's context: they are never a claim's value.
+std::vector<Span> day_spans(std::string_view text);
+
 // Return the values written in `text`, dates left out, "九成五" read as 95%.
 std::vector<Value> values_in(std::string_view text);
 

@@ -17,6 +17,17 @@ constexpr std::array<std::string_view, 5> k_attribute_fields{"attribute", "role"
 constexpr std::array<std::string_view, 3> k_number_fields{"value", "from", "to"};
 constexpr std::size_t k_max_quote_tokens = 8;
 constexpr std::size_t k_max_text_tokens = 16;
+constexpr std::size_t k_max_ranking_tokens = 4;
+constexpr std::size_t k_max_name_tokens = 4;  // a longer "entity" is a description: its words are details
+
+// English words too common to help find a passage (they only make the match set large).
+constexpr std::array<std::string_view, 72> k_stop_words{
+    "a",     "about", "also", "an",    "and",   "any",   "are",   "as",    "at",    "be",    "been",  "being",
+    "but",   "by",    "can",   "could", "did",   "do",    "does",  "for",   "from",  "had",   "has",   "have",
+    "he",    "her",   "his",   "i",     "if",    "in",    "into",  "is",    "it",    "its",   "just",  "more",
+    "most",  "no",    "not",   "of",    "on",    "only",  "or",    "our",   "out",   "over",  "said",  "she",
+    "so",    "some",  "such",  "than",  "that",  "the",   "their", "then",  "there", "these", "they",  "this",
+    "those", "to",    "up",    "very",  "was",   "we",    "were",  "what",  "which", "who",   "will",  "with"};
 
 std::string field(const Claim& claim, std::string_view name) {
     const auto it = claim.fields.find(std::string(name));
@@ -41,45 +52,117 @@ void add_unique(std::vector<std::string>& terms, std::string term) {
     if (term.size() > 2 && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
 }
 
+bool is_latin_word(std::string_view token) {
+    return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Add `token` and, for an English word, its singular or plural (bears ~ bear, policy ~ policies).
+void add_word(std::vector<std::string>& terms, const std::string& token) {
+    add_unique(terms, phrase({token}));
+    if (!is_latin_word(token) || token.size() < 4) return;
+    if (token.ends_with("ies")) {
+        add_unique(terms, phrase({token.substr(0, token.size() - 3) + "y"}));
+    } else if (token.ends_with("s") && !token.ends_with("ss")) {
+        add_unique(terms, phrase({token.substr(0, token.size() - 1)}));
+    } else if (token.ends_with("y")) {
+        add_unique(terms, phrase({token.substr(0, token.size() - 1) + "ies"}));
+    } else {
+        add_unique(terms, phrase({token + "s"}));
+    }
+}
+
+void add_words(std::vector<std::string>& terms, std::string_view text, std::size_t limit) {
+    std::size_t added = 0;
+    for (const auto& token : content_tokens(text)) {
+        if (added++ >= limit) break;
+        add_word(terms, token);
+    }
+}
+
 // Add one phrase per spelling of `name` (aliases included).
 void add_names(std::vector<std::string>& terms, std::string_view name, const Aliases& aliases) {
     for (const auto& alias : aliases.names_of(name)) add_unique(terms, phrase(text::index_tokens(alias)));
 }
 
+std::string any_of(const std::vector<std::string>& terms) {
+    std::string out;
+    for (const auto& t : terms) out += (out.empty() ? "" : " OR ") + t;
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> content_tokens(std::string_view text) {
+    std::vector<std::string> out;
+    for (auto& token : text::index_tokens(text)) {
+        const bool stop = std::find(k_stop_words.begin(), k_stop_words.end(), token) != k_stop_words.end();
+        if (stop || (token.size() == 1 && is_latin_word(token))) continue;
+        if (std::find(out.begin(), out.end(), token) == out.end()) out.push_back(std::move(token));
+    }
+    return out;
+}
+
+bool few_fields(const Claim& claim) {
+    const auto typed = std::count_if(claim.fields.begin(), claim.fields.end(),
+                                     [](const auto& f) { return f.first != "unit" && !f.second.empty(); });
+    return typed <= 1;
+}
+
+double word_overlap(const std::vector<std::string>& wanted, std::string_view passage) {
+    if (wanted.empty()) return 0.0;
+    auto tokens = text::index_tokens(passage);
+    std::sort(tokens.begin(), tokens.end());
+    const auto hits = std::count_if(wanted.begin(), wanted.end(),
+                                    [&](const std::string& t) { return std::binary_search(tokens.begin(), tokens.end(), t); });
+    return static_cast<double>(hits) / static_cast<double>(wanted.size());
+}
+
+std::string words_query(std::string_view text, std::size_t max_words) {
+    std::vector<std::string> terms;
+    add_words(terms, text, max_words);
+    return any_of(terms);
+}
+
+namespace {
+
+struct QueryParts {
+    std::vector<std::string> names;    // spellings of the entities the claim names
+    std::vector<std::string> details;  // attribute words, numbers, quote and claim words
+};
+
+QueryParts query_parts(const Claim& claim, const Aliases& aliases) {
+    QueryParts parts;
+    for (auto name : k_entity_fields) {
+        const std::string value = field(claim, name);
+        if (text::index_tokens(value).size() > k_max_name_tokens) add_words(parts.details, value, k_max_text_tokens);
+        else add_names(parts.names, value, aliases);
+    }
+    for (auto name : k_attribute_fields) {
+        add_names(parts.details, field(claim, name), aliases);
+        add_words(parts.details, field(claim, name), k_max_text_tokens);
+    }
+    for (auto name : k_number_fields) {
+        for (const auto& token : text::index_tokens(field(claim, name))) add_unique(parts.details, phrase({token}));
+    }
+    add_words(parts.details, field(claim, "quote"), k_max_quote_tokens);
+    // The claim's own words help most when it names nobody; otherwise a few are enough to rank.
+    add_words(parts.details, claim.text, parts.names.empty() ? k_max_text_tokens : k_max_ranking_tokens);
+    return parts;
+}
+
 }  // namespace
 
 std::string recall_query(const Claim& claim, const Aliases& aliases) {
-    std::vector<std::string> groups;
-    auto close_group = [&groups](const std::vector<std::string>& terms) {
-        if (terms.empty()) return;
-        std::string g = "(";
-        for (std::size_t i = 0; i < terms.size(); ++i) g += (i > 0 ? " OR " : "") + terms[i];
-        groups.push_back(g + ")");
-    };
-    for (auto name : k_entity_fields) {
-        std::vector<std::string> terms;
-        add_names(terms, field(claim, name), aliases);
-        close_group(terms);
-    }
-    std::vector<std::string> details;
-    for (auto name : k_attribute_fields) add_names(details, field(claim, name), aliases);
-    for (auto name : k_number_fields) {
-        for (const auto& token : text::index_tokens(field(claim, name))) add_unique(details, phrase({token}));
-    }
-    const auto quote_tokens = text::index_tokens(field(claim, "quote"));
-    for (std::size_t i = 0; i < quote_tokens.size() && i < k_max_quote_tokens; ++i) add_unique(details, phrase({quote_tokens[i]}));
-    close_group(details);
-    if (groups.empty()) {
-        // A claim without fields still has words.
-        std::vector<std::string> words;
-        for (const auto& token : text::index_tokens(claim.text)) {
-            if (words.size() < k_max_text_tokens) add_unique(words, phrase({token}));
-        }
-        close_group(words);
-    }
-    std::string query;
-    for (std::size_t i = 0; i < groups.size(); ++i) query += (i > 0 ? " OR " : "") + groups[i];
-    return query;
+    const QueryParts parts = query_parts(claim, aliases);
+    if (parts.names.empty() || parts.details.empty()) return any_of(parts.names.empty() ? parts.details : parts.names);
+    return any_of(parts.names) + " OR " + any_of(parts.details);
+}
+
+std::string linking_query(const Claim& claim, const Aliases& aliases) {
+    const QueryParts parts = query_parts(claim, aliases);
+    if (parts.names.empty() || parts.details.empty()) return any_of(parts.names.empty() ? parts.details : parts.names);
+    // Repeating the names lets the details rank the passages that name the entity.
+    return "(" + any_of(parts.names) + ") AND (" + any_of(parts.names) + " OR " + any_of(parts.details) + ")";
 }
 
 }  // namespace claimtrack::evidence

@@ -71,7 +71,8 @@ std::vector<Value> values_in(std::string_view written) {
     const std::string simplified = text::to_simplified(written);
     const std::string_view text = simplified;
     const auto tenths = find_tenths(text);
-    const auto dates = numbers::find_dates(text, "");
+    auto dates = numbers::find_dates(text, "");
+    for (const Span day : day_spans(text)) dates.push_back({day, ""});
     std::vector<std::pair<Span, Value>> found;
     for (const auto& t : tenths) {
         found.push_back({t.span, {t.percent, "%", std::string(text.substr(t.span.start, t.span.end - t.span.start))}});

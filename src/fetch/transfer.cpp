@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <string_view>
 
 namespace claimtrack::fetch {
@@ -90,8 +91,8 @@ void set_resolve(Transfer& transfer, const Options& options) {
 
 void set_headers(Transfer& transfer, const Request& request, const Options& options) {
     add_header(transfer, std::string("Accept: ") + k_accept);
-    add_header(transfer, "Accept-Language: " +
-                             (options.accept_language.empty() ? std::string(k_default_language) : options.accept_language));
+    const std::string& language = request.accept_language.empty() ? options.accept_language : request.accept_language;
+    add_header(transfer, "Accept-Language: " + (language.empty() ? std::string(k_default_language) : language));
     if (!request.etag.empty()) add_header(transfer, "If-None-Match: " + request.etag);
     if (!request.last_modified.empty()) add_header(transfer, "If-Modified-Since: " + request.last_modified);
     curl_easy_setopt(transfer.easy.get(), CURLOPT_HTTPHEADER, transfer.header_list.get());
@@ -108,8 +109,23 @@ void set_limits(CURL* easy, const Options& options) {
 
 }  // namespace
 
+std::string accept_language_for(std::string_view language) {
+    const std::string_view primary = language.substr(0, language.find_first_of("-_"));
+    if (primary == "zh") return "zh-CN,zh;q=0.9,en;q=0.8";
+    if (primary == "en") return "en-US,en;q=0.9";
+    return k_default_language;
+}
+
 std::string default_user_agent() {
-    return "Mozilla/5.0 (compatible; claimtrack/0.1; +https://github.com/claimtrack)";
+    std::string agent = "Mozilla/5.0 (compatible; claimtrack/0.1; +https://github.com/claimtrack";
+    const char* contact = std::getenv("CLAIMTRACK_CONTACT");
+    std::string clean;
+    for (const char* c = contact; c != nullptr && *c != '\0' && clean.size() < 200; ++c) {
+        const auto byte = static_cast<unsigned char>(*c);
+        if (byte >= 0x20 && byte != 0x7f && *c != '(' && *c != ')') clean += *c;  // no header injection, no broken comment
+    }
+    if (!clean.empty()) agent += "; contact: " + clean;
+    return agent + ")";
 }
 
 Target parse_target(const std::string& url) {

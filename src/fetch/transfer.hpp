@@ -68,7 +68,8 @@ std::unique_ptr<Transfer> make_transfer(const Request& request, const Options& o
 // Return the outcome of `transfer` which curl finished with `code`.
 Outcome finish_transfer(Transfer& transfer, CURLcode code, const Request& request, const Options& options);
 
-// Return the User-Agent sent when `Options::user_agent` is empty.
+// Return the User-Agent sent when `Options::user_agent` is empty: browser-like, naming claimtrack
+// and, when $CLAIMTRACK_CONTACT is set (an e-mail or URL), how a site owner reaches the newsroom.
 std::string default_user_agent();
 
 }  // namespace claimtrack::fetch

@@ -29,7 +29,7 @@ bool is_label(std::string_view paragraph) {
 
 bool is_list_like(std::string_view tag) {
     return tag == "ul" || tag == "ol" || tag == "li" || tag == "div" || tag == "section" || tag == "table" ||
-           tag == "p" || tag == "dl";
+           tag == "p" || tag == "dl" || tag == "tr" || tag == "td" || tag == "tbody";
 }
 
 // Return true if no cell of `row` holds blocks: a row of data, not a layout table.
@@ -77,7 +77,7 @@ public:
 
 private:
     void flush() {
-        std::string paragraph = text::collapse_space(m_buffer);
+        std::string paragraph = collapse_space(m_buffer);
         m_buffer.clear();
         if (!paragraph.empty() && !is_label(paragraph)) m_out.push_back(std::move(paragraph));
     }
@@ -121,7 +121,7 @@ std::vector<std::string> all_paragraphs(const Dom& dom) {
     std::vector<std::string> out;
     std::string buffer;
     const auto flush = [&out, &buffer] {
-        std::string paragraph = text::collapse_space(buffer);
+        std::string paragraph = collapse_space(buffer);
         buffer.clear();
         if (!paragraph.empty()) out.push_back(std::move(paragraph));
     };

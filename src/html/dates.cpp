@@ -69,7 +69,7 @@ std::string time_of_day(Cursor& c) {
         return {};
     }
     c.literal("分");
-    std::array<char, 16> out{};
+    std::array<char, 32> out{};
     std::snprintf(out.data(), out.size(), "T%02d:%02d", *hour, *minute);
     std::string result = out.data();
     if (const std::size_t before = c.i; c.literal(":")) {

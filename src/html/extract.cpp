@@ -1,3 +1,4 @@
+#include "feed.hpp"
 #include "internal.hpp"
 
 #include <claimtrack/text.hpp>
@@ -140,6 +141,7 @@ Document extract_html(std::string_view utf8, std::string charset) {
         if (meta.published.empty()) meta.published = date_in_page(page, meta.title);
         // A byline in the page names the writer; Chinese sites often put their own name in <meta author>.
         if (std::string byline = author_in_page(page); !byline.empty()) meta.author = std::move(byline);
+        else if (std::string credit = detail::author_in_credits(page); !credit.empty()) meta.author = std::move(credit);
     }
     std::vector<std::string> paragraphs = detail::main_paragraphs(*dom);
     if (!paragraphs.empty() && !meta.title.empty() && paragraphs.front() == meta.title) {
@@ -186,6 +188,7 @@ Document extract_plain(std::string_view bytes, std::string_view content_type) {
 }  // namespace
 
 Document extract(std::string_view bytes, std::string_view content_type, std::string_view url) {
+    if (detail::is_feed(bytes, content_type)) return detail::extract_feed(bytes, content_type);
     switch (classify(bytes, content_type, url)) {
     case Kind::html: {
         Decoded decoded = decode(bytes, content_type, Markup::html);

@@ -64,6 +64,10 @@ std::string lower_ascii(std::string_view text);
 // Return true if the element is hidden by attribute or inline style.
 bool is_hidden(pugi::xml_node node);
 
+// Return `text` with runs of Unicode white space (and U+FEFF) as one ASCII space, trimmed; the same
+// result as text::collapse_space without the round trip through UTF-16, which dominated extraction.
+std::string collapse_space(std::string_view text);
+
 // Return the text of `node` and its descendants, white space collapsed.
 std::string node_text(pugi::xml_node node);
 
@@ -100,6 +104,10 @@ Metadata read_metadata(const Dom& dom);
 // Return the first full date found in `text` ("2025年9月19日 10:22", "2025-09-19", "Sep 19, 2025")
 // as ISO 8601, or empty.
 std::string find_date(std::string_view text);
+
+// Return the writer named in a closing credit ("（本报记者 王明）", "（李华 北京报道）") or a
+// forum line ("网友甲 发表于 2005-9-15") of `page`, or empty.
+std::string author_in_credits(const std::vector<std::string>& page);
 
 // Return true if `paragraph` is a dateline or credit ("2005-04-05 06:40更新 来源：新华网", "编辑：山石",
 // "Updated 5:27 am, November 20, 2019") rather than part of the article.

@@ -29,6 +29,11 @@ bool raw_text(std::string_view name) {
            name == "iframe" || name == "noembed" || name == "noframes";
 }
 
+bool dropped_body(std::string_view name) {
+    return name == "svg" || name == "noscript" || name == "select" || name == "template" || name == "iframe" || name == "nav" ||
+           name == "aside" || name == "button" || name == "footer";
+}
+
 bool name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '_';
 }
@@ -89,6 +94,65 @@ std::size_t find_close(std::string_view html, std::size_t from, std::string_view
     return html.size();
 }
 
+bool attribute_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/'; }
+
+// Return true for the attributes of `tag` the extractor reads (`value` is the attribute with its
+// value); the rest (href, src, srcset, data-*, on*) are about half of a page's bytes once scripts are
+// gone, and only cost parsing time.
+bool kept_attribute(std::string_view tag, std::string_view name, std::string_view value) {
+    static constexpr std::array k_everywhere = {"class"sv, "id"sv, "hidden"sv, "aria-hidden"sv, "itemprop"sv};
+    static constexpr std::array k_meta = {"content"sv, "property"sv, "name"sv, "http-equiv"sv, "charset"sv};
+    const std::string lower = lower_ascii(name);
+    const auto any = [&lower](const auto& names) {
+        return std::find(names.begin(), names.end(), std::string_view(lower)) != names.end();
+    };
+    if (any(k_everywhere)) return true;
+    // Only the styles that hide an element matter.
+    if (lower == "style") return lower_ascii(value).find("none") != std::string::npos || lower_ascii(value).find("hidden") != std::string::npos;
+    if (tag == "meta") return any(k_meta);
+    if (tag == "html") return lower == "lang" || lower == "xml:lang";
+    if (tag == "time") return lower == "datetime";
+    if (tag == "a" || tag == "link") return lower == "rel" || lower == "type";
+    return tag == "script" && lower == "type";
+}
+
+// Return the opening tag `tag` with only the kept attributes, or nothing when it has no others.
+std::optional<std::string> slim_tag(std::string_view html, const Tag& tag) {
+    const std::size_t name_end = tag.start + 1 + tag.name.size();
+    if (tag.end <= name_end || html[tag.end - 1] != '>') return std::nullopt;
+    const std::size_t limit = tag.end - 1;
+    std::string kept;
+    bool dropped = false;
+    for (std::size_t i = name_end; i < limit;) {
+        while (i < limit && attribute_space(html[i])) ++i;
+        const std::size_t start = i;
+        while (i < limit && !attribute_space(html[i]) && html[i] != '=') ++i;
+        const std::string_view name = html.substr(start, i - start);
+        std::size_t j = i;
+        while (j < limit && (html[j] == ' ' || html[j] == '\t' || html[j] == '\n')) ++j;
+        if (j < limit && html[j] == '=') {
+            ++j;
+            while (j < limit && (html[j] == ' ' || html[j] == '\t' || html[j] == '\n')) ++j;
+            if (j < limit && (html[j] == '"' || html[j] == '\'')) {
+                const std::size_t close = html.find(html[j], j + 1);
+                j = close == std::string_view::npos || close >= limit ? limit : close + 1;
+            } else {
+                while (j < limit && html[j] != ' ' && html[j] != '\t' && html[j] != '\n') ++j;
+            }
+            i = j;
+        }
+        if (name.empty()) continue;
+        if (kept_attribute(tag.name, name, html.substr(start, i - start))) {
+            kept += ' ';
+            kept.append(html.substr(start, i - start));
+        } else {
+            dropped = true;
+        }
+    }
+    if (!dropped) return std::nullopt;
+    return std::string("<").append(html.substr(tag.start + 1, tag.name.size())).append(kept).append(">");
+}
+
 }  // namespace
 
 std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth) {
@@ -103,6 +167,13 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
         out.append(html.substr(copied, from - copied));
         copied = to;
     };
+    const auto slim = [&](const Tag& tag) {
+        if (tag.closing) return;
+        if (std::optional<std::string> slimmer = slim_tag(html, tag)) {
+            drop(tag.start, tag.end);
+            out += *slimmer;
+        }
+    };
     for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at)) {
         const Tag tag = read_tag(html, at);
         const std::size_t next = tag.end;
@@ -111,8 +182,20 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
             at = next;
             continue;
         }
-        if (tag.name.empty() || depth_neutral(tag.name)) {
+        if (tag.name.empty()) {
             at = next;
+            continue;
+        }
+        if (depth_neutral(tag.name)) {
+            slim(tag);
+            at = next;
+            continue;
+        }
+        if (!tag.closing && dropped_body(tag.name)) {
+            // Drawings, menus and embedded frames hold no text a reader wants; parsing them is costly.
+            slim(tag);
+            at = find_close(html, next, tag.name);
+            drop(next, at);
             continue;
         }
         if (!tag.closing && raw_text(tag.name)) {
@@ -128,6 +211,7 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
             ++dropped[tag.name];
             drop(at, next);
         } else if (!tag.closing) {
+            slim(tag);
             open.push_back(tag.name);
         } else if (const auto found = std::find(open.rbegin(), open.rend(), tag.name); found != open.rend()) {
             open.erase(std::prev(found.base()), open.end());

@@ -12,6 +12,8 @@ using namespace std::string_view_literals;
 
 constexpr std::size_t k_min_paragraph = 25;  // bytes of own text before a block counts as prose
 constexpr int k_ancestor_levels = 4;
+constexpr double k_repeated_share = 0.3;  // of the top score, for an earlier post to win over a longer one
+constexpr int k_separate_posts = 6;        // levels up to the common ancestor of two separate posts
 
 bool is_heading(std::string_view tag) {
     return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
@@ -90,6 +92,43 @@ bool worth_keeping(const Stats& s, const Stats& total, Hint hint) {
     return hint != Hint::strong_negative && s.prose >= 2;
 }
 
+// Return how many levels above `a` its nearest common ancestor with `b` is.
+int levels_to_common(pugi::xml_node a, pugi::xml_node b) {
+    int up = 0;
+    for (pugi::xml_node above = a.parent(); above; above = above.parent(), ++up) {
+        for (pugi::xml_node other = b.parent(); other; other = other.parent()) {
+            if (other == above) return up;
+        }
+    }
+    return up;
+}
+
+// On a page of several posts (a blog's front page) the first is the one the page is about: return
+// the earliest element with the winner's tag and positive class that scores near it and sits in a
+// separate part of the tree (nearby ones are pieces of one article), or the winner.
+pugi::xml_node first_of_repeated(pugi::xml_node body, pugi::xml_node winner, const Scores& scores, double top) {
+    const std::string_view cls = winner.attribute("class").value();
+    if (cls.empty() || class_hint(winner) != Hint::positive) return winner;
+    pugi::xml_node first = winner;
+    bool passed = false;  // only elements before the winner count
+    walk(
+        body,
+        [&](pugi::xml_node node) {
+            passed = passed || node == winner;
+            if (passed || first != winner) return false;
+            if (node.type() != pugi::node_element) return false;
+            if (cls == node.attribute("class").value() && std::strcmp(node.name(), winner.name()) == 0) {
+                const auto found = scores.find(node.internal_object());
+                if (found != scores.end() && found->second >= top * k_repeated_share &&
+                    levels_to_common(winner, node) >= k_separate_posts)
+                    first = node;
+            }
+            return first == winner;
+        },
+        [](pugi::xml_node) {});
+    return first;
+}
+
 }  // namespace
 
 void prune(pugi::xml_node body) {
@@ -135,6 +174,7 @@ std::vector<pugi::xml_node> select_content(pugi::xml_node body, const StatsMap& 
         },
         [](pugi::xml_node) {});
     if (winner == body || !winner.parent()) return {winner};
+    winner = first_of_repeated(body, winner, scores, top);
     const double threshold = std::max(10.0, top * 0.2);
     const std::string_view winner_class = winner.attribute("class").value();
     std::vector<pugi::xml_node> chosen;

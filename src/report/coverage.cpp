@@ -35,11 +35,17 @@ Coverage coverage_of(const std::vector<ClaimEntry>& claims) {
     for (const auto& entry : claims) {
         ++c.by_status[entry.claim.status];
         ++c.by_kind[entry.claim.kind];
+        const auto has = [&](Stance stance) {
+            return std::any_of(entry.evidence.begin(), entry.evidence.end(), [&](const Evidence& e) { return e.stance == stance; });
+        };
         if (entry.evidence.empty()) {
             ++c.without_evidence;
-        } else if (std::all_of(entry.evidence.begin(), entry.evidence.end(),
-                               [](const Evidence& e) { return e.stance == Stance::contradicts; })) {
+            c.unsourced_claims.push_back(entry.claim.id);
+        } else if (has(Stance::contradicts) && !has(Stance::supports)) {
+            // Passages that merely mention the subject neither help nor hurt: what counts is that
+            // something contradicts the claim and nothing supports it.
             ++c.only_contradicted;
+            c.contradicted_claims.push_back(entry.claim.id);
         }
     }
     return c;
@@ -88,6 +94,29 @@ int evidence_count(const ArticleReport& article, Id source) {
     return it == article.evidence_per_source.end() ? 0 : it->second;
 }
 
+std::vector<std::string> fetch_notes(const ArticleReport& article, const SourceRow& source) {
+    std::vector<std::string> notes;
+    const auto it = article.fetches.find(source.id);
+    if (it == article.fetches.end()) return notes;
+    if (!it->second.unchanged_since.empty()) notes.push_back("unchanged since " + it->second.unchanged_since);
+    if (!it->second.text_fetched_at.empty() && it->second.text_fetched_at != source.fetched_at &&
+        it->second.unchanged_since.empty()) {
+        notes.push_back("text from the fetch of " + it->second.text_fetched_at);
+    }
+    if (!it->second.warc_file.empty()) notes.push_back("archived in WARC " + it->second.warc_file);
+    return notes;
+}
+
+std::string evidence_fetched_at(const ArticleReport& article, const Evidence& evidence) {
+    for (const SourceRow& s : article.sources) {
+        if (s.url != evidence.url && (s.final_url.empty() || s.final_url != evidence.url)) continue;
+        const auto it = article.fetches.find(s.id);
+        if (it != article.fetches.end() && !it->second.text_fetched_at.empty()) return it->second.text_fetched_at;
+        return s.fetched_at;
+    }
+    return {};
+}
+
 std::string score_text(double score) {
     std::array<char, 16> buffer{};
     std::snprintf(buffer.data(), buffer.size(), "%.2f", std::clamp(score, 0.0, 1.0));
@@ -108,6 +137,22 @@ std::string coverage_line(const Coverage& coverage) {
     }
     line += " without evidence " + std::to_string(coverage.without_evidence);
     line += ", only contradicted " + std::to_string(coverage.only_contradicted);
+    return line;
+}
+
+std::string attention_line(const Coverage& coverage) {
+    const auto ids = [](const std::vector<Id>& list) {
+        constexpr std::size_t k_shown = 20;
+        std::string out;
+        for (std::size_t k = 0; k < std::min(list.size(), k_shown); ++k) out += (k == 0 ? "" : ", ") + std::to_string(list[k]);
+        if (list.size() > k_shown) out += ", … (" + std::to_string(list.size()) + " in all)";
+        return out;
+    };
+    std::string line;
+    if (!coverage.unsourced_claims.empty()) line = "without evidence " + ids(coverage.unsourced_claims);
+    if (!coverage.contradicted_claims.empty()) {
+        line += (line.empty() ? "" : "; ") + std::string("only contradicted ") + ids(coverage.contradicted_claims);
+    }
     return line;
 }
 

@@ -1,7 +1,9 @@
 #include "report/html_util.hpp"
 #include "report/shared.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace claimtrack::report::detail {
 
@@ -26,11 +28,20 @@ std::string status_badge(Status status) {
            "</span>";
 }
 
-std::string fetched_at_of(const ArticleReport& a, const Evidence& e) {
-    for (const auto& s : a.sources) {
-        if (s.url == e.url || (!s.final_url.empty() && s.final_url == e.url)) return s.fetched_at;
+// Return the context before a quote from its first word boundary on, "…" first when cut.
+std::string context_before(std::string_view prefix) {
+    const std::size_t space = prefix.find(' ');
+    if (prefix.empty() || prefix.front() == ' ' || space == std::string_view::npos || space > 24) return escape_html(prefix);
+    return "…" + escape_html(prefix.substr(space));
+}
+
+// Return the context after a quote up to its last word boundary, "…" last when cut.
+std::string context_after(std::string_view suffix) {
+    const std::size_t space = suffix.rfind(' ');
+    if (suffix.empty() || suffix.back() == ' ' || space == std::string_view::npos || suffix.size() - space > 24) {
+        return escape_html(suffix);
     }
-    return {};
+    return escape_html(suffix.substr(0, space + 1)) + "…";
 }
 
 std::string evidence_html(const ArticleReport& a, const ClaimEntry& entry) {
@@ -40,13 +51,14 @@ std::string evidence_html(const ArticleReport& a, const ClaimEntry& entry) {
     if (e->quote.exact.empty()) {
         out += "<strong>" + escape_html(e->text) + "</strong>";
     } else {
-        out += escape_html(e->quote.prefix) + "<strong>" + escape_html(e->quote.exact) + "</strong>" +
-               escape_html(e->quote.suffix);
+        out += "<span class=\"context\">" + context_before(e->quote.prefix) + "</span><strong>" +
+               escape_html(e->quote.exact) + "</strong><span class=\"context\">" + context_after(e->quote.suffix) +
+               "</span>";
     }
     out += "</blockquote>\n<p class=\"small\">Source: " + link_html(e->url, e->url);
     out += " · " + std::string(to_string(e->stance)) + " · score " + score_text(e->score);
     if (!e->reason.empty()) out += " · " + escape_html(e->reason);
-    if (const std::string when = fetched_at_of(a, *e); !when.empty()) out += " · fetched " + escape_html(when);
+    if (const std::string when = evidence_fetched_at(a, *e); !when.empty()) out += " · fetched " + escape_html(when);
     if (e->orphaned) out += " · <strong>orphaned: the quote no longer matches the source</strong>";
     if (entry.evidence.size() > 1) out += " · " + std::to_string(entry.evidence.size() - 1) + " more";
     return out + "</p>\n";
@@ -85,6 +97,7 @@ std::string source_item(const ArticleReport& a, const SourceRow& s) {
     if (!s.error.empty() && !error_is_status) details += " · " + escape_html(s.error);
     if (!s.fetched_at.empty()) details += " · fetched " + escape_html(s.fetched_at);
     if (!s.final_url.empty() && s.final_url != s.url) details += " · now at " + link_html(s.final_url, s.final_url);
+    for (const std::string& note : fetch_notes(a, s)) details += " · " + escape_html(note);
     if (!details.empty()) out += "<br><span class=\"small\">" + details.substr(4) + "</span>";
     const int used = evidence_count(a, s.id);
     out += used > 0 ? " <span class=\"small\">· used as evidence " + std::to_string(used) + "×</span>"
@@ -92,11 +105,24 @@ std::string source_item(const ArticleReport& a, const SourceRow& s) {
     return out + "</li>\n";
 }
 
+// Return links to the claims in `ids` (the first few), after ": ", or "" when there are none.
+std::string claim_links(const std::vector<Id>& ids) {
+    constexpr std::size_t k_shown = 30;
+    std::string out;
+    for (std::size_t k = 0; k < std::min(ids.size(), k_shown); ++k) {
+        const std::string id = std::to_string(ids[k]);
+        out += std::string(k == 0 ? ": " : ", ") + "<a href=\"#claim-" + id + "\">#" + id + "</a>";
+    }
+    if (ids.size() > k_shown) out += ", …";
+    return out;
+}
+
 std::string summary_html(const Coverage& c) {
     std::string out = "<div class=\"summary\">" + status_chart_svg(c.by_status) + "\n<ul>";
     out += "<li><strong>" + std::to_string(claim_total(c)) + "</strong> claims</li>";
-    out += "<li>" + std::to_string(c.without_evidence) + " without evidence</li>";
-    out += "<li>" + std::to_string(c.only_contradicted) + " whose only evidence contradicts them</li>";
+    out += "<li>" + std::to_string(c.without_evidence) + " without evidence" + claim_links(c.unsourced_claims) + "</li>";
+    out += "<li>" + std::to_string(c.only_contradicted) + " contradicted, with nothing in support" +
+           claim_links(c.contradicted_claims) + "</li>";
     out += "<li class=\"small\">" + escape_html(kinds_line(c)) + "</li></ul></div>\n";
     return out;
 }

@@ -52,7 +52,8 @@ std::string claims_part(const ArticleReport& a) {
                                        c.text + (c.hedged ? " (hedged)" : "")};
         if (const Evidence* e = best_evidence(entry)) {
             cells.push_back(clip(e->quote.exact.empty() ? e->text : e->quote.exact, k_quote_columns));
-            cells.push_back(e->url + (e->orphaned ? " (orphaned)" : ""));
+            const std::string when = evidence_fetched_at(a, *e);
+            cells.push_back(e->url + (e->orphaned ? " (orphaned)" : "") + (when.empty() ? "" : ", fetched " + when));
             cells.push_back(std::string(to_string(e->stance)));
             cells.push_back(score_text(e->score));
         } else {
@@ -68,13 +69,15 @@ std::string claims_part(const ArticleReport& a) {
 std::string sources_part(const ArticleReport& a) {
     std::string out = "### Sources\n\n";
     if (a.sources.empty()) return out + "No sources.\n\n";
-    out += header({"ID", "URL", "Title", "Fetch", "HTTP", "Used as evidence", "Fetched", "Error"});
+    out += header({"ID", "URL", "Title", "Fetch", "HTTP", "Used as evidence", "Fetched", "Archive", "Error"});
     for (const auto& s : a.sources) {
         const int used = evidence_count(a, s.id);
         const std::string flag = source_flag(s);
+        std::string archive;
+        for (const std::string& note : fetch_notes(a, s)) archive += (archive.empty() ? "" : "; ") + note;
         out += row({std::to_string(s.id), s.url, s.title, is_broken(s) ? "**" + flag + "**" : flag,
                     s.http_status ? std::to_string(*s.http_status) : "", used > 0 ? std::to_string(used) : "never",
-                    s.fetched_at, s.error});
+                    s.fetched_at, archive, s.error});
     }
     return out + "\n";
 }
@@ -103,7 +106,9 @@ std::string coverage_part(const Coverage& c) {
     out += " without evidence | only contradicted |\n";
     rule += " --- | --- |\n";
     values += " " + std::to_string(c.without_evidence) + " | " + std::to_string(c.only_contradicted) + " |\n";
-    return out + rule + values + "\nKinds: " + kinds_line(c) + "\n\n";
+    out += rule + values + "\nKinds: " + kinds_line(c) + "\n\n";
+    if (const std::string attention = attention_line(c); !attention.empty()) out += "**Needs attention:** " + attention + "\n\n";
+    return out;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Pieces every renderer shares: best evidence, source flags, widths, numbers.
 namespace claimtrack::report::detail {
@@ -23,6 +24,13 @@ bool is_broken(const SourceRow& source);
 // Return how many evidence rows quote `source` in `article`.
 int evidence_count(const ArticleReport& article, Id source);
 
+// Return what the report knows of `source`'s archive and age, as phrases for people:
+// "unchanged since 2025-11-10T08:00:00Z", "archived in WARC sources.warc.gz".
+std::vector<std::string> fetch_notes(const ArticleReport& article, const SourceRow& source);
+
+// Return when the text `evidence` quotes was fetched, or "" when unknown.
+std::string evidence_fetched_at(const ArticleReport& article, const Evidence& evidence);
+
 // Return `score` with two decimals: "0.90".
 std::string score_text(double score);
 
@@ -37,6 +45,9 @@ std::string pad(std::string_view text, std::size_t columns);
 
 // Return the coverage line: "5 claims: unreviewed 3, verified 1, ...".
 std::string coverage_line(const Coverage& coverage);
+
+// Return which claims need a look: "without evidence 3, 7; only contradicted 9", or "" when none.
+std::string attention_line(const Coverage& coverage);
 
 // Return the kinds line: "quantity 2, role 1, ...".
 std::string kinds_line(const Coverage& coverage);

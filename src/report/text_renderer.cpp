@@ -66,11 +66,12 @@ std::string table(const std::vector<Row>& rows, const RenderOptions& options, st
     return out;
 }
 
-std::string claim_details(const ClaimEntry& entry, const RenderOptions& options) {
+std::string claim_details(const ArticleReport& article, const ClaimEntry& entry, const RenderOptions& options) {
     std::vector<Row> rows;
     if (const Evidence* e = best_evidence(entry)) {
         std::string where = e->url.empty() ? "passage " + std::to_string(e->passage) : safe(e->url);
         if (e->orphaned) where += " (orphaned)";
+        if (const std::string when = evidence_fetched_at(article, *e); !when.empty()) where += "  fetched " + safe(when);
         rows.push_back({{"evidence", ""},
                         {std::string(to_string(e->stance)) + " " + score_text(e->score), stance_color(e->stance)},
                         {"\"" + clip(e->quote.exact.empty() ? e->text : e->quote.exact, k_quote_columns) + "\"  " + where, ""}});
@@ -105,7 +106,7 @@ std::string claims_part(const ArticleReport& article, const RenderOptions& optio
         if (c.hedged) text += " (hedged)";
         out += row_of(std::to_string(c.id), std::string(to_string(c.kind)),
                       {std::string(to_string(c.status)), status_color(c.status)}, text);
-        out += claim_details(entry, options);
+        out += claim_details(article, entry, options);
     }
     return out;
 }
@@ -121,6 +122,7 @@ std::string sources_part(const ArticleReport& article, const RenderOptions& opti
         if (!s.title.empty()) about += "  " + clip(s.title, 40);
         if (!s.error.empty()) about += "  error: " + clip(s.error, 60);
         if (!s.fetched_at.empty()) about += "  fetched " + safe(s.fetched_at);
+        for (const std::string& note : fetch_notes(article, s)) about += "  " + safe(note);
         rows.push_back({{std::to_string(s.id), ""},
                         {flag, is_broken(s) ? "1;31" : ""},
                         {s.http_status ? std::to_string(*s.http_status) : "-", ""},
@@ -152,7 +154,11 @@ std::string article_part(const ArticleReport& a, const RenderOptions& options) {
         if (!part.empty()) about += (about.empty() ? "" : ", ") + safe(part);
     }
     if (!about.empty()) out += " (" + about + ")";
-    out += "\nCoverage: " + coverage_line(a.coverage) + "\nKinds: " + kinds_line(a.coverage) + "\n\n";
+    out += "\nCoverage: " + coverage_line(a.coverage) + "\nKinds: " + kinds_line(a.coverage) + "\n";
+    if (const std::string attention = attention_line(a.coverage); !attention.empty()) {
+        out += paint("Needs attention: " + attention, "33", options) + "\n";
+    }
+    out += "\n";
     out += claims_part(a, options) + "\n" + sources_part(a, options);
     if (options.history == History::show) out += "\n" + history_part(a, options);
     return out;

@@ -29,10 +29,12 @@ Claim claim_at(SQLite::Database& db, const SQLite::Statement& row) {
     return c;
 }
 
-Id insert_claim(SQLite::Database& db, const Claim& claim, Origin origin) {
-    SQLite::Statement insert(db,
-                             "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
-                             "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+// Insert one claim with the impl's cached statement, so an import of many claims prepares it once.
+Id insert_claim(SQLite::Database& db, StatementCache& cache, const Claim& claim, Origin origin) {
+    CachedStatement cached(cache, db,
+                           "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
+                           "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& insert = *cached;
     insert.bind(1, claim.article);
     bind_text(insert, 2, to_string(claim.kind));
     bind_text(insert, 3, claim.text);
@@ -49,9 +51,9 @@ Id insert_claim(SQLite::Database& db, const Claim& claim, Origin origin) {
 
 }  // namespace
 
-Id Store::add_claim(const Claim& claim) { return insert_claim(m_impl->db, claim, Origin::automatic); }
+Id Store::add_claim(const Claim& claim) { return insert_claim(m_impl->db, m_impl->statements, claim, Origin::automatic); }
 
-Id Store::add_claim(const Claim& claim, Origin origin) { return insert_claim(m_impl->db, claim, origin); }
+Id Store::add_claim(const Claim& claim, Origin origin) { return insert_claim(m_impl->db, m_impl->statements, claim, origin); }
 
 void Store::update_claim(const Claim& claim) {
     SQLite::Statement update(m_impl->db, "UPDATE claim SET kind = ?, fields = ? WHERE id = ?");

@@ -10,41 +10,41 @@ namespace {
 
 // Insert `row` for `claim` unless the claim already has evidence on that passage (a manual or
 // reviewed row kept by `replace_automatic_evidence`); return the new id, or nothing.
-std::optional<Id> insert_evidence(SQLite::Database& db, Id claim, const Evidence& row) {
-    SQLite::Statement insert(db,
+std::optional<Id> insert_evidence(SQLite::Database& db, StatementCache& cache, Id claim, const Evidence& row) {
+    CachedStatement insert(cache, db,
                              "INSERT INTO evidence (claim, passage, score, stance, reason, origin, quote_exact, "
                              "quote_prefix, quote_suffix, quote_start, quote_end, orphaned, created_at) "
                              "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 "
                              "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE claim = ?1 AND passage = ?2)");
-    insert.bind(1, claim);
-    insert.bind(2, row.passage);
-    insert.bind(3, row.score);
-    bind_text(insert, 4, to_string(row.stance));
-    bind_text(insert, 5, row.reason);
-    bind_text(insert, 6, to_string(row.origin));
-    bind_text(insert, 7, row.quote.exact);
-    bind_text(insert, 8, row.quote.prefix);
-    bind_text(insert, 9, row.quote.suffix);
-    bind_size(insert, 10, row.quote.start);
-    bind_size(insert, 11, row.quote.end);
-    insert.bind(12, row.orphaned ? 1 : 0);
-    bind_text(insert, 13, now_iso8601());
-    if (insert.exec() == 0) return std::nullopt;
+    insert->bind(1, claim);
+    insert->bind(2, row.passage);
+    insert->bind(3, row.score);
+    bind_text(*insert, 4, to_string(row.stance));
+    bind_text(*insert, 5, row.reason);
+    bind_text(*insert, 6, to_string(row.origin));
+    bind_text(*insert, 7, row.quote.exact);
+    bind_text(*insert, 8, row.quote.prefix);
+    bind_text(*insert, 9, row.quote.suffix);
+    bind_size(*insert, 10, row.quote.start);
+    bind_size(*insert, 11, row.quote.end);
+    insert->bind(12, row.orphaned ? 1 : 0);
+    bind_text(*insert, 13, now_iso8601());
+    if (insert->exec() == 0) return std::nullopt;
     return db.getLastInsertRowid();
 }
 
 // Return whether a person rejected, for `claim`, a passage with the same text from the same
 // source as `passage` (a later snapshot repeats the text under a new passage id).
-bool rejected_before(SQLite::Database& db, Id claim, Id passage) {
-    SQLite::Statement query(db,
+bool rejected_before(SQLite::Database& db, StatementCache& cache, Id claim, Id passage) {
+    CachedStatement query(cache, db,
                             "SELECT 1 FROM evidence e "
                             "JOIN evidence_verdict v ON v.evidence = e.id AND v.verdict = 'rejected' "
                             "JOIN passage op ON op.id = e.passage JOIN snapshot os ON os.id = op.snapshot "
                             "JOIN passage np ON np.id = ?2 JOIN snapshot ns ON ns.id = np.snapshot "
                             "WHERE e.claim = ?1 AND op.text = np.text AND os.source = ns.source LIMIT 1");
-    query.bind(1, claim);
-    query.bind(2, passage);
-    return query.executeStep();
+    query->bind(1, claim);
+    query->bind(2, passage);
+    return query->executeStep();
 }
 
 constexpr const char* k_evidence_select =
@@ -75,18 +75,18 @@ Evidence evidence_at(const SQLite::Statement& row) {
 void Store::replace_automatic_evidence(Id claim, const std::vector<Evidence>& rows) {
     SQLite::Database& db = m_impl->db;
     WriteScope write(db);
-    SQLite::Statement drop(db,
+    CachedStatement drop(m_impl->statements, db,
                            "DELETE FROM evidence WHERE claim = ? AND origin = 'auto' "
                            "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.evidence = evidence.id)");
-    drop.bind(1, claim);
-    drop.exec();
+    drop->bind(1, claim);
+    drop->exec();
     for (const Evidence& row : rows) {
-        if (!rejected_before(db, claim, row.passage)) insert_evidence(db, claim, row);
+        if (!rejected_before(db, m_impl->statements, claim, row.passage)) insert_evidence(db, m_impl->statements, claim, row);
     }
     write.commit();
 }
 
-std::optional<Id> Store::add_evidence(const Evidence& row) { return insert_evidence(m_impl->db, row.claim, row); }
+std::optional<Id> Store::add_evidence(const Evidence& row) { return insert_evidence(m_impl->db, m_impl->statements, row.claim, row); }
 
 std::vector<Evidence> Store::evidence_of(Id claim) const {
     SQLite::Statement query(m_impl->db, std::string(k_evidence_select) +

@@ -32,6 +32,24 @@ void WriteScope::commit() {
     m_done = true;
 }
 
+CachedStatement::CachedStatement(StatementCache& cache, SQLite::Database& db, std::string_view sql) {
+    auto found = cache.find(sql);
+    if (found == cache.end()) {
+        auto prepared = std::make_unique<SQLite::Statement>(db, std::string(sql));
+        found = cache.emplace(std::string(sql), std::move(prepared)).first;
+    }
+    m_statement = found->second.get();
+}
+
+CachedStatement::~CachedStatement() {
+    try {
+        m_statement->reset();
+        m_statement->clearBindings();
+    } catch (const SQLite::Exception&) {
+        // reset repeats the last step's error, already reported to the caller.
+    }
+}
+
 std::string column_text(const SQLite::Statement& statement, int index) {
     const SQLite::Column column = statement.getColumn(index);
     if (column.isNull()) return {};

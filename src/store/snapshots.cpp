@@ -147,6 +147,15 @@ std::optional<Snapshot> Store::latest_snapshot(Id source) const {
     return snapshot_at(query);
 }
 
+std::optional<Snapshot> Store::latest_text_snapshot(Id source) const {
+    SQLite::Statement query(m_impl->db, std::string(k_snapshot_columns) +
+                                            "WHERE source = ? AND EXISTS (SELECT 1 FROM passage p WHERE p.snapshot = "
+                                            "snapshot.id) ORDER BY id DESC LIMIT 1");
+    query.bind(1, source);
+    if (!query.executeStep()) return std::nullopt;
+    return snapshot_at(query);
+}
+
 std::optional<Snapshot> Store::snapshot(Id id) const {
     SQLite::Statement query(m_impl->db, std::string(k_snapshot_columns) + "WHERE id = ?");
     query.bind(1, id);
@@ -181,25 +190,25 @@ std::optional<Passage> Store::passage(Id id) const {
 std::vector<PassageHit> Store::search_passages(std::string_view match, std::optional<Id> article, int limit) const {
     // The current text of a source is its latest snapshot that has passages, so a failed or
     // "not modified" re-fetch does not hide the text fetched before.
-    const std::string sql = std::string("WITH hits AS (SELECT rowid AS id, bm25(passage_fts) AS rank FROM passage_fts "
-                                        "WHERE passage_fts MATCH ?1) ") +
-                            "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank "
-                            "FROM hits JOIN passage p ON p.id = hits.id "
-                            "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source "
-                            "WHERE n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = n.source "
-                            "              AND EXISTS (SELECT 1 FROM passage y WHERE y.snapshot = x.id)) "
-                            "AND (?2 IS NULL OR s.id IN (SELECT c.source FROM citation c WHERE c.article = ?2)) "
-                            "ORDER BY hits.rank, p.id LIMIT ?3";
+    constexpr std::string_view sql =
+        "WITH hits AS (SELECT rowid AS id, bm25(passage_fts) AS rank FROM passage_fts WHERE passage_fts MATCH ?1) "
+        "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank "
+        "FROM hits JOIN passage p ON p.id = hits.id "
+        "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source "
+        "WHERE n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = n.source "
+        "              AND EXISTS (SELECT 1 FROM passage y WHERE y.snapshot = x.id)) "
+        "AND (?2 IS NULL OR s.id IN (SELECT c.source FROM citation c WHERE c.article = ?2)) "
+        "ORDER BY hits.rank, p.id LIMIT ?3";
     std::vector<PassageHit> hits;
     if (match.empty() || limit <= 0) return hits;
     try {
-        SQLite::Statement query(m_impl->db, sql);
-        bind_text(query, 1, match);
-        bind_optional(query, 2, article);
-        query.bind(3, limit);
-        while (query.executeStep()) {
-            hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),
-                                      query.getColumn(8).getDouble()});
+        CachedStatement query(m_impl->statements, m_impl->db, sql);
+        bind_text(*query, 1, match);
+        bind_optional(*query, 2, article);
+        query->bind(3, limit);
+        while (query->executeStep()) {
+            hits.push_back(PassageHit{passage_at(*query), query->getColumn(6).getInt64(), column_text(*query, 7),
+                                      query->getColumn(8).getDouble()});
         }
     } catch (const SQLite::Exception& e) {
         // A malformed MATCH expression is the caller's query, not a broken store: no hits.

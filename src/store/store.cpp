@@ -27,7 +27,7 @@ SQLite::Database open_database(const std::string& path) {
 
 }  // namespace
 
-Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path}) {
+Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path, {}}) {
     SQLite::Database& db = m_impl->db;
     db.setBusyTimeout(k_busy_timeout_ms);
     // Migrate first: a file that is refused must not be touched, not even by the WAL switch.

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,12 +15,34 @@
 // Internals shared by the store's .cpp files: the open connection and small binding helpers.
 namespace claimtrack {
 
+namespace store_detail {
+// Prepared statements by their SQL text.
+using StatementCache = std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>>;
+}  // namespace store_detail
+
 struct Store::Impl {
     SQLite::Database db;
     std::string path;
+    // Statements of the hot paths, prepared once and reused (declared after `db`: finalized first).
+    store_detail::StatementCache statements;
 };
 
 namespace store_detail {
+
+// A prepared statement of the impl's cache, reset and cleared of bindings when the scope ends so
+// it holds no read snapshot and no stale values between calls.
+class CachedStatement {
+public:
+    CachedStatement(StatementCache& cache, SQLite::Database& db, std::string_view sql);
+    ~CachedStatement();
+    CachedStatement(const CachedStatement&) = delete;
+    CachedStatement& operator=(const CachedStatement&) = delete;
+    SQLite::Statement& operator*() const { return *m_statement; }
+    SQLite::Statement* operator->() const { return m_statement; }
+
+private:
+    SQLite::Statement* m_statement;
+};
 
 // A write scope: BEGIN IMMEDIATE when no transaction is open, else a savepoint inside it;
 // rolled back unless `commit` is called.

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <claimtrack/evidence.hpp>
+#include <claimtrack/model.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimtrack {
+class Store;
+}
+
+// Use cases of the evidence side: user aliases, manual citations and quote re-anchoring.
+namespace claimtrack::app {
+
+// Return the built-in alias table extended by the user's aliases stored in `store`.
+evidence::Aliases load_aliases(const Store& store);
+
+struct AliasAddOptions {
+    std::string name;       // e.g. 英伟达
+    std::string canonical;  // e.g. Nvidia
+    std::string by;         // who added it
+};
+
+struct AliasAddResult {
+    bool added = false;
+    std::vector<std::string> group;  // every name of the entity now
+};
+
+// Store that `name` also names `canonical`; a pair already joined (built in or by a user) is
+// reported, not stored twice. Stop with claimtrack::Error (usage) on an empty name or two
+// spellings of the same name.
+AliasAddResult add_alias(Store& store, const AliasAddOptions& options);
+
+struct AliasEntry {
+    std::vector<std::string> names;
+    bool builtin = false;
+    std::string created_by;  // user entries only
+    std::string created_at;
+};
+
+// Return the built-in groups, then the user's pairs, oldest first.
+std::vector<AliasEntry> list_aliases(const Store& store);
+
+// Remove the user aliases naming `name` and return how many went; stop with claimtrack::Error
+// (not_found) when there is none (saying so when `name` is only built in).
+std::size_t remove_alias(Store& store, const std::string& name);
+
+struct CiteOptions {
+    Id claim = 0;
+    std::string url;
+    std::string quote;
+    std::optional<Stance> stance;  // default: what the agreement checks say
+    std::string note;
+    std::string reviewer;
+    bool allow_private = false;  // let the fetch reach private and loopback addresses
+    long timeout_ms = 60'000;
+};
+
+struct CiteResult {
+    Evidence evidence;
+    bool fetched = false;         // the URL had no snapshot with text and was fetched now
+    bool exact = true;            // the quote was found byte for byte (else up to whitespace/NFKC)
+    Id log_row = 0;               // the evidence-accept row of the review log
+};
+
+// Record `options.quote` from `options.url` as manual evidence for the claim, fetching the URL
+// first when it has no text yet (the URL becomes a source of the claim's article). Stop with
+// claimtrack::Error naming the URL when it cannot be fetched or the quote is not in its text.
+CiteResult cite(Store& store, const CiteOptions& options);
+
+struct ReanchorSummary {
+    std::size_t checked = 0;   // rows whose source text changed
+    std::size_t moved = 0;     // found again (exactly or edited)
+    std::size_t orphaned = 0;  // not found: kept on the old text and marked
+};
+
+// Find again, in each source's latest text, the quotes of the evidence rows a person made or
+// reviewed that still point at an older snapshot; mark the ones not found `orphaned`.
+ReanchorSummary reanchor_evidence(Store& store, std::optional<Id> article);
+
+}  // namespace claimtrack::app
