@@ -45,7 +45,7 @@ TEST_SUITE("e2e import robust") {
 TEST_CASE("a file over --max-size is refused before it is read, naming its size and the override") {
     e2e::TempDir dir;
     const std::string db = dir.file("t.db");
-    const std::string path = dir.write("big.txt", "Title\n\n" + repeat(k_prose, 20));
+    const std::string path = dir.write("big.txt", "Title\n\n" + repeat(k_prose, 20 << 10));
     const auto refused = run({"--db", db, "import", path, "--max-size", "2K"});
     expect_one_line_error(refused, 1, path + ": size: ");
     CHECK(refused.err.find(" KB is over the 2.0 KB limit for one article") != std::string::npos);
@@ -75,7 +75,7 @@ TEST_CASE("the default limit is 20 MB and --max-size 0 lifts it") {
 
 TEST_CASE("standard input is read only up to the limit") {
     e2e::TempDir dir;
-    const std::string path = dir.write("in.txt", "Title\n\n" + repeat(k_prose, 30));
+    const std::string path = dir.write("in.txt", "Title\n\n" + repeat(k_prose, 30 << 10));
     const std::string db = dir.file("t.db");
     const auto refused = e2e::run_binary("--db " + db + " import - --max-size 4K <" + path, dir.file("err"));
     CHECK(refused.code == 1);
@@ -189,7 +189,7 @@ TEST_CASE("a few control characters in prose import; a file that is mostly contr
         if (c != '\n' && c != '\r') controls += c;
     }
     controls += "\u0085\u0090\u009F";
-    const std::string text = dir.write("ctl.txt", "Title\n\n" + repeat(k_prose, 10) + "Larkspur said" + controls + " sales rose 5%.\n");
+    const std::string text = dir.write("ctl.txt", "Title\n\n" + repeat(k_prose, 10 << 10) + "Larkspur said" + controls + " sales rose 5%.\n");
     const auto imported = run({"--db", db, "import", text});
     REQUIRE(imported.code == 0);
     const std::string junk = dir.write("junk.txt", "Title\n\n" + repeat(controls, 2000));

@@ -160,7 +160,7 @@ struct ClaimsOptions {
     std::string kind;
     std::string status;
     std::string sort = "order";
-    std::string min_score;
+    std::optional<std::string> min_score;
     std::optional<Id> explain;
     bool all = false;
     bool json = false;
@@ -188,8 +188,9 @@ ClaimOrder order_of(const std::string& name) {
 }
 
 // Return the `--min-score` threshold, 0 when not given; stop on anything but a number in [0,1].
-double min_score_of(const std::string& text) {
-    if (text.empty()) return 0.0;
+double min_score_of(const std::optional<std::string>& given) {
+    if (!given) return 0.0;
+    const std::string& text = *given;
     double value = 0.0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || value < 0.0 || value > 1.0) {
