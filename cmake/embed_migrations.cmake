@@ -1,6 +1,5 @@
 # Write OUT: a C++ file defining the migrations in FILES (schema/NNN_name.sql) as raw strings.
 set(_body "#include \"store/migrations.hpp\"\n\nnamespace claimtrack::store_detail {\n\nconst std::vector<Migration>& migrations() {\n    static const std::vector<Migration> list{\n")
-string(REPLACE "|" ";" FILES "${FILES}")
 foreach(_file IN LISTS FILES)
   get_filename_component(_name ${_file} NAME_WE)
   string(REGEX MATCH "^[0-9]+" _number ${_name})
