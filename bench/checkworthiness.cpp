@@ -5,6 +5,7 @@
 // its score for ranking is the highest check-worthiness of its claims (0 without claims).
 
 #include <claimtrack/claims.hpp>
+#include <claimtrack/review.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -36,41 +37,12 @@ std::string read_file(const std::filesystem::path& path) {
     return out.str();
 }
 
-// Split one CSV record (RFC 4180 quotes) starting at `pos`; advance `pos` past its line end.
-std::vector<std::string> csv_record(const std::string& data, std::size_t& pos) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    while (pos < data.size()) {
-        const char c = data[pos++];
-        if (quoted) {
-            if (c == '"' && pos < data.size() && data[pos] == '"') {
-                fields.back() += '"';
-                ++pos;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                fields.back() += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c == '\n') {
-            break;
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    return fields;
-}
-
 std::vector<Item> load_claimbuster(const std::filesystem::path& dir) {
-    const std::string data = read_file(dir / "kfold_25ncs.csv");
+    const auto path = dir / "kfold_25ncs.csv";
+    const auto records = claimtrack::review::parse_csv(read_file(path), path.string());
     std::vector<Item> items;
-    std::size_t pos = 0;
-    csv_record(data, pos);  // header: sentence_id,screening,label,text
-    while (pos < data.size()) {
-        const auto fields = csv_record(data, pos);
+    for (std::size_t i = 1; i < records.size(); ++i) {  // after the header: sentence_id,screening,label,text
+        const auto& fields = records[i].fields;
         if (fields.size() < 4) continue;
         items.push_back({fields[3], fields[2] == "1"});
     }

@@ -3,8 +3,8 @@
 // DIR defaults to tests/claims_eval in the source tree; a claim counts as listed when its
 // check-worthiness is at least THRESHOLD (default 0.5). --problems prints each miss and extra.
 
-#include <claimtrack/article.hpp>
-#include <claimtrack/claims.hpp>
+#include "../tests/support/claims_gold.hpp"
+
 #include <claimtrack/claims_eval.hpp>
 
 #include <cstdio>
@@ -31,19 +31,6 @@ void print_result(const char* title, const eval::Result& r) {
     std::printf("  redundant (a second kind for a sentence already found): %zu\n", r.redundant);
 }
 
-// The same cases read by the product's own article reader instead of the plain one.
-eval::Result with_article_reader(const std::vector<eval::Case>& cases, double threshold) {
-    eval::Result total;
-    for (const auto& c : cases) {
-        const auto article = claimtrack::article::parse(c.text, claimtrack::article::Format::text, {"", c.date, c.name});
-        const auto r = eval::score(c, article, claimtrack::claims::extract(article), threshold);
-        for (const auto& [kind, t] : r.kinds) total.kinds[kind] += t;
-        total.overall += r.overall;
-        total.redundant += r.redundant;
-    }
-    return total;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,14 +45,13 @@ int main(int argc, char** argv) {
         else threshold = std::stod(arg);
     }
     try {
-        const auto cases = eval::load_cases(dir);
+        const auto cases = claimtrack::test::load_cases(dir);
         std::size_t gold = 0;
         for (const auto& c : cases) gold += c.gold.size();
         std::printf("claims_eval: %zu articles, %zu gold claims, threshold %.2f (%s)\n", cases.size(), gold, threshold,
                     dir.string().c_str());
-        const auto result = eval::evaluate(cases, threshold);
-        print_result("plain reader (as the regression test reads the files):", result);
-        print_result("article reader (as `claimtrack import` reads them):", with_article_reader(cases, threshold));
+        const auto result = claimtrack::test::evaluate(cases, threshold);
+        print_result("read as `claimtrack import` reads them:", result);
         if (problems) {
             for (const auto& p : result.problems) std::printf("  - %s\n", p.c_str());
         }

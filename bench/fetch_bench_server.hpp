@@ -3,7 +3,8 @@
 // The loopback HTTP server fetch_bench measures clients against: one poll loop on its own thread,
 // so the server is never the bottleneck (answers wait on timers, not on threads).
 
-#include <arpa/inet.h>
+#include "../tests/support/raw_server.hpp"
+
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -16,7 +17,6 @@
 #include <cerrno>
 #include <chrono>
 #include <list>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -43,16 +43,9 @@ class LoopServer {
 public:
     LoopServer(std::size_t small_bytes, std::size_t large_bytes, std::chrono::milliseconds latency)
         : m_small(page(small_bytes)), m_large(page(large_bytes)), m_latency(latency) {
-        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-            ::listen(m_listener, 512) != 0 || ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-            throw std::runtime_error("cannot listen on 127.0.0.1");
-        }
-        m_port = ntohs(address.sin_port);
+        const claimtrack::test::Listener listener = claimtrack::test::listen_on_loopback(SOCK_STREAM | SOCK_NONBLOCK, 512);
+        m_listener = listener.fd;
+        m_port = listener.port;
         m_thread = std::thread([this] { serve(); });
     }
     ~LoopServer() {

@@ -3,6 +3,7 @@
 // on character boundaries.
 #include <claimtrack/article.hpp>
 #include <claimtrack/error.hpp>
+#include <claimtrack/text.hpp>
 
 #include <doctest/doctest.h>
 
@@ -13,25 +14,6 @@
 using namespace claimtrack;
 
 namespace {
-
-// Append `c` to `out` as UTF-8.
-void put(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 bool on_boundary(const std::string& body, std::size_t at) {
     return at == body.size() || (static_cast<unsigned char>(body[at]) & 0xC0) != 0x80;
@@ -124,7 +106,7 @@ TEST_CASE("a line from every Unicode block keeps every line and every span on a 
         for (char32_t c = block; c < block + 0x80 && line.size() < 120; ++c) {
             const bool surrogate = c >= 0xD800 && c <= 0xDFFF;
             const bool noncharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
-            if (!surrogate && !noncharacter && c != '\n' && c != '\r' && c != 0x85) put(line, c);
+            if (!surrogate && !noncharacter && c != '\n' && c != '\r' && c != 0x85) text::append_utf8(line, c);
         }
         if (line.empty()) continue;
         input += line + "\n";
@@ -140,9 +122,9 @@ TEST_CASE("a line from every Unicode block keeps every line and every span on a 
 TEST_CASE("C0 and C1 control characters inside prose are kept and do not split or end it") {
     std::string controls;
     for (char32_t c = 1; c < 0x20; ++c) {
-        if (c != '\n' && c != '\r') put(controls, c);
+        if (c != '\n' && c != '\r') text::append_utf8(controls, c);
     }
-    for (char32_t c = 0x80; c < 0xA0; ++c) put(controls, c);
+    for (char32_t c = 0x80; c < 0xA0; ++c) text::append_utf8(controls, c);
     const std::string input = "Title\n\nLarkspur said" + controls + " revenue rose 5%.\n\nAnother line.\n";
     const Article article = article::parse(input, article::Format::text, {});
     check_spans(article);

@@ -1,54 +1,25 @@
 #include <claimtrack/claims.hpp>
 
 #include "claims/lexicon.hpp"
+#include "support/claims_articles.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <span>
 #include <string>
-#include <utility>
 #include <vector>
 
 using claimtrack::Article;
 using claimtrack::Claim;
 using claimtrack::ClaimKind;
 using claimtrack::ParagraphKind;
+using claimtrack::test::field;
+using claimtrack::test::make_article;
+using claimtrack::test::of_kind;
+using claimtrack::test::text_article;
 
 namespace {
-
-// Join `paragraphs` with blank lines into an article body with paragraph spans.
-Article make_article(const std::vector<std::pair<std::string, ParagraphKind>>& paragraphs, std::string date = "2025-11-10") {
-    Article a;
-    a.id = 7;
-    a.date = std::move(date);
-    for (const auto& [text, kind] : paragraphs) {
-        if (!a.body.empty()) a.body += "\n\n";
-        const std::size_t start = a.body.size();
-        a.body += text;
-        a.paragraphs.push_back({{start, a.body.size()}, kind});
-    }
-    return a;
-}
-
-Article text_article(const std::vector<std::string>& paragraphs, std::string date = "2025-11-10") {
-    std::vector<std::pair<std::string, ParagraphKind>> with_kinds;
-    for (const auto& p : paragraphs) with_kinds.emplace_back(p, ParagraphKind::text);
-    return make_article(with_kinds, std::move(date));
-}
-
-std::vector<Claim> of_kind(const std::vector<Claim>& claims, ClaimKind kind) {
-    std::vector<Claim> out;
-    for (const auto& c : claims) {
-        if (c.kind == kind) out.push_back(c);
-    }
-    return out;
-}
-
-std::string field(const Claim& c, const std::string& name) {
-    const auto it = c.fields.find(name);
-    return it == c.fields.end() ? std::string("<none>") : it->second;
-}
 
 void check_spans(const Article& a, const std::vector<Claim>& claims) {
     for (const auto& c : claims) {

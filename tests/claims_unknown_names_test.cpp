@@ -1,42 +1,23 @@
 #include <claimtrack/claims.hpp>
 
+#include "support/claims_articles.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-using claimtrack::Article;
 using claimtrack::Claim;
 using claimtrack::ClaimKind;
-using claimtrack::ParagraphKind;
+using claimtrack::test::field;
+using claimtrack::test::of_kind;
+using claimtrack::test::text_article;
 
 namespace {
 
-// Join `paragraphs` with blank lines into an article of text paragraphs dated 2025-11-10.
-Article article_of(const std::vector<std::string>& paragraphs) {
-    Article a;
-    a.id = 3;
-    a.date = "2025-11-10";
-    for (const auto& text : paragraphs) {
-        if (!a.body.empty()) a.body += "\n\n";
-        const std::size_t start = a.body.size();
-        a.body += text;
-        a.paragraphs.push_back({{start, a.body.size()}, ParagraphKind::text});
-    }
-    return a;
-}
-
+// Return the claims of `kind` found in `paragraphs`, each a text paragraph.
 std::vector<Claim> claims_of(const std::vector<std::string>& paragraphs, ClaimKind kind) {
-    std::vector<Claim> out;
-    for (auto& c : claimtrack::claims::extract(article_of(paragraphs))) {
-        if (c.kind == kind) out.push_back(std::move(c));
-    }
-    return out;
-}
-
-std::string field(const Claim& c, const std::string& name) {
-    const auto it = c.fields.find(name);
-    return it == c.fields.end() ? std::string("<none>") : it->second;
+    return of_kind(claimtrack::claims::extract(text_article(paragraphs)), kind);
 }
 
 }  // namespace

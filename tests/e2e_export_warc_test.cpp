@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 namespace {
@@ -103,14 +102,9 @@ json report_of(const std::string& db) {
 }
 
 std::string zcat(const std::string& path) {
-    FILE* pipe = popen(("zcat '" + path + "'").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    REQUIRE(pclose(pipe) == 0);
-    return out;
+    const e2e::Run unpacked = e2e::run_shell("zcat '" + path + "'");
+    REQUIRE(unpacked.code == 0);
+    return unpacked.out;
 }
 
 }  // namespace

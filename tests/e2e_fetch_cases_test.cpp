@@ -9,7 +9,6 @@
 #include <claimtrack/fetch.hpp>
 #include <claimtrack/store.hpp>
 
-#include <iconv.h>
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -20,22 +19,8 @@ namespace {
 using e2e::run;
 using nlohmann::json;
 
-// Return `utf8` converted to GBK with glibc's iconv (test input only).
-std::string to_gbk(const std::string& utf8) {
-    iconv_t convert = iconv_open("GBK", "UTF-8");
-    REQUIRE(convert != reinterpret_cast<iconv_t>(-1));
-    std::string in = utf8;
-    std::string out(utf8.size() * 2 + 16, '\0');
-    char* in_ptr = in.data();
-    char* out_ptr = out.data();
-    std::size_t in_left = in.size();
-    std::size_t out_left = out.size();
-    const std::size_t converted = iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left);
-    iconv_close(convert);
-    REQUIRE(converted != static_cast<std::size_t>(-1));
-    out.resize(out.size() - out_left);
-    return out;
-}
+// Return `utf8` converted to GBK.
+std::string to_gbk(const std::string& utf8) { return e2e::encode_as(utf8, "GBK"); }
 
 const std::string k_paragraphs =
     "<p>海关总署公布的数据显示，今年前十个月集成电路进口额同比下降百分之十二，出口额则增长百分之八。</p>"

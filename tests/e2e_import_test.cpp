@@ -4,7 +4,6 @@
 #include <claimtrack/bytes.hpp>
 
 #include <nlohmann/json.hpp>
-#include <iconv.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -218,34 +217,10 @@ TEST_CASE("the database path comes from --db, else $CLAIMTRACK_DB") {
     CHECK(std::filesystem::exists(env_db));
 }
 
-}  // TEST_SUITE
-
-namespace {
-
-// Return `utf8` converted to `charset` with glibc's iconv (test input only).
-std::string encode_as(const std::string& utf8, const char* charset) {
-    iconv_t convert = iconv_open(charset, "UTF-8");
-    REQUIRE(convert != reinterpret_cast<iconv_t>(-1));
-    std::string in = utf8;
-    std::string out(utf8.size() * 2 + 16, '\0');
-    char* in_ptr = in.data();
-    char* out_ptr = out.data();
-    std::size_t in_left = in.size();
-    std::size_t out_left = out.size();
-    REQUIRE(iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<std::size_t>(-1));
-    iconv_close(convert);
-    out.resize(out.size() - out_left);
-    return out;
-}
-
-}  // namespace
-
-TEST_SUITE("e2e import") {
-
 TEST_CASE("a GBK article is detected, decoded, said so, and stored as UTF-8") {
     e2e::TempDir dir;
     const std::string db = dir.file("t.db");
-    const std::string path = dir.write("gbk.txt", encode_as(k_article_zh, "GBK"));
+    const std::string path = dir.write("gbk.txt", e2e::encode_as(k_article_zh, "GBK"));
     const auto result = run({"--db", db, "import", path});
     REQUIRE(result.code == 0);
     CHECK(result.err.find("GB18030") != std::string::npos);

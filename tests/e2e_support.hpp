@@ -8,6 +8,7 @@
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <iconv.h>
 
 #include <array>
 #include <cstdio>
@@ -63,10 +64,9 @@ using claimtrack::test::read_file;
 
 inline std::string source_dir() { return CLAIMTRACK_SOURCE_DIR; }
 
-// Run the real binary through the shell with `args` (already quoted), capturing stdout;
-// stderr goes to `err_file`.
-inline Run run_binary(const std::string& args, const std::string& err_file) {
-    const std::string command = std::string(CLAIMTRACK_BINARY) + " " + args + " 2>" + err_file;
+// Run `command` through the shell, capturing stdout; `code` is its exit status (-1 when it did
+// not exit), `err` stays empty.
+inline Run run_shell(const std::string& command) {
     Run result;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
@@ -75,8 +75,32 @@ inline Run run_binary(const std::string& args, const std::string& err_file) {
     while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
     const int status = pclose(pipe);
     result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+// Run the real binary through the shell with `args` (already quoted), capturing stdout;
+// stderr goes to `err_file`.
+inline Run run_binary(const std::string& args, const std::string& err_file) {
+    Run result = run_shell(std::string(CLAIMTRACK_BINARY) + " " + args + " 2>" + err_file);
     result.err = read_file(err_file);
     return result;
+}
+
+// Return `utf8` converted to `charset` ("GBK", "BIG5") with glibc's iconv (test input only).
+inline std::string encode_as(const std::string& utf8, const char* charset) {
+    iconv_t convert = iconv_open(charset, "UTF-8");
+    REQUIRE(convert != reinterpret_cast<iconv_t>(-1));
+    std::string in = utf8;
+    std::string out(utf8.size() * 2 + 16, '\0');
+    char* in_ptr = in.data();
+    char* out_ptr = out.data();
+    std::size_t in_left = in.size();
+    std::size_t out_left = out.size();
+    const std::size_t converted = iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left);
+    iconv_close(convert);
+    REQUIRE(converted != static_cast<std::size_t>(-1));
+    out.resize(out.size() - out_left);
+    return out;
 }
 
 }  // namespace e2e

@@ -11,9 +11,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <random>
 #include <string>
 
 using claimtrack::FetchResult;
@@ -22,11 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using claimtrack::test::TempDir;
-
-void spit(const std::string& path, const std::string& data) {
-    std::ofstream out(path, std::ios::binary);
-    out << data;
-}
 
 // Return how many gzip members `data` is made of.
 int gzip_members(const std::string& data) {
@@ -154,7 +146,6 @@ TEST_CASE("each record is its own gzip member, warcinfo first, digests verify") 
 
 TEST_CASE("a plain WARC/1.0 file with chunked, gzip-encoded bodies is decoded") {
     TempDir dir;
-    const std::string path = dir.file("old.warc");
     const std::string gz = claimtrack::bytes::gzip("decoded page");
     std::string chunked;
     chunked += "5\r\n" + gz.substr(0, 5) + "\r\n";
@@ -163,9 +154,10 @@ TEST_CASE("a plain WARC/1.0 file with chunked, gzip-encoded bodies is decoded") 
     chunked += std::string(size_hex) + "\r\n" + gz.substr(5) + "\r\n0\r\n\r\n";
     const std::string block = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"
                               "Content-Encoding: gzip\r\n\r\n" + chunked;
-    spit(path, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <http://old.example/page>\r\n"
-               "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
-                   std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n");
+    const std::string path = dir.write("old.warc",
+                                       "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <http://old.example/page>\r\n"
+                                       "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
+                                           std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n");
     const auto results = claimtrack::warc::read_responses(path);
     REQUIRE(results.size() == 1);
     CHECK(results[0].final_url == "http://old.example/page");
@@ -177,8 +169,7 @@ TEST_CASE("a plain WARC/1.0 file with chunked, gzip-encoded bodies is decoded") 
 
 TEST_CASE("a file that is not WARC stops with the file and byte offset") {
     TempDir dir;
-    const std::string path = dir.file("bad.warc");
-    spit(path, "hello, this is not a WARC file\n");
+    const std::string path = dir.write("bad.warc", "hello, this is not a WARC file\n");
     try {
         (void)claimtrack::warc::read_responses(path);
         FAIL("no error");
@@ -192,9 +183,8 @@ TEST_CASE("a file that is not WARC stops with the file and byte offset") {
 
 TEST_CASE("a truncated second record is reported at its own offset") {
     TempDir dir;
-    const std::string path = dir.file("cut.warc");
     const std::string first = "WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 2\r\n\r\nok\r\n\r\n";
-    spit(path, first + "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 900\r\n\r\nHTTP/1.1 200 OK\r\n");
+    const std::string path = dir.write("cut.warc", first + "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 900\r\n\r\nHTTP/1.1 200 OK\r\n");
     try {
         (void)claimtrack::warc::read_responses(path);
         FAIL("no error");
@@ -206,8 +196,7 @@ TEST_CASE("a truncated second record is reported at its own offset") {
 
 TEST_CASE("a corrupt gzip WARC and a missing file are errors") {
     TempDir dir;
-    const std::string path = dir.file("corrupt.warc.gz");
-    spit(path, std::string("\x1f\x8b\x08\x00garbage-garbage-garbage", 27));
+    const std::string path = dir.write("corrupt.warc.gz", std::string("\x1f\x8b\x08\x00garbage-garbage-garbage", 27));
     CHECK_THROWS_AS(claimtrack::warc::read_responses(path), claimtrack::Error);
     CHECK_THROWS_AS(claimtrack::warc::read_responses(dir.file("absent.warc")), claimtrack::Error);
     CHECK_THROWS_AS(claimtrack::warc::Writer(dir.file("no/such/dir/x.warc.gz"), "t"), claimtrack::Error);

@@ -2,20 +2,29 @@
 
 #include <claimtrack/evidence.hpp>
 #include <claimtrack/model.hpp>
+#include <claimtrack/store.hpp>
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-namespace claimtrack {
-class Store;
-}
 
 // Use cases of the evidence side: user aliases, manual citations and quote re-anchoring.
 namespace claimtrack::app {
 
 // Return the built-in alias table extended by the user's aliases stored in `store`.
 evidence::Aliases load_aliases(const Store& store);
+
+// A passage found by a full-text query, with its bm25 rank relative to the best hit of that query (1 = best).
+struct RecalledPassage {
+    PassageHit hit;
+    double bm25 = 0.0;
+};
+
+// Add to `out` the hits of FTS5 `query` (at most `limit`, among the sources of `article` when set)
+// that are not in it yet, each with its relative bm25 rank; linking and search recall this way.
+void recall_passages(const Store& store, std::string_view query, std::optional<Id> article, int limit,
+                     std::vector<RecalledPassage>& out);
 
 struct AliasAddOptions {
     std::string name;       // e.g. 英伟达

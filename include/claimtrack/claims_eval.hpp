@@ -3,10 +3,8 @@
 #include <claimtrack/model.hpp>
 
 #include <cstddef>
-#include <filesystem>
 #include <map>
 #include <string>
-#include <string_view>
 #include <vector>
 
 // Scoring the claim extractor against hand-written gold lists (tests/claims_eval/).
@@ -21,7 +19,7 @@ struct GoldClaim {
 };
 
 // One evaluation article: NAME.txt as pasted, NAME.gold.json with its date, claims and the
-// sentences that must not be listed (opinion, noise).
+// sentences that must not be listed (opinion, noise). tests/support/claims_gold.hpp reads them.
 struct Case {
     std::string name;
     std::string date;
@@ -29,19 +27,6 @@ struct Case {
     std::vector<GoldClaim> gold;
     std::vector<std::string> not_claims;
 };
-
-// Return the gold list in `json` (see tests/claims_eval/README.md for the format); stop with
-// claimtrack::Error (input) naming `origin` and the byte offset when it is malformed.
-Case parse_gold(std::string_view json, std::string_view origin);
-
-// Return every NAME.txt with its NAME.gold.json in `dir`, by name; stop with claimtrack::Error when
-// the directory is missing, a gold file is malformed or one of its phrases is not in the article.
-std::vector<Case> load_cases(const std::filesystem::path& dir);
-
-// Return `text` as an article the way a pasted file reads: first line the title, blank-line
-// paragraphs; lone numbers, date lines, short lines without sentence punctuation and "title URL"
-// lines are noise or sources, not text.
-Article plain_article(std::string_view text, std::string_view date);
 
 struct Tally {
     std::size_t true_positives = 0;
@@ -63,6 +48,8 @@ struct Result {
     Tally overall;
     std::size_t redundant = 0;  // another kind for a sentence whose gold claim was already found
     std::vector<std::string> problems;  // one line per miss, false positive or wrong field
+
+    Result& operator+=(const Result& other);
 };
 
 // Score `predicted` (only claims with check-worthiness ≥ `threshold` count as listed) against `c`:
@@ -70,8 +57,5 @@ struct Result {
 // preferring the one whose fields agree most. Gold fields are compared after NFKC and case folding;
 // numbers by value; a text field is right when one contains the other.
 Result score(const Case& c, const Article& article, const std::vector<Claim>& predicted, double threshold = 0.5);
-
-// Return the extractor's result on every case in `cases`, summed.
-Result evaluate(const std::vector<Case>& cases, double threshold = 0.5);
 
 }  // namespace claimtrack::claims::eval

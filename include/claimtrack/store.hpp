@@ -184,8 +184,11 @@ public:
     // 304 Not Modified (the body a report is built from); nothing when there is none.
     std::optional<Id> latest_response_snapshot(Id source) const;
 
-private:
+    // The open connection and its prepared statements (src/store/store_impl.hpp); named here so
+    // the store's own helpers can take it, opaque to everyone else.
     struct Impl;
+
+private:
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -6,11 +6,6 @@
 #include <string>
 
 namespace claimtrack::app {
-namespace {
-
-std::string trimmed(std::string_view s) { return text::collapse_space(s); }
-
-}  // namespace
 
 evidence::Aliases load_aliases(const Store& store) {
     std::vector<std::pair<std::string, std::string>> pairs;
@@ -19,8 +14,8 @@ evidence::Aliases load_aliases(const Store& store) {
 }
 
 AliasAddResult add_alias(Store& store, const AliasAddOptions& options) {
-    const std::string name = trimmed(options.name);
-    const std::string canonical = trimmed(options.canonical);
+    const std::string name = text::collapse_space(options.name);
+    const std::string canonical = text::collapse_space(options.canonical);
     if (name.empty() || canonical.empty()) {
         throw Error(ErrorKind::usage, name.empty() ? "alias name" : "alias canonical name", "alias add", "the name is empty");
     }
@@ -47,7 +42,7 @@ std::vector<AliasEntry> list_aliases(const Store& store) {
 }
 
 std::size_t remove_alias(Store& store, const std::string& name) {
-    const std::string wanted = trimmed(name);
+    const std::string wanted = text::collapse_space(name);
     if (wanted.empty()) throw Error(ErrorKind::usage, "alias name", "alias remove", "the name is empty");
     const std::size_t removed = store.remove_alias(wanted);
     if (removed > 0) return removed;

@@ -9,7 +9,6 @@
 #include <claimtrack/store.hpp>
 #include <claimtrack/warc.hpp>
 
-#include <cctype>
 #include <map>
 #include <memory>
 #include <set>
@@ -66,26 +65,6 @@ Snapshot snapshot_of(const Target& target, const FetchResult& result, const std:
     return snapshot;
 }
 
-// Return `content_type` to decode the body by, without its charset when that is a Western
-// single-byte label (a common server default) and the page reads as a multi-byte charset
-// without it, e.g. a GBK page with a GBK <meta> served as ISO-8859-1.
-std::string content_type_for_decoding(const FetchResult& result) {
-    const std::string& type = result.content_type;
-    std::string lower = type;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const auto at = lower.find("charset=");
-    if (at == std::string::npos) return type;
-    std::string label = lower.substr(at + 8);
-    label = label.substr(0, label.find_first_of("; "));
-    std::erase(label, '"');
-    static const std::set<std::string> k_western{"iso-8859-1", "latin1", "iso8859-1", "us-ascii", "ascii", "windows-1252", "cp1252"};
-    if (!k_western.contains(label)) return type;
-    const std::string bare = type.substr(0, type.find(';'));
-    static const std::set<std::string> k_multi_byte{"UTF-8", "GB18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"};
-    const std::string found = html::decode(result.body, bare, html::Markup::html).charset;
-    return k_multi_byte.contains(found) ? bare : type;
-}
-
 struct Extracted {
     html::Document document;
     std::string error;  // why a PDF gave no text
@@ -93,8 +72,8 @@ struct Extracted {
 
 // Return the text of a response: PDFs through poppler (each page's text follows a "Page N"
 // heading, so passages keep their page), everything else through the HTML extractor.
-Extracted extract_body(const FetchResult& result, std::string_view content_type, std::string_view url) {
-    if (!pdf::is_pdf(result.body, result.content_type)) return {html::extract(result.body, content_type, url), ""};
+Extracted extract_body(const FetchResult& result, std::string_view url) {
+    if (!pdf::is_pdf(result.body, result.content_type)) return {html::extract(result.body, result.content_type, url), ""};
     pdf::Document pdf_document = pdf::extract(result.body);
     html::Document document;
     document.is_text = pdf_document.is_text;
@@ -114,7 +93,7 @@ FetchOutcome store_result(Store& store, const Target& target, const FetchResult&
     html::Document document;
     std::vector<Passage> passages;
     if (result.http_status && *result.http_status >= 200 && *result.http_status < 300) {
-        Extracted extracted = extract_body(result, content_type_for_decoding(result), snapshot.final_url);
+        Extracted extracted = extract_body(result, snapshot.final_url);
         document = std::move(extracted.document);
         if (snapshot.error.empty()) snapshot.error = std::move(extracted.error);
         if (document.is_text) passages = evidence::split_passages(document.text);

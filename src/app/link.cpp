@@ -19,31 +19,16 @@ constexpr double k_bm25_weight = 0.7;     // of relevance; the rest is the share
 constexpr double k_agreement_weight = 0.7;  // the rest of a row's score is its relevance
 constexpr std::size_t k_max_words = 32;   // claim words put in the words query
 
-// A recalled passage with its bm25 rank relative to the best hit of the same query (1 = best).
-struct Recalled {
-    PassageHit hit;
-    double bm25 = 0.0;
-};
-
-// Add the hits of `query` not already in `out`, each with its relative bm25 rank.
-void recall(const Store& store, const std::string& query, Id article, int limit, std::vector<Recalled>& out) {
-    if (query.empty()) return;
-    auto hits = store.search_passages(query, article, limit);
-    double best = 0.0;
-    for (const PassageHit& hit : hits) best = std::min(best, hit.rank);
-    for (PassageHit& hit : hits) {
-        const bool known = std::any_of(out.begin(), out.end(), [&](const Recalled& r) { return r.hit.passage.id == hit.passage.id; });
-        const double bm25 = best < 0.0 && hit.rank < 0.0 ? hit.rank / best : 0.0;
-        if (!known) out.push_back({std::move(hit), bm25});
-    }
-}
-
 // Return the passages recalled for `claim`: by its fields, or by its words when it has few or they find none.
-std::vector<Recalled> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases) {
-    std::vector<Recalled> recalled;
-    if (!evidence::few_fields(claim)) recall(store, evidence::linking_query(claim, aliases), claim.article, k_candidates, recalled);
+std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases) {
+    std::vector<RecalledPassage> recalled;
+    if (!evidence::few_fields(claim)) {
+        recall_passages(store, evidence::linking_query(claim, aliases), claim.article, k_candidates, recalled);
+    }
     // Words match far more passages than fields do: use them only when the fields cannot.
-    if (recalled.empty()) recall(store, evidence::words_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
+    if (recalled.empty()) {
+        recall_passages(store, evidence::words_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
+    }
     return recalled;
 }
 
@@ -55,10 +40,10 @@ struct Candidate {
 };
 
 // Return the recalled passages that bear on `claim` or share enough of its words, best first, at most k_kept.
-std::vector<Candidate> candidates_for(const std::vector<Recalled>& recalled, const Claim& claim, const evidence::Aliases& aliases) {
+std::vector<Candidate> candidates_for(const std::vector<RecalledPassage>& recalled, const Claim& claim, const evidence::Aliases& aliases) {
     const auto words = evidence::content_tokens(claim.text);
     std::vector<Candidate> kept;
-    for (const Recalled& r : recalled) {
+    for (const RecalledPassage& r : recalled) {
         Candidate c{&r.hit, evidence::assess(claim, r.hit.passage.text, aliases), 0.0};
         const double overlap = evidence::word_overlap(words, r.hit.passage.text);
         const bool agrees = c.assessment.score >= k_min_agreement;
@@ -80,7 +65,7 @@ std::vector<Candidate> candidates_for(const std::vector<Recalled>& recalled, con
 
 std::vector<Evidence> evidence_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
                                    std::map<Id, std::string>& snapshot_text) {
-    const std::vector<Recalled> recalled = recall_for(store, claim, aliases);
+    const std::vector<RecalledPassage> recalled = recall_for(store, claim, aliases);
     std::vector<Evidence> rows;
     for (const Candidate& c : candidates_for(recalled, claim, aliases)) {
         const Passage& passage = c.hit->passage;
@@ -119,6 +104,19 @@ Evidence moved(Evidence row, const Snapshot& snapshot, const std::vector<Passage
 }
 
 }  // namespace
+
+void recall_passages(const Store& store, std::string_view query, std::optional<Id> article, int limit,
+                     std::vector<RecalledPassage>& out) {
+    auto hits = store.search_passages(query, article, limit);
+    double best = 0.0;
+    for (const PassageHit& hit : hits) best = std::min(best, hit.rank);
+    for (PassageHit& hit : hits) {
+        const bool known =
+            std::any_of(out.begin(), out.end(), [&](const RecalledPassage& r) { return r.hit.passage.id == hit.passage.id; });
+        const double bm25 = best < 0.0 && hit.rank < 0.0 ? hit.rank / best : 0.0;
+        if (!known) out.push_back({std::move(hit), bm25});
+    }
+}
 
 ReanchorSummary reanchor_evidence(Store& store, std::optional<Id> article) {
     ReanchorSummary summary;

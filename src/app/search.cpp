@@ -29,24 +29,7 @@ std::optional<Claim> read_as_claim(const std::string& text) {
                              [](const Claim& a, const Claim& b) { return a.checkworthiness < b.checkworthiness; });
 }
 
-// A recalled passage with its bm25 rank relative to the best hit of the same query (1 = best).
-struct Recalled {
-    PassageHit hit;
-    double bm25 = 0.0;
-};
-
-// Add the hits of `query` not already in `out`, each with its relative bm25 rank.
-void recall(const Store& store, const std::string& query, std::optional<Id> article, int limit, std::vector<Recalled>& out) {
-    const auto hits = store.search_passages(query, article, limit);
-    double best = 0.0;
-    for (const PassageHit& hit : hits) best = std::min(best, hit.rank);
-    for (const PassageHit& hit : hits) {
-        const bool known = std::any_of(out.begin(), out.end(), [&](const Recalled& r) { return r.hit.passage.id == hit.passage.id; });
-        if (!known) out.push_back({hit, best < 0.0 && hit.rank < 0.0 ? hit.rank / best : 0.0});
-    }
-}
-
-SearchHit score_hit(const Recalled& recalled, const std::optional<Claim>& claim,
+SearchHit score_hit(const RecalledPassage& recalled, const std::optional<Claim>& claim,
                     const std::vector<std::string>& tokens, const evidence::Aliases& aliases) {
     const PassageHit& hit = recalled.hit;
     SearchHit out{hit.passage.id, hit.passage.text, hit.url, 0.0, Stance::mentions, {}};
@@ -79,11 +62,11 @@ SearchResult search(const Store& store, const SearchOptions& options) {
     if (result.query.empty()) result.query = by_words;
     if (result.claim && evidence::few_fields(*result.claim)) result.query = by_words;
     const int candidates = std::max(k_min_candidates, options.limit * 6);
-    std::vector<Recalled> recalled;
-    recall(store, result.query, options.article, candidates, recalled);
+    std::vector<RecalledPassage> recalled;
+    recall_passages(store, result.query, options.article, candidates, recalled);
     // A claim's fields can be narrower than the words typed: the words recall the rest.
-    if (result.query != by_words) recall(store, by_words, options.article, candidates, recalled);
-    for (const Recalled& r : recalled) result.hits.push_back(score_hit(r, result.claim, tokens, aliases));
+    if (result.query != by_words) recall_passages(store, by_words, options.article, candidates, recalled);
+    for (const RecalledPassage& r : recalled) result.hits.push_back(score_hit(r, result.claim, tokens, aliases));
     std::stable_sort(result.hits.begin(), result.hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
     if (result.hits.size() > static_cast<std::size_t>(std::max(options.limit, 0))) {
         result.hits.resize(static_cast<std::size_t>(std::max(options.limit, 0)));

@@ -1,6 +1,5 @@
 #include <claimtrack/claims_eval.hpp>
 
-#include <claimtrack/claims.hpp>
 #include <claimtrack/numbers.hpp>
 #include <claimtrack/text.hpp>
 
@@ -147,17 +146,12 @@ Result score(const Case& c, const Article& article, const std::vector<Claim>& pr
     return r;
 }
 
-Result evaluate(const std::vector<Case>& cases, double threshold) {
-    Result total;
-    for (const auto& c : cases) {
-        const Article article = plain_article(c.text, c.date);
-        const Result r = score(c, article, extract(article), threshold);
-        for (const auto& [kind, t] : r.kinds) total.kinds[kind] += t;
-        total.overall += r.overall;
-        total.redundant += r.redundant;
-        total.problems.insert(total.problems.end(), r.problems.begin(), r.problems.end());
-    }
-    return total;
+Result& Result::operator+=(const Result& o) {
+    for (const auto& [kind, t] : o.kinds) kinds[kind] += t;
+    overall += o.overall;
+    redundant += o.redundant;
+    problems.insert(problems.end(), o.problems.begin(), o.problems.end());
+    return *this;
 }
 
 }  // namespace claimtrack::claims::eval

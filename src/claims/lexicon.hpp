@@ -37,7 +37,7 @@ std::span<const std::string_view> zh_future();        // 将, 预计: prediction
 std::span<const std::string_view> zh_org_suffixes();  // 半导体, 集团, 银行: an unknown name ending so is an organisation
 std::span<const std::string_view> zh_alias_suffixes();  // suffixes an article drops after first use: 星X半导体 → 星X
 std::span<const std::string_view> zh_generic_stems();  // 科技, 芯片: words that make 科技公司 a description, not a name
-std::span<const std::string_view> en_not_speech();
-std::span<const std::string_view> en_org_suffixes();  // "Harbor Line", "Acme Analytics": an organisation, not a person    // "said to be": a hedge, not a quote
+std::span<const std::string_view> en_not_speech();    // "said to be": a hedge, not a quote
+std::span<const std::string_view> en_org_suffixes();  // "Harbor Line", "Acme Analytics": an organisation, not a person
 
 }  // namespace claimtrack::claims::lexicon

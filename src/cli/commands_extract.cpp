@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 
 namespace claimtrack::cli {
@@ -55,14 +56,30 @@ Loaded load_url(const std::string& target) {
     return {std::move(result.body), std::move(result.content_type), result.final_url.empty() ? target : result.final_url};
 }
 
-nlohmann::json document_json(const html::Document& doc) {
+// Return the passages of an extracted `text` with their byte spans.
+nlohmann::json passages_json(const std::string& text) {
     nlohmann::json passages = nlohmann::json::array();
-    for (const Passage& passage : evidence::split_passages(doc.text)) {
+    for (const Passage& passage : evidence::split_passages(text)) {
         passages.push_back({{"text", passage.text}, {"start", passage.span.start}, {"end", passage.span.end}});
     }
-    return {{"title", doc.title},     {"published", doc.published}, {"author", doc.author},
-            {"site", doc.site},       {"language", doc.language},   {"charset", doc.charset},
-            {"text", doc.text},       {"passages", std::move(passages)}};
+    return passages;
+}
+
+void print_json(std::ostream& out, const nlohmann::json& json) {
+    out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+// Print one "Label:    value" line per field, "-" for an empty value.
+void print_fields(std::ostream& out, std::initializer_list<std::pair<const char*, const std::string*>> fields) {
+    for (const auto& [label, value] : fields) {
+        out << fmt::format("{:<10} {}\n", std::string(label) + ":", value->empty() ? "-" : *value);
+    }
+}
+
+nlohmann::json document_json(const html::Document& doc) {
+    return {{"title", doc.title}, {"published", doc.published}, {"author", doc.author},
+            {"site", doc.site},   {"language", doc.language},   {"charset", doc.charset},
+            {"text", doc.text},   {"passages", passages_json(doc.text)}};
 }
 
 void print_document(std::ostream& out, const html::Document& doc) {
@@ -70,30 +87,24 @@ void print_document(std::ostream& out, const html::Document& doc) {
         out << "No text: the content is not HTML or plain text.\n";
         return;
     }
-    for (const auto& [label, value] : {std::pair{"Title", &doc.title}, {"Published", &doc.published}, {"Author", &doc.author},
-                                       {"Site", &doc.site}, {"Language", &doc.language}, {"Charset", &doc.charset}}) {
-        out << fmt::format("{:<10} {}\n", std::string(label) + ":", value->empty() ? "-" : *value);
-    }
+    print_fields(out, {{"Title", &doc.title}, {"Published", &doc.published}, {"Author", &doc.author},
+                       {"Site", &doc.site}, {"Language", &doc.language}, {"Charset", &doc.charset}});
     out << fmt::format("{:<10} {} paragraphs, {} bytes\n\n", "Text:", doc.paragraphs.size(), doc.text.size());
     out << doc.text << "\n";
 }
 
 // Return the PDF's metadata, text and passages, each passage with the page it starts on.
 nlohmann::json pdf_json(const pdf::Document& doc) {
-    nlohmann::json passages = nlohmann::json::array();
-    for (const Passage& passage : evidence::split_passages(doc.text)) {
-        const auto page = pdf::page_at(doc.text, passage.span.start);
-        passages.push_back({{"text", passage.text}, {"start", passage.span.start}, {"end", passage.span.end}, {"page", page.value_or(0)}});
+    nlohmann::json passages = passages_json(doc.text);
+    for (nlohmann::json& passage : passages) {
+        passage["page"] = pdf::page_at(doc.text, passage["start"].get<std::size_t>()).value_or(0);
     }
     return {{"title", doc.title}, {"published", doc.published}, {"author", doc.author}, {"site", ""}, {"language", doc.language},
             {"charset", ""},      {"pages", doc.page_count},    {"text", doc.text},     {"passages", std::move(passages)}};
 }
 
 void print_pdf(std::ostream& out, const pdf::Document& doc) {
-    for (const auto& [label, value] : {std::pair{"Title", &doc.title}, {"Published", &doc.published}, {"Author", &doc.author},
-                                       {"Language", &doc.language}}) {
-        out << fmt::format("{:<10} {}\n", std::string(label) + ":", value->empty() ? "-" : *value);
-    }
+    print_fields(out, {{"Title", &doc.title}, {"Published", &doc.published}, {"Author", &doc.author}, {"Language", &doc.language}});
     out << fmt::format("{:<10} {} pages, {} with text, {} bytes\n\n", "Text:", doc.page_count, doc.pages.size(), doc.text.size());
     out << doc.text << "\n";
 }
@@ -103,7 +114,7 @@ void run_pdf(Context& context, const std::string& target, const Loaded& loaded, 
     const pdf::Document doc = pdf::extract(loaded.bytes);
     if (!doc.is_text) throw Error(ErrorKind::input, target, "pdf", doc.error);
     if (json) {
-        context.out << pdf_json(doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        print_json(context.out, pdf_json(doc));
     } else {
         print_pdf(context.out, doc);
     }
@@ -126,7 +137,7 @@ void add_extract_commands(CLI::App& app, Table& table) {
                          }
                          const html::Document doc = html::extract(loaded.bytes, loaded.content_type, loaded.url);
                          if (*json) {
-                             context.out << document_json(doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+                             print_json(context.out, document_json(doc));
                          } else {
                              print_document(context.out, doc);
                          }

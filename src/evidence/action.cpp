@@ -44,7 +44,7 @@ void blank_out(std::string& text, std::string_view word) {
 
 }  // namespace
 
-std::vector<std::string> content_tokens(std::string_view words) {
+std::vector<std::string> meaningful_tokens(std::string_view words) {
     std::string cleaned = text::fold(words);
     for (auto w : k_han_function_words) blank_out(cleaned, w);
     std::vector<std::string> out;
@@ -54,14 +54,6 @@ std::vector<std::string> content_tokens(std::string_view words) {
         if (!function_word && !is_number_token(token)) out.push_back(std::move(token));
     }
     return out;
-}
-
-double content_overlap(const std::vector<std::string>& tokens, std::string_view folded_passage) {
-    if (tokens.empty()) return 0.0;
-    const auto hits = std::count_if(tokens.begin(), tokens.end(), [&](const std::string& t) {
-        return contains_term(folded_passage, t);
-    });
-    return static_cast<double>(hits) / static_cast<double>(tokens.size());
 }
 
 }  // namespace claimtrack::evidence::detail

@@ -1,36 +1,11 @@
 #include <claimtrack/evidence.hpp>
 #include <claimtrack/text.hpp>
 
-#include "evidence/anchor_detail.hpp"
+#include "evidence/match.hpp"
 
 #include <algorithm>
 
 namespace claimtrack::evidence {
-
-namespace detail {
-
-CodePoints code_points_of(std::string_view text) {
-    CodePoints out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool ok = len != 0 && i + len <= text.size();
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            ok = (next & 0xC0) == 0x80;
-            cp = (cp << 6) | (next & 0x3Fu);
-        }
-        out.offsets.push_back(i);
-        out.points.push_back(ok ? cp : U'\uFFFD');
-        i += ok ? len : 1;
-    }
-    out.offsets.push_back(text.size());
-    return out;
-}
-
-}  // namespace detail
 
 namespace {
 

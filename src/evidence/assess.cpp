@@ -67,23 +67,6 @@ std::vector<Value> claim_values(const Context& c) {
     return values;
 }
 
-// Return the stated values that answer what the claim's `missing` values answer, but differently.
-std::vector<Value> rival_values(const std::vector<Value>& stated, const std::vector<Value>& wanted, const std::vector<Value>& missing) {
-    std::vector<Value> rivals;
-    for (const auto& s : stated) {
-        const bool is_claimed = std::any_of(wanted.begin(), wanted.end(), [&](const Value& w) { return same_value(s, w); });
-        const bool fits = std::any_of(missing.begin(), missing.end(), [&](const Value& m) { return comparable(s, m); });
-        if (!is_claimed && fits) rivals.push_back(s);
-    }
-    return rivals;
-}
-
-std::string join_values(const std::vector<Value>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ", ") + describe(v);
-    return out;
-}
-
 }  // namespace
 
 std::optional<Assessment> assess_quantity(const Context& c) {
@@ -94,11 +77,7 @@ std::optional<Assessment> assess_quantity(const Context& c) {
     const bool no_attribute = c.field("attribute").empty();
     const auto stated = values_in(c.passage);
     c.note("numbers: claim " + join_values(wanted) + "; source " + (stated.empty() ? "none" : join_values(stated)));
-    std::vector<Value> missing;
-    for (const auto& w : wanted) {
-        const bool found = std::any_of(stated.begin(), stated.end(), [&](const Value& s) { return same_value(s, w); });
-        if (!found) missing.push_back(w);
-    }
+    const std::vector<Value> missing = missing_values(wanted, stated);
     if (subject && missing.empty()) {
         return verdict(attribute ? 0.9 : 0.75, Stance::supports,
                           "same subject" + std::string(attribute ? " and attribute" : "") + "; source says " +

@@ -38,11 +38,9 @@ inline Assessment verdict(double score, Stance stance, std::string reason) {
 }
 
 // Return the index tokens of `words` that carry meaning: function and reporting words
-// (said, would, 表示, 将 ...) and numbers left out; Han function words split bigrams.
-std::vector<std::string> content_tokens(std::string_view words);
-
-// Return the share (0..1) of `tokens` found in `folded_passage` (0 when there are none).
-double content_overlap(const std::vector<std::string>& tokens, std::string_view folded_passage);
+// (said, would, 表示, 将 ...) and numbers left out; Han function words split bigrams. (Not
+// `evidence::content_tokens`, which drops only common English words, to build recall queries.)
+std::vector<std::string> meaningful_tokens(std::string_view words);
 
 std::optional<Assessment> assess_quantity(const Context& c);
 std::optional<Assessment> assess_role(const Context& c);

@@ -13,6 +13,15 @@ namespace claimtrack::evidence::detail {
 // Return the code points of UTF-8 `text` (invalid bytes become U+FFFD).
 std::u32string decode(std::string_view text);
 
+// The code points of UTF-8 text and where each starts; `offsets` has one more entry, the end.
+struct CodePoints {
+    std::u32string points;
+    std::vector<std::size_t> offsets;
+};
+
+// Return the code points of `text` with their byte offsets (as `decode` reads them).
+CodePoints code_points_of(std::string_view text);
+
 // Return the number of code points in `text`.
 std::size_t code_points(std::string_view text);
 
@@ -21,6 +30,9 @@ bool contains_term(std::string_view haystack, std::string_view needle);
 
 // Return the first name of the alias group of `name` found in `folded_passage`, or nothing.
 std::optional<std::string> find_entity(std::string_view folded_passage, std::string_view name, const Aliases& aliases);
+
+// Return the share (0..1) of `terms` that occur in `folded_passage` (see `contains_term`; 0 when there are none).
+double term_overlap(const std::vector<std::string>& terms, std::string_view folded_passage);
 
 // Return the share (0..1) of the index tokens of `words` that occur in `folded_passage`.
 double token_overlap(std::string_view words, std::string_view folded_passage);
@@ -53,6 +65,17 @@ bool comparable(const Value& a, const Value& b);
 
 // Return `v` written for a reason: "95%", "0", "350000000 USD".
 std::string describe(const Value& v);
+
+// Return the `wanted` values that none of the `stated` values equals.
+std::vector<Value> missing_values(const std::vector<Value>& wanted, const std::vector<Value>& stated);
+
+// Return the `stated` values that answer what the claim's `missing` values answer, but differently
+// (comparable to a missing value and equal to no `wanted` one).
+std::vector<Value> rival_values(const std::vector<Value>& stated, const std::vector<Value>& wanted,
+                                const std::vector<Value>& missing);
+
+// Return `values` described and joined with ", ".
+std::string join_values(const std::vector<Value>& values);
 
 // Return the smallest edit distance (code points) between `needle` and any substring of `haystack`.
 std::size_t substring_distance(const std::u32string& needle, const std::u32string& haystack);

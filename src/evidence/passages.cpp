@@ -104,28 +104,49 @@ QuoteSelector make_selector(std::string_view document, Span span) {
 
 namespace detail {
 
+namespace {
+
+struct Decoded {
+    char32_t point = 0;
+    std::size_t length = 1;  // bytes read
+};
+
+// Return the code point starting at byte `i` of `text` (an invalid byte is U+FFFD, 1 byte long).
+Decoded decode_at(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > text.size()) return {U'\uFFFD', 1};
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(text[i + k]);
+        if (!is_continuation(cc)) return {U'\uFFFD', 1};
+        cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    return {cp, len};
+}
+
+}  // namespace
+
 std::u32string decode(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > text.size()) {
-            out.push_back(U'\uFFFD');
-            ++i;
-            continue;
-        }
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        bool ok = true;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + k]);
-            if (!is_continuation(cc)) ok = false;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        out.push_back(ok ? cp : U'\uFFFD');
-        i += ok ? len : 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const Decoded d = decode_at(text, i);
+        out.push_back(d.point);
+        i += d.length;
     }
+    return out;
+}
+
+CodePoints code_points_of(std::string_view text) {
+    CodePoints out;
+    for (std::size_t i = 0; i < text.size();) {
+        const Decoded d = decode_at(text, i);
+        out.offsets.push_back(i);
+        out.points.push_back(d.point);
+        i += d.length;
+    }
+    out.offsets.push_back(text.size());
     return out;
 }
 

@@ -34,9 +34,9 @@ std::string percent(double share) { return std::to_string(static_cast<int>(std::
 // Return true if the passage states the claim's action: half its content words (at least one), or an alias.
 bool action_stated(const Context& c) {
     const std::string action = c.field("action");
-    const auto tokens = content_tokens(action);
+    const auto tokens = meaningful_tokens(action);
     if (action.empty() || tokens.empty() || find_entity(c.folded, action, c.aliases)) return c.words("action", 0.5);
-    const double overlap = content_overlap(tokens, c.folded);
+    const double overlap = term_overlap(tokens, c.folded);
     const bool enough = overlap >= 0.5;
     std::string listed;
     for (const auto& t : tokens) listed += (listed.empty() ? "" : " ") + t;
@@ -45,28 +45,14 @@ bool action_stated(const Context& c) {
     return enough;
 }
 
-std::string join_values(const std::vector<Value>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ", ") + describe(v);
-    return out;
-}
-
 // Return a contradiction when the action's numbers are not in the passage but others of their kind are.
 std::optional<Assessment> number_conflict(const Context& c) {
     const auto wanted = values_in(c.field("action"));
     if (wanted.empty()) return std::nullopt;
     const auto stated = values_in(c.passage);
     c.note("numbers: claim " + join_values(wanted) + "; source " + (stated.empty() ? "none" : join_values(stated)));
-    std::vector<Value> missing;
-    for (const auto& w : wanted) {
-        if (std::none_of(stated.begin(), stated.end(), [&](const Value& s) { return same_value(s, w); })) missing.push_back(w);
-    }
-    std::vector<Value> rivals;
-    for (const auto& s : stated) {
-        const bool claimed = std::any_of(wanted.begin(), wanted.end(), [&](const Value& w) { return same_value(s, w); });
-        const bool fits = std::any_of(missing.begin(), missing.end(), [&](const Value& m) { return comparable(s, m); });
-        if (!claimed && fits) rivals.push_back(s);
-    }
+    const std::vector<Value> missing = missing_values(wanted, stated);
+    const std::vector<Value> rivals = rival_values(stated, wanted, missing);
     if (missing.empty() || rivals.empty()) return std::nullopt;
     return verdict(0.7, Stance::contradicts,
                    "same actor and action; source says " + join_values(rivals) + ", claim says " + join_values(missing));

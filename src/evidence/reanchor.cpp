@@ -1,6 +1,6 @@
 #include <claimtrack/evidence.hpp>
 
-#include "evidence/anchor_detail.hpp"
+#include "evidence/match.hpp"
 
 #include <algorithm>
 #include <cstdint>

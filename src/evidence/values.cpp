@@ -119,13 +119,42 @@ std::string describe(const Value& v) {
     return number + " " + u;
 }
 
-double token_overlap(std::string_view words, std::string_view folded_passage) {
-    const auto tokens = text::index_tokens(words);
-    if (tokens.empty()) return 0.0;
-    const auto hits = std::count_if(tokens.begin(), tokens.end(), [&](const std::string& t) {
+std::vector<Value> missing_values(const std::vector<Value>& wanted, const std::vector<Value>& stated) {
+    std::vector<Value> missing;
+    for (const auto& w : wanted) {
+        const bool found = std::any_of(stated.begin(), stated.end(), [&](const Value& s) { return same_value(s, w); });
+        if (!found) missing.push_back(w);
+    }
+    return missing;
+}
+
+std::vector<Value> rival_values(const std::vector<Value>& stated, const std::vector<Value>& wanted,
+                                const std::vector<Value>& missing) {
+    std::vector<Value> rivals;
+    for (const auto& s : stated) {
+        const bool is_claimed = std::any_of(wanted.begin(), wanted.end(), [&](const Value& w) { return same_value(s, w); });
+        const bool fits = std::any_of(missing.begin(), missing.end(), [&](const Value& m) { return comparable(s, m); });
+        if (!is_claimed && fits) rivals.push_back(s);
+    }
+    return rivals;
+}
+
+std::string join_values(const std::vector<Value>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + describe(v);
+    return out;
+}
+
+double term_overlap(const std::vector<std::string>& terms, std::string_view folded_passage) {
+    if (terms.empty()) return 0.0;
+    const auto hits = std::count_if(terms.begin(), terms.end(), [&](const std::string& t) {
         return contains_term(folded_passage, t);
     });
-    return static_cast<double>(hits) / static_cast<double>(tokens.size());
+    return static_cast<double>(hits) / static_cast<double>(terms.size());
+}
+
+double token_overlap(std::string_view words, std::string_view folded_passage) {
+    return term_overlap(text::index_tokens(words), folded_passage);
 }
 
 }  // namespace claimtrack::evidence::detail

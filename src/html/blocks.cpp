@@ -77,7 +77,7 @@ public:
 
 private:
     void flush() {
-        std::string paragraph = collapse_space(m_buffer);
+        std::string paragraph = text::collapse_space(m_buffer);
         m_buffer.clear();
         if (!paragraph.empty() && !is_label(paragraph)) m_out.push_back(std::move(paragraph));
     }
@@ -121,7 +121,7 @@ std::vector<std::string> all_paragraphs(const Dom& dom) {
     std::vector<std::string> out;
     std::string buffer;
     const auto flush = [&out, &buffer] {
-        std::string paragraph = collapse_space(buffer);
+        std::string paragraph = text::collapse_space(buffer);
         buffer.clear();
         if (!paragraph.empty()) out.push_back(std::move(paragraph));
     };

@@ -95,20 +95,9 @@ Decoded decode_lenient(std::string_view bytes, const std::string& charset) {
     }
 }
 
-}  // namespace
-
-Decoded decode(std::string_view bytes, std::string_view content_type, Markup markup) {
-    const std::string header = charset_param(content_type);
-    const std::string bom = bom_charset(bytes);
-    const std::string meta = markup == Markup::html ? meta_charset(bytes) : std::string();
-    if (!bom.empty()) return decode_lenient(bytes, bom);
-    if (!header.empty()) {
-        if (auto done = decode_strict(bytes, header)) return {std::move(*done), header};
-        if (!meta.empty() && meta != header) {
-            if (auto done = decode_strict(bytes, meta)) return {std::move(*done), meta};
-        }
-        return decode_lenient(bytes, header);
-    }
+// Return `bytes` decoded without a header charset: <meta> (strict), UTF-8, <meta> (lenient),
+// then detection.
+Decoded decode_unlabelled(std::string_view bytes, const std::string& meta) {
     if (!meta.empty()) {
         if (auto done = decode_strict(bytes, meta)) return {std::move(*done), meta};
     }
@@ -118,6 +107,33 @@ Decoded decode(std::string_view bytes, std::string_view content_type, Markup mar
         return decode_lenient(bytes, canonical(guess->charset));
     }
     return decode_lenient(bytes, "UTF-8");
+}
+
+// A Western single-byte header charset is a common server default, so it loses to a page that
+// reads as a multi-byte charset without it (a GBK page with a GBK <meta> served as ISO-8859-1).
+bool is_western_default(const std::string& charset) { return charset == "windows-1252" || charset == "iso8859-1"; }
+
+bool is_multi_byte(const std::string& charset) {
+    return charset == "UTF-8" || charset == "GB18030" || charset == "Big5" || charset == "Shift_JIS" ||
+           charset == "EUC-JP" || charset == "EUC-KR";
+}
+
+}  // namespace
+
+Decoded decode(std::string_view bytes, std::string_view content_type, Markup markup) {
+    const std::string header = charset_param(content_type);
+    const std::string bom = bom_charset(bytes);
+    const std::string meta = markup == Markup::html ? meta_charset(bytes) : std::string();
+    if (!bom.empty()) return decode_lenient(bytes, bom);
+    if (header.empty()) return decode_unlabelled(bytes, meta);
+    if (is_western_default(header)) {
+        if (Decoded unlabelled = decode_unlabelled(bytes, meta); is_multi_byte(unlabelled.charset)) return unlabelled;
+    }
+    if (auto done = decode_strict(bytes, header)) return {std::move(*done), header};
+    if (!meta.empty() && meta != header) {
+        if (auto done = decode_strict(bytes, meta)) return {std::move(*done), meta};
+    }
+    return decode_lenient(bytes, header);
 }
 
 }  // namespace claimtrack::html

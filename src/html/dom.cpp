@@ -86,39 +86,7 @@ pugi::xml_node convert_one(Pending item, Dom& dom) {
     }
 }
 
-// Return the length of the white-space character starting at `text[i]`, or 0 when it is none.
-std::size_t space_at(std::string_view text, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 == ' ' || (b0 >= '\t' && b0 <= '\r')) return 1;
-    if (b0 < 0xC2 || i + 1 >= text.size()) return 0;
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    if (b0 == 0xC2) return b1 == 0x85 || b1 == 0xA0 ? 2 : 0;
-    if (i + 2 >= text.size() || b0 < 0xE1 || b0 > 0xEF) return 0;
-    const auto b2 = static_cast<unsigned char>(text[i + 2]);
-    const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | char32_t{b2 & 0x3Fu};
-    const bool space = cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-                       cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
-    return space ? 3 : 0;
-}
-
 }  // namespace
-
-std::string collapse_space(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool pending = false;
-    for (std::size_t i = 0; i < text.size();) {
-        if (const std::size_t n = space_at(text, i); n > 0) {
-            pending = !out.empty();
-            i += n;
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out += text[i++];
-    }
-    return out;
-}
 
 std::string lower_ascii(std::string_view text) {
     std::string out(text);
@@ -179,7 +147,7 @@ std::string node_text(pugi::xml_node node) {
             return true;
         },
         [](pugi::xml_node) {});
-    return collapse_space(raw);
+    return text::collapse_space(raw);
 }
 
 }  // namespace claimtrack::html::detail

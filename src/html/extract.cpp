@@ -49,15 +49,6 @@ Kind classify(std::string_view bytes, std::string_view content_type, std::string
     return type.empty() ? Kind::plain : Kind::other;
 }
 
-// Join `paragraphs` with blank lines into `doc.text`, recording each one's span.
-void assemble(Document& doc, const std::vector<std::string>& paragraphs) {
-    for (const std::string& paragraph : paragraphs) {
-        if (!doc.text.empty()) doc.text += "\n\n";
-        doc.paragraphs.push_back({doc.text.size(), doc.text.size() + paragraph.size()});
-        doc.text += paragraph;
-    }
-}
-
 // Return how much `paragraph` looks like the dateline of the article at `distance` paragraphs after
 // its title (negative: before it), given the date found in it; higher is likelier.
 int dateline_score(const std::string& paragraph, const std::string& date, long distance) {
@@ -148,7 +139,7 @@ Document extract_html(std::string_view utf8, std::string charset) {
         paragraphs.erase(paragraphs.begin());
     }
     std::erase_if(paragraphs, [](const std::string& p) { return detail::is_credit_line(p); });
-    assemble(doc, paragraphs);
+    for (const std::string& paragraph : paragraphs) detail::add_paragraph(doc, paragraph);
     doc.title = std::move(meta.title);
     doc.published = std::move(meta.published);
     doc.author = std::move(meta.author);
@@ -186,6 +177,13 @@ Document extract_plain(std::string_view bytes, std::string_view content_type) {
 }
 
 }  // namespace
+
+void detail::add_paragraph(Document& doc, std::string_view paragraph) {
+    if (paragraph.empty()) return;
+    if (!doc.text.empty()) doc.text += "\n\n";
+    doc.paragraphs.push_back({doc.text.size(), doc.text.size() + paragraph.size()});
+    doc.text += paragraph;
+}
 
 Document extract(std::string_view bytes, std::string_view content_type, std::string_view url) {
     if (detail::is_feed(bytes, content_type)) return detail::extract_feed(bytes, content_type);

@@ -175,13 +175,6 @@ std::string declared_encoding(std::string_view bytes) {
     return end == std::string_view::npos ? std::string() : std::string(head.substr(at + 10, end - at - 10));
 }
 
-void add_paragraph(Document& doc, std::string_view paragraph) {
-    if (paragraph.empty()) return;
-    if (!doc.text.empty()) doc.text += "\n\n";
-    doc.paragraphs.push_back({doc.text.size(), doc.text.size() + paragraph.size()});
-    doc.text += paragraph;
-}
-
 void add_entry(Document& doc, const Entry& entry) {
     add_paragraph(doc, entry.title);
     std::string byline;

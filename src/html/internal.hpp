@@ -64,9 +64,8 @@ std::string lower_ascii(std::string_view text);
 // Return true if the element is hidden by attribute or inline style.
 bool is_hidden(pugi::xml_node node);
 
-// Return `text` with runs of Unicode white space (and U+FEFF) as one ASCII space, trimmed; the same
-// result as text::collapse_space without the round trip through UTF-16, which dominated extraction.
-std::string collapse_space(std::string_view text);
+// Append `paragraph` to `doc.text` after a blank line and record its span; skip it when empty.
+void add_paragraph(Document& doc, std::string_view paragraph);
 
 // Return the text of `node` and its descendants, white space collapsed.
 std::string node_text(pugi::xml_node node);

@@ -23,7 +23,7 @@ MetaMap meta_values(const Dom& dom) {
         [&metas](pugi::xml_node node) {
             if (node.type() != pugi::node_element) return false;
             if (std::strcmp(node.name(), "meta") == 0) {
-                const std::string content = collapse_space(node.attribute("content").value());
+                const std::string content = text::collapse_space(node.attribute("content").value());
                 for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
                     const std::string name = lower_ascii(node.attribute(key).value());
                     if (!name.empty() && !content.empty()) metas.try_emplace(name, content);
@@ -44,7 +44,7 @@ std::string first_meta(const MetaMap& metas, std::initializer_list<std::string_v
 
 std::string first_json_ld(const Dom& dom, std::string_view key) {
     for (const std::string& json : dom.json_ld) {
-        if (std::string value = collapse_space(json_value(json, key)); !value.empty()) return value;
+        if (std::string value = text::collapse_space(json_value(json, key)); !value.empty()) return value;
     }
     return {};
 }
@@ -80,7 +80,7 @@ std::string strip_site(std::string_view title) {
         }
         if (longest.size() < best.size()) best = longest;
     }
-    return collapse_space(best);
+    return text::collapse_space(best);
 }
 
 std::string read_title(const Dom& dom, const MetaMap& metas) {
@@ -103,7 +103,7 @@ std::string read_published(const Dom& dom, const MetaMap& metas) {
 }
 
 std::string clean_author(std::string value) {
-    value = collapse_space(value);
+    value = text::collapse_space(value);
     for (std::string_view prefix : {"By "sv, "by "sv, "BY "sv, "作者："sv, "作者:"sv}) {
         if (value.starts_with(prefix)) value.erase(0, prefix.size());
     }
@@ -134,7 +134,7 @@ std::string read_author(const Dom& dom, const MetaMap& metas) {
 }
 
 std::string primary_language(std::string_view tag) {
-    std::string lower = lower_ascii(collapse_space(tag));
+    std::string lower = lower_ascii(text::collapse_space(tag));
     if (const auto dash = lower.find_first_of("-_"); dash != std::string::npos) lower.resize(dash);
     return lower.size() >= 2 && lower.size() <= 3 ? lower : std::string();
 }

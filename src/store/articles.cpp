@@ -166,4 +166,30 @@ std::vector<SourceRow> Store::sources(std::optional<Id> article) const {
     return rows;
 }
 
+std::optional<Id> Store::find_source(std::string_view url) const {
+    SQLite::Statement query(m_impl->db, "SELECT id FROM source WHERE url = ?");
+    bind_text(query, 1, url);
+    if (!query.executeStep()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+}
+
+Id Store::add_citation(Id article, std::string_view url, std::string_view title) {
+    SQLite::Database& db = m_impl->db;
+    WriteScope write(db);
+    SQLite::Statement add_source(db, "INSERT INTO source (url) VALUES (?) ON CONFLICT (url) DO NOTHING");
+    bind_text(add_source, 1, url);
+    add_source.exec();
+    const Id source = *find_source(url);
+    SQLite::Statement cite(db,
+                           "INSERT INTO citation (article, source, title, position) "
+                           "SELECT ?1, ?2, ?3, coalesce(max(position), 0) + 1 FROM citation WHERE article = ?1 "
+                           "ON CONFLICT (article, source) DO NOTHING");
+    cite.bind(1, article);
+    cite.bind(2, source);
+    bind_text(cite, 3, title);
+    cite.exec();
+    write.commit();
+    return source;
+}
+
 }  // namespace claimtrack

@@ -30,10 +30,10 @@ Claim claim_at(SQLite::Database& db, const SQLite::Statement& row) {
 }
 
 // Insert one claim with the impl's cached statement, so an import of many claims prepares it once.
-Id insert_claim(SQLite::Database& db, StatementCache& cache, const Claim& claim, Origin origin) {
-    CachedStatement cached(cache, db,
-                           "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
-                           "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+Id insert_claim(Store::Impl& impl, const Claim& claim, Origin origin) {
+    const CachedStatement cached(impl,
+                                 "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
+                                 "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement& insert = *cached;
     insert.bind(1, claim.article);
     bind_text(insert, 2, to_string(claim.kind));
@@ -46,14 +46,14 @@ Id insert_claim(SQLite::Database& db, StatementCache& cache, const Claim& claim,
     bind_text(insert, 9, to_string(origin));
     bind_text(insert, 10, now_iso8601());
     insert.exec();
-    return db.getLastInsertRowid();
+    return impl.db.getLastInsertRowid();
 }
 
 }  // namespace
 
-Id Store::add_claim(const Claim& claim) { return insert_claim(m_impl->db, m_impl->statements, claim, Origin::automatic); }
+Id Store::add_claim(const Claim& claim) { return insert_claim(*m_impl, claim, Origin::automatic); }
 
-Id Store::add_claim(const Claim& claim, Origin origin) { return insert_claim(m_impl->db, m_impl->statements, claim, origin); }
+Id Store::add_claim(const Claim& claim, Origin origin) { return insert_claim(*m_impl, claim, origin); }
 
 void Store::update_claim(const Claim& claim) {
     SQLite::Statement update(m_impl->db, "UPDATE claim SET kind = ?, fields = ? WHERE id = ?");

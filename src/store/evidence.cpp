@@ -2,6 +2,8 @@
 
 #include "store/store_impl.hpp"
 
+#include <tuple>
+
 namespace claimtrack {
 
 using namespace store_detail;
@@ -10,41 +12,43 @@ namespace {
 
 // Insert `row` for `claim` unless the claim already has evidence on that passage (a manual or
 // reviewed row kept by `replace_automatic_evidence`); return the new id, or nothing.
-std::optional<Id> insert_evidence(SQLite::Database& db, StatementCache& cache, Id claim, const Evidence& row) {
-    CachedStatement insert(cache, db,
-                             "INSERT INTO evidence (claim, passage, score, stance, reason, origin, quote_exact, "
-                             "quote_prefix, quote_suffix, quote_start, quote_end, orphaned, created_at) "
-                             "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 "
-                             "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE claim = ?1 AND passage = ?2)");
-    insert->bind(1, claim);
-    insert->bind(2, row.passage);
-    insert->bind(3, row.score);
-    bind_text(*insert, 4, to_string(row.stance));
-    bind_text(*insert, 5, row.reason);
-    bind_text(*insert, 6, to_string(row.origin));
-    bind_text(*insert, 7, row.quote.exact);
-    bind_text(*insert, 8, row.quote.prefix);
-    bind_text(*insert, 9, row.quote.suffix);
-    bind_size(*insert, 10, row.quote.start);
-    bind_size(*insert, 11, row.quote.end);
-    insert->bind(12, row.orphaned ? 1 : 0);
-    bind_text(*insert, 13, now_iso8601());
-    if (insert->exec() == 0) return std::nullopt;
-    return db.getLastInsertRowid();
+std::optional<Id> insert_evidence(Store::Impl& impl, Id claim, const Evidence& row) {
+    const CachedStatement cached(impl,
+                                 "INSERT INTO evidence (claim, passage, score, stance, reason, origin, quote_exact, "
+                                 "quote_prefix, quote_suffix, quote_start, quote_end, orphaned, created_at) "
+                                 "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 "
+                                 "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE claim = ?1 AND passage = ?2)");
+    SQLite::Statement& insert = *cached;
+    insert.bind(1, claim);
+    insert.bind(2, row.passage);
+    insert.bind(3, row.score);
+    bind_text(insert, 4, to_string(row.stance));
+    bind_text(insert, 5, row.reason);
+    bind_text(insert, 6, to_string(row.origin));
+    bind_text(insert, 7, row.quote.exact);
+    bind_text(insert, 8, row.quote.prefix);
+    bind_text(insert, 9, row.quote.suffix);
+    bind_size(insert, 10, row.quote.start);
+    bind_size(insert, 11, row.quote.end);
+    insert.bind(12, row.orphaned ? 1 : 0);
+    bind_text(insert, 13, now_iso8601());
+    if (insert.exec() == 0) return std::nullopt;
+    return impl.db.getLastInsertRowid();
 }
 
 // Return whether a person rejected, for `claim`, a passage with the same text from the same
 // source as `passage` (a later snapshot repeats the text under a new passage id).
-bool rejected_before(SQLite::Database& db, StatementCache& cache, Id claim, Id passage) {
-    CachedStatement query(cache, db,
-                            "SELECT 1 FROM evidence e "
-                            "JOIN evidence_verdict v ON v.evidence = e.id AND v.verdict = 'rejected' "
-                            "JOIN passage op ON op.id = e.passage JOIN snapshot os ON os.id = op.snapshot "
-                            "JOIN passage np ON np.id = ?2 JOIN snapshot ns ON ns.id = np.snapshot "
-                            "WHERE e.claim = ?1 AND op.text = np.text AND os.source = ns.source LIMIT 1");
-    query->bind(1, claim);
-    query->bind(2, passage);
-    return query->executeStep();
+bool rejected_before(Store::Impl& impl, Id claim, Id passage) {
+    const CachedStatement cached(impl,
+                                 "SELECT 1 FROM evidence e "
+                                 "JOIN evidence_verdict v ON v.evidence = e.id AND v.verdict = 'rejected' "
+                                 "JOIN passage op ON op.id = e.passage JOIN snapshot os ON os.id = op.snapshot "
+                                 "JOIN passage np ON np.id = ?2 JOIN snapshot ns ON ns.id = np.snapshot "
+                                 "WHERE e.claim = ?1 AND op.text = np.text AND os.source = ns.source LIMIT 1");
+    SQLite::Statement& query = *cached;
+    query.bind(1, claim);
+    query.bind(2, passage);
+    return query.executeStep();
 }
 
 constexpr const char* k_evidence_select =
@@ -73,20 +77,19 @@ Evidence evidence_at(const SQLite::Statement& row) {
 }  // namespace
 
 void Store::replace_automatic_evidence(Id claim, const std::vector<Evidence>& rows) {
-    SQLite::Database& db = m_impl->db;
-    WriteScope write(db);
-    CachedStatement drop(m_impl->statements, db,
-                           "DELETE FROM evidence WHERE claim = ? AND origin = 'auto' "
-                           "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.evidence = evidence.id)");
+    WriteScope write(m_impl->db);
+    const CachedStatement drop(*m_impl,
+                               "DELETE FROM evidence WHERE claim = ? AND origin = 'auto' "
+                               "AND NOT EXISTS (SELECT 1 FROM review r WHERE r.evidence = evidence.id)");
     drop->bind(1, claim);
     drop->exec();
     for (const Evidence& row : rows) {
-        if (!rejected_before(db, m_impl->statements, claim, row.passage)) insert_evidence(db, m_impl->statements, claim, row);
+        if (!rejected_before(*m_impl, claim, row.passage)) insert_evidence(*m_impl, claim, row);
     }
     write.commit();
 }
 
-std::optional<Id> Store::add_evidence(const Evidence& row) { return insert_evidence(m_impl->db, m_impl->statements, row.claim, row); }
+std::optional<Id> Store::add_evidence(const Evidence& row) { return insert_evidence(*m_impl, row.claim, row); }
 
 std::vector<Evidence> Store::evidence_of(Id claim) const {
     SQLite::Statement query(m_impl->db, std::string(k_evidence_select) +
@@ -113,6 +116,54 @@ std::optional<Evidence> Store::evidence(Id id) const {
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return evidence_at(query);
+}
+
+void Store::update_evidence(const Evidence& row) {
+    SQLite::Database& db = m_impl->db;
+    WriteScope write(db);
+    SQLite::Statement update(db,
+                             "UPDATE evidence SET passage = ?, score = ?, stance = ?, reason = ?, origin = ?, "
+                             "quote_exact = ?, quote_prefix = ?, quote_suffix = ?, quote_start = ?, quote_end = ?, "
+                             "orphaned = ? WHERE id = ?");
+    update.bind(1, row.passage);
+    update.bind(2, row.score);
+    bind_text(update, 3, to_string(row.stance));
+    bind_text(update, 4, row.reason);
+    bind_text(update, 5, to_string(row.origin));
+    bind_text(update, 6, row.quote.exact);
+    bind_text(update, 7, row.quote.prefix);
+    bind_text(update, 8, row.quote.suffix);
+    bind_size(update, 9, row.quote.start);
+    bind_size(update, 10, row.quote.end);
+    update.bind(11, row.orphaned ? 1 : 0);
+    update.bind(12, row.id);
+    update.exec();
+    write.commit();
+}
+
+std::vector<StaleEvidence> Store::stale_evidence(std::optional<Id> article) const {
+    // The evidence ids and snapshots first; the rows themselves are read through `evidence`.
+    SQLite::Statement query(m_impl->db,
+                            "WITH current AS (SELECT x.source, max(x.id) AS snapshot FROM snapshot x "
+                            "                 WHERE EXISTS (SELECT 1 FROM passage y WHERE y.snapshot = x.id) "
+                            "                 GROUP BY x.source) "
+                            "SELECT e.id, p.snapshot, cur.snapshot FROM evidence e "
+                            "JOIN claim c ON c.id = e.claim "
+                            "JOIN passage p ON p.id = e.passage JOIN snapshot n ON n.id = p.snapshot "
+                            "JOIN current cur ON cur.source = n.source "
+                            "WHERE cur.snapshot <> p.snapshot AND (?1 IS NULL OR c.article = ?1) "
+                            "AND (e.origin = 'manual' OR EXISTS (SELECT 1 FROM review r WHERE r.evidence = e.id)) "
+                            "ORDER BY e.id");
+    bind_optional(query, 1, article);
+    std::vector<std::tuple<Id, Id, Id>> ids;
+    while (query.executeStep()) {
+        ids.emplace_back(query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64());
+    }
+    std::vector<StaleEvidence> stale;
+    for (const auto& [id, old_snapshot, new_snapshot] : ids) {
+        if (auto row = evidence(id)) stale.push_back({std::move(*row), old_snapshot, new_snapshot});
+    }
+    return stale;
 }
 
 }  // namespace claimtrack

@@ -32,11 +32,11 @@ void WriteScope::commit() {
     m_done = true;
 }
 
-CachedStatement::CachedStatement(StatementCache& cache, SQLite::Database& db, std::string_view sql) {
-    auto found = cache.find(sql);
-    if (found == cache.end()) {
-        auto prepared = std::make_unique<SQLite::Statement>(db, std::string(sql));
-        found = cache.emplace(std::string(sql), std::move(prepared)).first;
+CachedStatement::CachedStatement(Store::Impl& impl, std::string_view sql) {
+    auto found = impl.statements.find(sql);
+    if (found == impl.statements.end()) {
+        auto prepared = std::make_unique<SQLite::Statement>(impl.db, std::string(sql));
+        found = impl.statements.emplace(std::string(sql), std::move(prepared)).first;
     }
     m_statement = found->second.get();
 }

@@ -202,13 +202,14 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
     std::vector<PassageHit> hits;
     if (match.empty() || limit <= 0) return hits;
     try {
-        CachedStatement query(m_impl->statements, m_impl->db, sql);
-        bind_text(*query, 1, match);
-        bind_optional(*query, 2, article);
-        query->bind(3, limit);
-        while (query->executeStep()) {
-            hits.push_back(PassageHit{passage_at(*query), query->getColumn(6).getInt64(), column_text(*query, 7),
-                                      query->getColumn(8).getDouble()});
+        const CachedStatement cached(*m_impl, sql);
+        SQLite::Statement& query = *cached;
+        bind_text(query, 1, match);
+        bind_optional(query, 2, article);
+        query.bind(3, limit);
+        while (query.executeStep()) {
+            hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),
+                                      query.getColumn(8).getDouble()});
         }
     } catch (const SQLite::Exception& e) {
         // A malformed MATCH expression is the caller's query, not a broken store: no hits.

@@ -15,25 +15,21 @@
 // Internals shared by the store's .cpp files: the open connection and small binding helpers.
 namespace claimtrack {
 
-namespace store_detail {
-// Prepared statements by their SQL text.
-using StatementCache = std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>>;
-}  // namespace store_detail
-
 struct Store::Impl {
     SQLite::Database db;
     std::string path;
-    // Statements of the hot paths, prepared once and reused (declared after `db`: finalized first).
-    store_detail::StatementCache statements;
+    // Statements of the hot paths by their SQL text, prepared once and reused (declared after
+    // `db`: finalized first). Use them through `store_detail::CachedStatement`.
+    std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements;
 };
 
 namespace store_detail {
 
-// A prepared statement of the impl's cache, reset and cleared of bindings when the scope ends so
-// it holds no read snapshot and no stale values between calls.
+// The statement `sql` of the impl's cache (prepared on first use), reset and cleared of bindings
+// when the scope ends so it holds no read snapshot and no stale values between calls.
 class CachedStatement {
 public:
-    CachedStatement(StatementCache& cache, SQLite::Database& db, std::string_view sql);
+    CachedStatement(Store::Impl& impl, std::string_view sql);
     ~CachedStatement();
     CachedStatement(const CachedStatement&) = delete;
     CachedStatement& operator=(const CachedStatement&) = delete;

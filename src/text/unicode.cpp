@@ -92,20 +92,34 @@ std::string fold(std::string_view text) {
 }
 
 std::string collapse_space(std::string_view text) {
-    const auto utf16 = detail::to_utf16(text);
-    icu::UnicodeString out;
+    // Decoded in place rather than through UTF-16: this runs on every extracted paragraph. Invalid
+    // sequences become U+FFFD, as a UTF-16 round trip would make them.
+    const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    std::string out;
+    out.reserve(text.size());
     bool pending_space = false;
-    for (std::int32_t i = 0; i < utf16.units.length(); i = utf16.units.moveIndex32(i, 1)) {
-        const UChar32 c = utf16.units.char32At(i);
-        if (detail::is_space(c)) {
-            pending_space = !out.isEmpty();
+    for (std::int32_t i = 0; i < length;) {
+        const std::int32_t start = i;
+        UChar32 c = data[i];
+        if (c < 0x80) {
+            ++i;
+        } else {
+            U8_NEXT(data, i, length, c);
+        }
+        if (c >= 0 && (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : detail::is_space(c))) {
+            pending_space = !out.empty();
             continue;
         }
-        if (pending_space) out.append(static_cast<UChar>(u' '));
+        if (pending_space) out += ' ';
         pending_space = false;
-        out.append(c);
+        if (c < 0) {
+            out += "\uFFFD";
+        } else {
+            out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        }
     }
-    return detail::to_utf8(out);
+    return out;
 }
 
 std::string detect_language(std::string_view text) {

@@ -22,20 +22,35 @@
 
 namespace claimtrack::test {
 
+// A socket listening on 127.0.0.1 at a port the kernel chose.
+struct Listener {
+    int fd = -1;
+    int port = 0;
+};
+
+// Return a socket of `type` (SOCK_STREAM, optionally with flags such as SOCK_NONBLOCK) listening
+// on 127.0.0.1 with `backlog`; throw when that fails.
+inline Listener listen_on_loopback(int type, int backlog) {
+    const int fd = ::socket(AF_INET, type, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), length) != 0 || ::listen(fd, backlog) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        if (fd >= 0) ::close(fd);
+        throw std::runtime_error("cannot listen on 127.0.0.1");
+    }
+    return {fd, ntohs(address.sin_port)};
+}
+
 class RawServer {
 public:
     // Handle each connection with `handler(fd, n)`, n counting from 1; the server closes `fd` after.
     explicit RawServer(std::function<void(int fd, int n)> handler) : m_handler(std::move(handler)) {
-        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-            ::listen(m_listener, 16) != 0 || ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-            throw std::runtime_error("raw server: cannot listen on 127.0.0.1");
-        }
-        m_port = ntohs(address.sin_port);
+        const Listener listener = listen_on_loopback(SOCK_STREAM, 16);
+        m_listener = listener.fd;
+        m_port = listener.port;
         m_thread = std::thread([this] { serve(); });
     }
     ~RawServer() {
