@@ -1,11 +1,14 @@
 // Main-text extraction quality and speed on public page sets.
-// Usage: extract_eval DATA_DIR [--set aeb|zh|traf] [--predictions FILE] [--worst N] [--peer [--peer-dir DIR]]
+// Usage: extract_eval DATA_DIR [--set aeb|zh|traf|gne] [--predictions FILE] [--worst N] [--peer [--peer-dir DIR]]
 //   aeb  DATA_DIR/article-extraction-benchmark: 4-token shingles of \w+ runs, scored per page the way
 //        the benchmark's evaluate.py does (tp/fp/fn normalised per page, P and R averaged, F1 of the means).
 //   zh   DATA_DIR/chinese-web-content-extraction: the same with single letters/digits as tokens, plus the
 //        date and author fields against their gold files.
 //   traf DATA_DIR/trafilatura-eval-subset: share of `with` snippets found and `without` snippets leaked.
-// --worst N lists the N pages with the fewest shared shingles; --dump DIR writes our text of each page.
+//   gne  DATA_DIR/gne-chinese-news-pages (no gold): every page must give a non-empty title and main
+//        text; prints the counts and lists the pages that do not (and those with under 100 letters).
+// --worst N lists the N pages with the fewest shared shingles; --dump DIR writes our text of each page;
+// --repeat N extracts each page N times (speed over all runs; for steadier figures and for profiling).
 // --predictions scores a JSON {id: {"articleBody": ...}} (another extractor's output) instead of ours.
 // --peer (aeb, zh) also runs Mozilla Readability on jsdom (bench/peer, npm packages installed there on
 //        first use) over the same pages and prints its scores and speed beside ours.
@@ -198,17 +201,20 @@ double thread_cpu_seconds() {
 
 double per_second(std::size_t pages, double seconds) { return seconds > 0 ? static_cast<double>(pages) / seconds : 0.0; }
 
+// Times the extraction of each page, `repeat` times over (the scores use the last run).
 struct Timer {
     double wall = 0;
     double cpu = 0;
     std::size_t pages = 0;
+    std::size_t repeat = 1;
     claimtrack::html::Document run(std::string_view bytes, std::string_view url) {
         const auto start = Clock::now();
         const double start_cpu = thread_cpu_seconds();
-        claimtrack::html::Document doc = claimtrack::html::extract(bytes, "text/html", url);
+        claimtrack::html::Document doc;
+        for (std::size_t i = 0; i < repeat; ++i) doc = claimtrack::html::extract(bytes, "text/html", url);
         cpu += thread_cpu_seconds() - start_cpu;
         wall += std::chrono::duration<double>(Clock::now() - start).count();
-        ++pages;
+        pages += repeat;
         return doc;
     }
     void print() const {
@@ -228,6 +234,7 @@ struct Options {
     std::size_t worst = 0;
     std::optional<fs::path> dump;  // write our text of each page to DIR/<id>.txt
     bool peer = false;
+    std::size_t repeat = 1;  // extract each page this many times, for steadier speed figures and profiles
     fs::path peer_dir = peer::default_dir();
 };
 
@@ -283,7 +290,7 @@ void print_peer(const Options& options, const nlohmann::json& gold, Tokens mode,
 int run_aeb(const Options& options) {
     const fs::path dir = options.data / "article-extraction-benchmark";
     const nlohmann::json gold = load_json(dir / "ground-truth.json");
-    Timer timer;
+    Timer timer{.repeat = options.repeat};
     const auto pages = score_set(
         gold, options, Tokens::word_runs, timer,
         [&dir](const std::string& id) { return dir / "html" / (id + ".html.gz"); },
@@ -359,7 +366,7 @@ int run_zh(const Options& options) {
     const nlohmann::json authors = load_json(dir / "eval" / "author_ground.json");
     FieldScore date_score, author_score;
     const nlohmann::json gold = load_json(dir / "eval" / "cleaned_ground.json");
-    Timer timer;
+    Timer timer{.repeat = options.repeat};
     const auto pages = score_set(
         gold, options, Tokens::characters, timer,
         [&dir](const std::string& id) { return dir / "original" / (id + ".html"); },
@@ -403,7 +410,7 @@ int run_traf(const Options& options) {
     const fs::path dir = options.data / "trafilatura-eval-subset";
     const nlohmann::json pages = load_json(dir / "evaldata.subset.json");
     std::size_t tp = 0, fn = 0, fp = 0, tn = 0;
-    Timer timer;
+    Timer timer{.repeat = options.repeat};
     for (const auto& [url, entry] : pages.items()) {
         const claimtrack::html::Document doc = timer.run(read_file(dir / entry.value("stored_html", std::string())), url);
         const std::string text = normalize_space(doc.title + "\n" + doc.text);
@@ -428,6 +435,54 @@ int run_traf(const Options& options) {
     return 0;
 }
 
+// Return the number of letters and digits in `text` (what the zh scorer counts as tokens).
+std::size_t letters_in(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size();) count += is_alnum(next_code_point(text, i)) ? 1 : 0;
+    return count;
+}
+
+// The gne pages are stored as html/<upstream path with '/' -> "__">.html.gz, saved by a browser
+// (most as UTF-8 whatever their <meta> says; a few GBK ones keep their <meta charset>), so they are
+// decoded the way a fetched page is: no header charset, then BOM, <meta>, detection.
+int run_gne(const Options& options) {
+    constexpr std::size_t k_short = 100;  // letters of main text below which a page is listed as short
+    const fs::path dir = options.data / "gne-chinese-news-pages" / "html";
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().string().ends_with(".html.gz")) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    Timer timer{.repeat = options.repeat};
+    std::size_t titled = 0, with_text = 0, both = 0;
+    std::vector<std::string> failing, short_text;
+    for (const fs::path& file : files) {
+        const std::string id = file.filename().string().substr(0, file.filename().string().size() - 8);
+        const claimtrack::html::Document doc = timer.run(read_file(file), "");
+        const std::size_t letters = letters_in(doc.text);
+        titled += doc.title.empty() ? 0 : 1;
+        with_text += doc.text.empty() ? 0 : 1;
+        both += !doc.title.empty() && !doc.text.empty() ? 1 : 0;
+        if (doc.title.empty() || doc.text.empty()) {
+            failing.push_back(id + (doc.title.empty() ? "  (no title)" : "") + (doc.text.empty() ? "  (no text)" : ""));
+        } else if (letters < k_short) {
+            short_text.push_back(id + "  (" + std::to_string(letters) + " letters)");
+        }
+        if (options.worst > 0) {
+            std::printf("  %-36.36s %-8s %6zu letters  title %.60s\n", id.c_str(), doc.charset.c_str(), letters,
+                        doc.title.c_str());
+        }
+        if (options.dump) std::ofstream(*options.dump / (id + ".txt"), std::ios::binary) << doc.title << "\n\n" << doc.text;
+    }
+    std::printf("gne-chinese-news-pages (%zu pages, no gold: non-empty title and main text)\n", files.size());
+    std::printf("title %zu/%zu  main text %zu/%zu  both %zu/%zu\n", titled, files.size(), with_text, files.size(), both,
+                files.size());
+    for (const std::string& page : failing) std::printf("  fails  %s\n", page.c_str());
+    for (const std::string& page : short_text) std::printf("  short  %s\n", page.c_str());
+    timer.print();
+    return both == files.size() ? 0 : 3;
+}
+
 std::optional<Options> parse_args(int argc, char** argv) {
     if (argc < 2) return std::nullopt;
     Options options;
@@ -443,6 +498,7 @@ std::optional<Options> parse_args(int argc, char** argv) {
         else if (arg == "--predictions") options.predictions = argv[++i];
         else if (arg == "--worst") options.worst = std::stoul(argv[++i]);
         else if (arg == "--dump") options.dump = argv[++i];
+        else if (arg == "--repeat") options.repeat = std::max<std::size_t>(1, std::stoul(argv[++i]));
         else if (arg == "--peer-dir") options.peer_dir = argv[++i];
         else return std::nullopt;
     }
@@ -454,7 +510,7 @@ std::optional<Options> parse_args(int argc, char** argv) {
 int main(int argc, char** argv) {
     const std::optional<Options> options = parse_args(argc, argv);
     if (!options) {
-        std::cerr << "usage: extract_eval DATA_DIR [--set aeb|zh|traf] [--predictions FILE] [--worst N] [--dump DIR] "
+        std::cerr << "usage: extract_eval DATA_DIR [--set aeb|zh|traf|gne] [--predictions FILE] [--worst N] [--dump DIR] [--repeat N] "
                      "[--peer [--peer-dir DIR]]\n";
         return 2;
     }
@@ -462,6 +518,7 @@ int main(int argc, char** argv) {
         if (options->set == "aeb") return run_aeb(*options);
         if (options->set == "zh") return run_zh(*options);
         if (options->set == "traf") return run_traf(*options);
+        if (options->set == "gne") return run_gne(*options);
         std::cerr << "extract_eval: unknown set " << options->set << "\n";
         return 2;
     } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,12 +20,22 @@ struct Document {
     std::string charset;    // what the bytes were decoded from
     std::string text;       // main text, paragraphs separated by "\n\n"
     std::vector<Span> paragraphs;  // spans in `text`
+    bool truncated = false;  // the page was longer than `Limits::max_markup` and its end not read
+};
+
+// How much of a page the extractor reads.
+struct Limits {
+    // Bytes of markup handed to the parser once comments, scripts, styles and most attributes are
+    // gone; the rest of the page is dropped and the document marked `truncated`. The parser needs
+    // about 20 times this in memory.
+    std::size_t max_markup = std::size_t{8} << 20;
 };
 
 // Return the document in `bytes` as served with `content_type` (may be empty) from `url`:
 // HTML/XHTML go through main-text extraction, text/plain is kept as is, anything else has
 // `is_text` false. Charset: header, then BOM, then <meta>, then detection. Never throws on bad markup.
 Document extract(std::string_view bytes, std::string_view content_type, std::string_view url);
+Document extract(std::string_view bytes, std::string_view content_type, std::string_view url, const Limits& limits);
 
 // Return the main text of an HTML article given as a file, for importing (same extraction).
 Document extract_article(std::string_view utf8_html);

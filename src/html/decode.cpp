@@ -95,6 +95,22 @@ Decoded decode_lenient(std::string_view bytes, const std::string& charset) {
     }
 }
 
+// Return the text between the tags of `bytes`, up to `k_sample` bytes: what charset detection needs
+// (its cost grows with the input, and tags only dilute the evidence).
+std::string detection_sample(std::string_view bytes) {
+    constexpr std::size_t k_sample = 32 * 1024;
+    std::string out;
+    bool in_tag = false;
+    for (std::size_t i = 0; i < bytes.size() && out.size() < k_sample; ++i) {
+        const char c = bytes[i];
+        if (c == '<') in_tag = true;
+        if (!in_tag) out += c;
+        if (c == '>') in_tag = false;
+    }
+    // A page that is all markup (or a lone '<' early on) keeps its bytes.
+    return out.size() * 8 < std::min(bytes.size(), k_sample) ? std::string(bytes.substr(0, k_sample)) : out;
+}
+
 // Return `bytes` decoded without a header charset: <meta> (strict), UTF-8, <meta> (lenient),
 // then detection.
 Decoded decode_unlabelled(std::string_view bytes, const std::string& meta) {
@@ -103,7 +119,7 @@ Decoded decode_unlabelled(std::string_view bytes, const std::string& meta) {
     }
     if (!text::first_invalid_utf8(bytes)) return {std::string(bytes), "UTF-8"};
     if (!meta.empty()) return decode_lenient(bytes, meta);
-    if (auto guess = text::detect_charset(bytes); guess && !guess->charset.empty()) {
+    if (auto guess = text::detect_charset(detection_sample(bytes)); guess && !guess->charset.empty()) {
         return decode_lenient(bytes, canonical(guess->charset));
     }
     return decode_lenient(bytes, "UTF-8");
@@ -118,7 +134,20 @@ bool is_multi_byte(const std::string& charset) {
            charset == "EUC-JP" || charset == "EUC-KR";
 }
 
+// Return true for charsets where a byte below 0x40 may be part of a character.
+bool wide_or_stateful(std::string_view name) {
+    return name.starts_with("utf-16") || name.starts_with("utf-32") || name.starts_with("ucs") ||
+           name.starts_with("utf-7") || name.starts_with("hz") || name.starts_with("iso-2022") ||
+           name.starts_with("csiso2022");
+}
+
 }  // namespace
+
+bool detail::ascii_compatible(std::string_view bytes, std::string_view content_type) {
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return false;
+    if (bytes.substr(0, k_meta_window).find('\0') != std::string_view::npos) return false;  // UTF-16 without a BOM
+    return !wide_or_stateful(lower_ascii(charset_param(content_type))) && !wide_or_stateful(lower_ascii(meta_charset(bytes)));
+}
 
 Decoded decode(std::string_view bytes, std::string_view content_type, Markup markup) {
     const std::string header = charset_param(content_type);

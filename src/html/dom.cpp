@@ -100,10 +100,8 @@ std::unique_ptr<Dom> parse_dom(std::string_view utf8_html) {
     auto dom = std::make_unique<Dom>();
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;
-    const std::optional<std::string> limited = limit_nesting(utf8_html, k_max_markup_depth);
-    const std::string_view markup = limited ? std::string_view(*limited) : utf8_html;
     std::unique_ptr<GumboOutput, OutputDeleter> output(
-        gumbo_parse_with_options(&options, markup.data(), markup.size()));
+        gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size()));
     pugi::xml_node root = dom->doc.append_child("html");
     if (!output || output->root == nullptr) return dom;
     copy_attributes(output->root->v.element, root);

@@ -121,6 +121,16 @@ std::string author_in_page(const std::vector<std::string>& page) {
     return {};
 }
 
+// Return the start of `text`, enough to tell its language from, cut at a character boundary.
+std::string_view language_sample(std::string_view text) {
+    constexpr std::size_t k_sample = 16 * 1024;
+    if (text.size() <= k_sample) return text;
+    std::size_t cut = k_sample;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut);
+}
+
+// Return the document in `utf8`, markup already through `prepare_markup`.
 Document extract_html(std::string_view utf8, std::string charset) {
     Document doc;
     doc.is_text = true;
@@ -144,7 +154,7 @@ Document extract_html(std::string_view utf8, std::string charset) {
     doc.published = std::move(meta.published);
     doc.author = std::move(meta.author);
     doc.site = std::move(meta.site);
-    doc.language = meta.language.empty() ? text::detect_language(doc.text) : meta.language;
+    doc.language = meta.language.empty() ? text::detect_language(language_sample(doc.text)) : meta.language;
     return doc;
 }
 
@@ -172,7 +182,30 @@ Document extract_plain(std::string_view bytes, std::string_view content_type) {
         if (a < b) doc.paragraphs.push_back({a, b});
         start = end + 2;
     }
-    doc.language = text::detect_language(doc.text);
+    doc.language = text::detect_language(language_sample(doc.text));
+    return doc;
+}
+
+// Return the HTML page in `bytes` extracted. Pruning the raw bytes before decoding keeps a huge page
+// bounded in memory and spares the decoder (and charset detection) the scripts and styles.
+Document extract_page(std::string_view bytes, std::string_view content_type, const Limits& limits) {
+    if (detail::ascii_compatible(bytes, content_type)) {
+        Decoded decoded;
+        bool truncated = false;
+        {
+            detail::Prepared prepared = detail::prepare_markup(bytes, limits.max_markup);
+            decoded = decode(prepared.markup, content_type, Markup::html);
+            truncated = prepared.truncated;
+        }
+        Document doc = extract_html(decoded.text, std::move(decoded.charset));
+        doc.truncated = truncated;
+        return doc;
+    }
+    Decoded decoded = decode(bytes, content_type, Markup::html);
+    detail::Prepared prepared = detail::prepare_markup(decoded.text, limits.max_markup);
+    decoded.text = std::string();
+    Document doc = extract_html(prepared.markup, std::move(decoded.charset));
+    doc.truncated = prepared.truncated;
     return doc;
 }
 
@@ -186,18 +219,24 @@ void detail::add_paragraph(Document& doc, std::string_view paragraph) {
 }
 
 Document extract(std::string_view bytes, std::string_view content_type, std::string_view url) {
+    return extract(bytes, content_type, url, Limits{});
+}
+
+Document extract(std::string_view bytes, std::string_view content_type, std::string_view url, const Limits& limits) {
     if (detail::is_feed(bytes, content_type)) return detail::extract_feed(bytes, content_type);
     switch (classify(bytes, content_type, url)) {
-    case Kind::html: {
-        Decoded decoded = decode(bytes, content_type, Markup::html);
-        return extract_html(decoded.text, std::move(decoded.charset));
-    }
+    case Kind::html: return extract_page(bytes, content_type, limits);
     case Kind::plain: return extract_plain(bytes, content_type);
     case Kind::other: break;
     }
     return {};
 }
 
-Document extract_article(std::string_view utf8_html) { return extract_html(utf8_html, "UTF-8"); }
+Document extract_article(std::string_view utf8_html) {
+    const detail::Prepared prepared = detail::prepare_markup(utf8_html, Limits{}.max_markup);
+    Document doc = extract_html(prepared.markup, "UTF-8");
+    doc.truncated = prepared.truncated;
+    return doc;
+}
 
 }  // namespace claimtrack::html

@@ -57,7 +57,7 @@ std::vector<std::string> html_paragraphs(std::string_view markup) {
         std::string one = text::collapse_space(markup);
         return one.empty() ? std::vector<std::string>{} : std::vector<std::string>{std::move(one)};
     }
-    return all_paragraphs(*parse_dom(markup));
+    return all_paragraphs(*parse_dom(prepare_markup(markup, k_max_markup).markup));
 }
 
 // Return the paragraphs of a content element: Atom's type="xhtml" holds elements, type="text"

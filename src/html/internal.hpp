@@ -24,13 +24,28 @@ struct Dom {
     std::vector<std::string> json_ld;     // bodies of <script type="application/ld+json">
 };
 
-// Return `html` without comments, script and style bodies (JSON-LD kept) and opening tags past
-// `max_depth` levels of nesting (with their closing tags), or nothing when none was found. The
-// parser slows down badly on deep trees and spends most of its time in scripts.
-std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth);
+// Bytes of markup the parser is given by default: past it the page is cut (`Document::truncated`).
+inline constexpr std::size_t k_max_markup = std::size_t{8} << 20;
 
-// Return `utf8_html` parsed as a browser would (gumbo), as a pugixml tree of elements, attributes
-// and text, without comments, scripts, styles, templates and noscript content.
+struct Prepared {
+    std::string markup;
+    bool truncated = false;  // `max_bytes` was reached and the rest of the page dropped
+};
+
+// Return `html` without comments, script and style bodies (JSON-LD kept), most attributes and
+// opening tags past `k_max_markup_depth` levels of nesting (with their closing tags), cut before a
+// tag once `max_bytes` are kept. The parser slows down badly on deep trees, spends most of its time
+// in scripts, and needs ~20 times the markup's size in memory. Works on the raw bytes of any
+// charset whose bytes below 0x40 are always ASCII (UTF-8, GBK, Big5, Shift_JIS, single-byte ones).
+Prepared prepare_markup(std::string_view html, std::size_t max_bytes);
+
+// Return true if `bytes` served as `content_type` can be pruned before decoding: not UTF-16/32 and
+// not a 7-bit stateful charset (HZ, ISO-2022, UTF-7) where '<' may be part of a character.
+bool ascii_compatible(std::string_view bytes, std::string_view content_type);
+
+// Return `utf8_html` (already through `prepare_markup`) parsed as a browser would (gumbo), as a
+// pugixml tree of elements, attributes and text, without comments, scripts, styles, templates and
+// noscript content.
 std::unique_ptr<Dom> parse_dom(std::string_view utf8_html);
 
 // Visit the nodes under `root` in document order without recursion: `enter(node)` returns whether

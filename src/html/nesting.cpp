@@ -155,75 +155,93 @@ std::optional<std::string> slim_tag(std::string_view html, const Tag& tag) {
 
 }  // namespace
 
-std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth) {
+Prepared prepare_markup(std::string_view html, std::size_t max_bytes) {
     std::vector<std::string> open;
     std::map<std::string, std::size_t, std::less<>> dropped;
-    std::string out;
-    bool changed = false;
-    std::size_t copied = 0;  // html[0, copied) is already in `out`
+    Prepared result;
+    std::string& out = result.markup;
+    out.reserve(std::min(html.size(), max_bytes) + 1);
+    std::size_t copied = 0;  // html[0, copied) is already in `out` (or dropped)
+    // Copy html[copied, to) unless that passes `max_bytes`; then copy what fits, ending before a
+    // tag or after a byte below 0x40 (never inside a UTF-8, GBK, Big5 or Shift_JIS character).
+    const auto keep_until = [&](std::size_t to) {
+        if (out.size() + (to - copied) <= max_bytes) {
+            out.append(html.substr(copied, to - copied));
+            copied = to;
+            return true;
+        }
+        std::string_view piece = html.substr(copied, max_bytes > out.size() ? max_bytes - out.size() : 0);
+        if (const auto tag = piece.rfind('<'); tag != std::string_view::npos) {
+            piece = piece.substr(0, tag);
+        } else {
+            std::size_t cut = piece.size();
+            while (cut > 0 && static_cast<unsigned char>(piece[cut - 1]) >= 0x40) --cut;
+            piece = piece.substr(0, cut);
+        }
+        out.append(piece);
+        result.truncated = true;
+        return false;
+    };
     const auto drop = [&](std::size_t from, std::size_t to) {
-        if (!changed) out.reserve(html.size());
-        changed = true;
-        out.append(html.substr(copied, from - copied));
+        if (!keep_until(from)) return false;
         copied = to;
+        return true;
     };
     const auto slim = [&](const Tag& tag) {
-        if (tag.closing) return;
+        if (tag.closing) return true;
         if (std::optional<std::string> slimmer = slim_tag(html, tag)) {
-            drop(tag.start, tag.end);
+            if (!drop(tag.start, tag.end)) return false;
             out += *slimmer;
         }
+        return true;
     };
     for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at)) {
+        if (out.size() + (at - copied) > max_bytes) {
+            keep_until(at);
+            return result;
+        }
         const Tag tag = read_tag(html, at);
         const std::size_t next = tag.end;
+        bool going = true;
         if (tag.name.empty() && html.substr(at).starts_with("<!--")) {
-            drop(at, next);  // comments only cost parsing time
-            at = next;
-            continue;
-        }
-        if (tag.name.empty()) {
-            at = next;
-            continue;
-        }
-        if (depth_neutral(tag.name)) {
-            slim(tag);
-            at = next;
-            continue;
-        }
-        if (!tag.closing && dropped_body(tag.name)) {
+            going = drop(at, next);  // comments only cost parsing time
+        } else if (tag.name.empty()) {
+        } else if (depth_neutral(tag.name)) {
+            going = slim(tag);
+        } else if (!tag.closing && dropped_body(tag.name)) {
             // Drawings, menus and embedded frames hold no text a reader wants; parsing them is costly.
-            slim(tag);
-            at = find_close(html, next, tag.name);
-            drop(next, at);
+            const std::size_t close = find_close(html, next, tag.name);
+            going = slim(tag) && drop(next, close);
+            at = close;
+            if (!going) return result;
             continue;
-        }
-        if (!tag.closing && raw_text(tag.name)) {
-            at = find_close(html, next, tag.name);
+        } else if (!tag.closing && raw_text(tag.name)) {
+            const std::size_t close = find_close(html, next, tag.name);
             if (tag.name == "script" || tag.name == "style") {
                 // Script and style bodies are most of a modern page's bytes; only JSON-LD is read.
                 const std::string head = lower_ascii(html.substr(tag.start, next - tag.start));
-                if (head.find("ld+json") == std::string::npos) drop(next, at);
+                if (head.find("ld+json") == std::string::npos) going = drop(next, close);
             }
+            at = close;
+            if (!going) return result;
             continue;
-        }
-        if (!tag.closing && open.size() >= max_depth) {
+        } else if (!tag.closing && open.size() >= k_max_markup_depth) {
             ++dropped[tag.name];
-            drop(at, next);
+            going = drop(at, next);
         } else if (!tag.closing) {
-            slim(tag);
+            going = slim(tag);
             open.push_back(tag.name);
         } else if (const auto found = std::find(open.rbegin(), open.rend(), tag.name); found != open.rend()) {
             open.erase(std::prev(found.base()), open.end());
         } else if (auto it = dropped.find(tag.name); it != dropped.end() && it->second > 0) {
             --it->second;
-            drop(at, next);
+            going = drop(at, next);
         }
+        if (!going) return result;
         at = next;
     }
-    if (!changed) return std::nullopt;
-    out.append(html.substr(copied));
-    return out;
+    keep_until(html.size());
+    return result;
 }
 
 }  // namespace claimtrack::html::detail
