@@ -52,6 +52,60 @@ TEST_SUITE("html_robust") {
         CHECK(doc.text.find(k_sentence) != std::string::npos);
         CHECK(doc.text.size() < page.size());
         CHECK(valid_utf8(doc));
+        // Past Limits::max_markup (8 MB after pruning) the rest of the page is not parsed.
+        if (megabytes >= 12) CHECK(doc.truncated);
+        if (megabytes <= 8) CHECK_FALSE(doc.truncated);
+    }
+
+    TEST_CASE("a page past the markup cap keeps its start, drops its end and is marked truncated") {
+        const std::string paragraph = "<p>" + std::string(k_sentence) + "</p>\n";
+        const std::string page = "<html><body><article><p>First words here.</p>" + repeat(paragraph, 30'000) +
+                                 "<p>Last words here.</p></article></body></html>";
+        const html::Limits limits{.max_markup = 1'000'000};
+        const html::Document doc = html::extract(page, "text/html; charset=utf-8", "", limits);
+        CHECK(doc.truncated);
+        CHECK(doc.text.starts_with("First words here."));
+        CHECK(doc.text.find("Last words here.") == std::string::npos);
+        CHECK(doc.text.size() < limits.max_markup);
+        CHECK(valid_utf8(doc));
+        const html::Document whole = html::extract(page, "text/html; charset=utf-8", "");
+        CHECK_FALSE(whole.truncated);
+        CHECK(whole.text.find("Last words here.") != std::string::npos);
+    }
+
+    TEST_CASE("scripts, styles and comments are dropped before the cap counts, so the text after them is kept") {
+        const std::string bloat = "<script>" + repeat("var x = 1; // <p>not text</p>\n", 60'000) + "</script><style>" +
+                                  repeat(".a{color:red}\n", 60'000) + "</style><!--" + repeat("comment ", 100'000) + "-->";
+        const std::string page = "<html><head>" + bloat + "</head><body><p>" + std::string(k_sentence) + "</p></body></html>";
+        REQUIRE(page.size() > 2'000'000);
+        const html::Document doc = html::extract(page, "text/html", "", html::Limits{.max_markup = 100'000});
+        CHECK_FALSE(doc.truncated);
+        CHECK(doc.text == k_sentence);
+    }
+
+    TEST_CASE("a GBK page cut at the cap is cut between characters and keeps its charset") {
+        // 港口港口 in GBK and a space: the cut must back off to a byte that cannot be inside a character.
+        const std::string han = repeat("\xB8\xDB\xBF\xDA\xB8\xDB\xBF\xDA ", 2'500);
+        const std::string page = "<html><head><meta charset=\"gbk\"></head><body><p>" + std::string(k_sentence) + "</p><p>" + han +
+                                 "</p><p>" + han + "</p></body></html>";
+        for (const std::size_t cap : {std::size_t{20'001}, std::size_t{30'003}}) {
+            CAPTURE(cap);
+            const html::Document doc = html::extract(page, "text/html", "", html::Limits{.max_markup = cap});
+            CHECK(doc.truncated);
+            CHECK(doc.charset == "GB18030");
+            CHECK(valid_utf8(doc));
+            CHECK(doc.text.find("\uFFFD") == std::string::npos);
+            CHECK(doc.text.find("港口港口") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("a UTF-16 page is decoded before it is pruned") {
+        const std::string ascii = "<html><body><script>var a = 1;</script><p>" + std::string(k_sentence) + "</p></body></html>";
+        std::string le = "\xFF\xFE";
+        for (const char c : ascii) le += std::string{c, '\0'};
+        const html::Document doc = html::extract(le, "text/html", "");
+        CHECK(doc.text == k_sentence);
+        CHECK_FALSE(doc.truncated);
     }
 
     TEST_CASE("100,000 nested elements neither overflow the stack nor lose the text inside") {

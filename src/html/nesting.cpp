@@ -162,8 +162,8 @@ Prepared prepare_markup(std::string_view html, std::size_t max_bytes) {
     std::string& out = result.markup;
     out.reserve(std::min(html.size(), max_bytes) + 1);
     std::size_t copied = 0;  // html[0, copied) is already in `out` (or dropped)
-    // Copy html[copied, to) unless that passes `max_bytes`; then copy what fits, ending before a
-    // tag or after a byte below 0x40 (never inside a UTF-8, GBK, Big5 or Shift_JIS character).
+    // Copy html[copied, to) unless that passes `max_bytes`; then copy what fits, ending after a byte
+    // below 0x40 (never inside a UTF-8, GBK, Big5 or Shift_JIS character).
     const auto keep_until = [&](std::size_t to) {
         if (out.size() + (to - copied) <= max_bytes) {
             out.append(html.substr(copied, to - copied));
@@ -171,14 +171,10 @@ Prepared prepare_markup(std::string_view html, std::size_t max_bytes) {
             return true;
         }
         std::string_view piece = html.substr(copied, max_bytes > out.size() ? max_bytes - out.size() : 0);
-        if (const auto tag = piece.rfind('<'); tag != std::string_view::npos) {
-            piece = piece.substr(0, tag);
-        } else {
-            std::size_t cut = piece.size();
-            while (cut > 0 && static_cast<unsigned char>(piece[cut - 1]) >= 0x40) --cut;
-            piece = piece.substr(0, cut);
-        }
-        out.append(piece);
+        std::size_t cut = piece.size();
+        while (cut > 0 && static_cast<unsigned char>(piece[cut - 1]) >= 0x40) --cut;
+        if (cut > 0 && piece[cut - 1] == '<') --cut;  // a tag cut short is dropped by the parser; a lone '<' would be text
+        out.append(piece.substr(0, cut));
         result.truncated = true;
         return false;
     };
