@@ -206,11 +206,17 @@ Prepared prepare_markup(std::string_view html, std::size_t max_bytes) {
             going = slim(tag);
         } else if (!tag.closing && dropped_body(tag.name)) {
             // Drawings, menus and embedded frames hold no text a reader wants; parsing them is costly.
-            const std::size_t close = find_close(html, next, tag.name);
-            going = slim(tag) && drop(next, close);
-            at = close;
-            if (!going) return result;
-            continue;
+            // A self-closed one ("<button ... />") or one never closed keeps what follows: dropping to
+            // the end of the page would lose the article after it.
+            const std::size_t close = html[next - 2] == '/' ? next : find_close(html, next, tag.name);
+            if (close == html.size()) {
+                going = slim(tag);
+            } else {
+                going = slim(tag) && drop(next, close);
+                at = close;
+                if (!going) return result;
+                continue;
+            }
         } else if (!tag.closing && raw_text(tag.name)) {
             const std::size_t close = find_close(html, next, tag.name);
             if (tag.name == "script" || tag.name == "style") {
