@@ -99,6 +99,16 @@ TEST_SUITE("html_robust") {
         }
     }
 
+    TEST_CASE("a self-closed or never-closed button or nav does not swallow the article after it") {
+        for (const char* chrome : {"<button type=\"button\" onClick=\"go(this)\" />", "<nav><a href=\"/\">Home</a>"}) {
+            CAPTURE(chrome);
+            const std::string page = "<html><body><form>" + std::string(chrome) + "</form><div class=\"article\"><p>" +
+                                     std::string(k_sentence) + "</p></div></body></html>";
+            const html::Document doc = html::extract(page, "text/html", "");
+            CHECK(doc.text.find(k_sentence) != std::string::npos);
+        }
+    }
+
     TEST_CASE("a UTF-16 page is decoded before it is pruned") {
         const std::string ascii = "<html><body><script>var a = 1;</script><p>" + std::string(k_sentence) + "</p></body></html>";
         std::string le = "\xFF\xFE";
