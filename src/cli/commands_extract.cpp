@@ -79,7 +79,7 @@ void print_fields(std::ostream& out, std::initializer_list<std::pair<const char*
 nlohmann::json document_json(const html::Document& doc) {
     return {{"title", doc.title}, {"published", doc.published}, {"author", doc.author},
             {"site", doc.site},   {"language", doc.language},   {"charset", doc.charset},
-            {"text", doc.text},   {"passages", passages_json(doc.text)}};
+            {"text", doc.text},   {"passages", passages_json(doc.text)}, {"truncated", doc.truncated}};
 }
 
 void print_document(std::ostream& out, const html::Document& doc) {
@@ -89,7 +89,8 @@ void print_document(std::ostream& out, const html::Document& doc) {
     }
     print_fields(out, {{"Title", &doc.title}, {"Published", &doc.published}, {"Author", &doc.author},
                        {"Site", &doc.site}, {"Language", &doc.language}, {"Charset", &doc.charset}});
-    out << fmt::format("{:<10} {} paragraphs, {} bytes\n\n", "Text:", doc.paragraphs.size(), doc.text.size());
+    out << fmt::format("{:<10} {} paragraphs, {} bytes{}\n\n", "Text:", doc.paragraphs.size(), doc.text.size(),
+                       doc.truncated ? " (page too long: its end was not read)" : "");
     out << doc.text << "\n";
 }
 
