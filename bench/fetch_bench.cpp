@@ -46,7 +46,13 @@ struct Figures {
     double bytes = 0;
     std::vector<double> latencies;  // seconds; empty when the client does not say
     long peak_rss_kb = 0;
+    double cpu_seconds = 0;  // user + system of the client
 };
+
+double cpu_seconds(const rusage& usage) {
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0;
@@ -57,9 +63,9 @@ double percentile(std::vector<double> values, double p) {
 
 void print(const std::string& name, const Figures& f) {
     const double n = static_cast<double>(f.ok + f.failed);
-    std::printf("  %-22s %6.2f s %7.0f req/s %7.1f MB/s  median %6.1f ms  p95 %6.1f ms  peak RSS %6.1f MB  ok %zu failed %zu\n",
+    std::printf("  %-22s %6.2f s %7.0f req/s %7.1f MB/s  median %6.1f ms  p95 %6.1f ms  cpu %5.2f s  peak RSS %6.1f MB  ok %zu failed %zu\n",
                 name.c_str(), f.seconds, n / f.seconds, f.bytes / 1e6 / f.seconds, percentile(f.latencies, 0.5) * 1e3,
-                percentile(f.latencies, 0.95) * 1e3, static_cast<double>(f.peak_rss_kb) / 1024.0, f.ok, f.failed);
+                percentile(f.latencies, 0.95) * 1e3, f.cpu_seconds, static_cast<double>(f.peak_rss_kb) / 1024.0, f.ok, f.failed);
 }
 
 Figures run_ours(const std::vector<std::string>& urls, const Settings& settings) {
@@ -78,6 +84,8 @@ Figures run_ours(const std::vector<std::string>& urls, const Settings& settings)
         if (progress.seconds > settings.time_limit_s) cancel = true;
     };
     Figures figures;
+    rusage before{};
+    ::getrusage(RUSAGE_SELF, &before);
     const auto begin = Clock::now();
     claimtrack::fetch::fetch_all(requests, options, [&](std::size_t index, claimtrack::FetchResult result) {
         figures.latencies.push_back(std::chrono::duration<double>(Clock::now() - started[index]).count());
@@ -88,6 +96,7 @@ Figures run_ours(const std::vector<std::string>& urls, const Settings& settings)
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
     figures.peak_rss_kb = usage.ru_maxrss;
+    figures.cpu_seconds = cpu_seconds(usage) - cpu_seconds(before);
     return figures;
 }
 
@@ -96,6 +105,7 @@ struct Child {
     int status = -1;
     double seconds = 0;
     long peak_rss_kb = 0;
+    double cpu_seconds = 0;
 };
 
 // Run `argv` as a child with stdout captured and stderr dropped; time it and take its own peak RSS.
@@ -124,6 +134,7 @@ Child run_child(const std::vector<std::string>& argv) {
     ::wait4(pid, &child.status, 0, &usage);
     child.seconds = std::chrono::duration<double>(Clock::now() - begin).count();
     child.peak_rss_kb = usage.ru_maxrss;
+    child.cpu_seconds = cpu_seconds(usage);
     return child;
 }
 
@@ -169,6 +180,7 @@ Figures run_curl(const std::vector<std::string>& urls, const Settings& settings)
     Figures figures;
     figures.seconds = child.seconds;
     figures.peak_rss_kb = child.peak_rss_kb;
+    figures.cpu_seconds = child.cpu_seconds;
     std::istringstream lines(child.out);
     double seconds = 0;
     double size = 0;
@@ -193,6 +205,7 @@ Figures run_aria2(const std::vector<std::string>& urls, const Settings& settings
     Figures figures;
     figures.seconds = child.seconds;
     figures.peak_rss_kb = child.peak_rss_kb;
+    figures.cpu_seconds = child.cpu_seconds;
     for (const auto& entry : std::filesystem::directory_iterator(directory)) {
         if (entry.path().extension() != ".html") continue;
         ++figures.ok;
@@ -262,7 +275,7 @@ int main(int argc, char** argv) {
             if (settings.aria2 && ::access("/usr/bin/aria2c", X_OK) == 0) note("aria2c -j", run_aria2(urls, settings));
             note("claimtrack fetch_all", run_ours(urls, settings));
         }
-        std::printf("median of %d runs (peak RSS is each program's own):\n", settings.runs);
+        std::printf("median of %d runs (peak RSS and cpu are each client's own; the server runs in a process of its own):\n", settings.runs);
         for (const auto& [name, figures] : runs) {
             const Figures middle = median(figures);
             print(name, middle);

@@ -1,7 +1,8 @@
 #pragma once
 
-// The loopback HTTP server fetch_bench measures clients against: one poll loop on its own thread,
-// so the server is never the bottleneck (answers wait on timers, not on threads).
+// The loopback HTTP server fetch_bench measures clients against: one poll loop in a child process
+// of its own, so the server is never the bottleneck (answers wait on timers, not on threads) and
+// every client measured, in-process or not, competes with it the same way.
 
 #include "../tests/support/raw_server.hpp"
 
@@ -9,17 +10,19 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/prctl.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
+#include <csignal>
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <list>
 #include <string>
 #include <string_view>
-#include <thread>
+#include <stdexcept>
 #include <vector>
 
 namespace bench {
@@ -37,7 +40,7 @@ struct Connection {
     Clock::time_point ready;
 };
 
-// An HTTP/1.1 server on 127.0.0.1 with one poll loop on its own thread: GET /s/N answers the small
+// An HTTP/1.1 server on 127.0.0.1 with one poll loop in its own process: GET /s/N answers the small
 // page, GET /l/N the large one, after `latency` each.
 class LoopServer {
 public:
@@ -46,13 +49,26 @@ public:
         const claimtrack::test::Listener listener = claimtrack::test::listen_on_loopback(SOCK_STREAM | SOCK_NONBLOCK, 512);
         m_listener = listener.fd;
         m_port = listener.port;
-        m_thread = std::thread([this] { serve(); });
+        int stop[2];
+        if (::pipe(stop) != 0) throw std::runtime_error("pipe failed");
+        // Fork before the caller starts any thread: the child only serves, then leaves with _exit.
+        m_child = ::fork();
+        if (m_child < 0) throw std::runtime_error("fork failed");
+        if (m_child == 0) {
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            ::close(stop[1]);
+            m_stop_fd = stop[0];
+            serve();
+            ::_exit(0);
+        }
+        ::close(stop[0]);
+        ::close(m_listener);
+        m_stop_fd = stop[1];
     }
     ~LoopServer() {
-        m_stop = true;
-        m_thread.join();
-        for (Connection& connection : m_connections) ::close(connection.fd);
-        ::close(m_listener);
+        ::close(m_stop_fd);  // the child sees the pipe close and ends
+        int status = 0;
+        ::waitpid(m_child, &status, 0);
     }
     LoopServer(const LoopServer&) = delete;
     LoopServer& operator=(const LoopServer&) = delete;
@@ -71,9 +87,10 @@ private:
 
     void serve() {
         std::vector<pollfd> entries;
-        while (!m_stop) {
+        for (;;) {
             const auto now = Clock::now();
             entries.assign(1, pollfd{m_listener, POLLIN, 0});
+            entries.push_back({m_stop_fd, POLLIN, 0});
             auto wait = std::chrono::milliseconds(50);
             for (const Connection& c : m_connections) {
                 const bool due = c.responding && c.ready <= now;
@@ -81,7 +98,8 @@ private:
                 entries.push_back({c.fd, static_cast<short>(due ? POLLOUT : (c.responding ? 0 : POLLIN)), 0});
             }
             if (::poll(entries.data(), entries.size(), static_cast<int>(wait.count())) < 0) continue;
-            std::size_t i = 1;
+            if (entries[1].revents != 0) return;
+            std::size_t i = 2;
             for (auto it = m_connections.begin(); it != m_connections.end(); ++i) {
                 const short events = entries[i].revents;
                 bool open = (events & (POLLERR | POLLNVAL)) == 0;
@@ -158,9 +176,9 @@ private:
     std::chrono::milliseconds m_latency;
     int m_listener = -1;
     int m_port = 0;
-    std::atomic<bool> m_stop{false};
+    int m_stop_fd = -1;
+    pid_t m_child = -1;
     std::list<Connection> m_connections;
-    std::thread m_thread;
 };
 
 }  // namespace bench

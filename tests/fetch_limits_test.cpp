@@ -86,6 +86,27 @@ TEST_CASE("a body over the cap is cut with an error, also without Content-Length
     }
 }
 
+TEST_CASE("a body several receive buffers long arrives whole, plain and gzip beyond its Content-Length") {
+    HttpServer server;
+    std::string page;
+    for (int i = 0; page.size() < 700'000; ++i) page += "line " + std::to_string(i) + " of a long page\n";
+    const std::string packed = claimtrack::bytes::gzip(page);
+    server.routes().Get("/plain", [&](const httplib::Request&, httplib::Response& res) { res.set_content(page, "text/plain"); });
+    server.routes().Get("/packed", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Content-Encoding", "gzip");
+        res.set_content(packed, "text/plain");
+    });
+    server.start();
+    REQUIRE(packed.size() < page.size() / 4);
+    const auto results = fetch_urls({server.url("/plain"), server.url("/packed")}, local_options());
+    for (const auto& result : results) {
+        INFO(result.requested_url, " ", result.error);
+        CHECK(result.error.empty());
+        CHECK(result.http_status == 200);
+        CHECK(result.body == page);
+    }
+}
+
 TEST_CASE("a gzip bomb is cut by the body cap counted after decompression") {
     HttpServer server;
     const std::string bomb = claimtrack::bytes::gzip(std::string(1'000'000, '\0'));

@@ -14,6 +14,13 @@ namespace {
 
 constexpr const char* k_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 constexpr const char* k_default_language = "en,zh;q=0.8,*;q=0.5";
+// libcurl reads at most this much per read (its default is 16 KB). With 16 KB a 50 KB page takes
+// four passes through the event loop, each visiting every transfer, which delayed each response by
+// ~14 ms at 64 transfers; curl's own tool uses 100 KB too. Memory: one buffer per running transfer.
+constexpr long k_receive_buffer = 100L * 1024;
+// The body is reserved up front from Content-Length, up to this much (a lying header cannot make
+// us reserve the whole body cap); beyond it the string grows as data arrives.
+constexpr curl_off_t k_max_reserve = 4 << 20;
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto& transfer = *static_cast<Transfer*>(user);
@@ -21,6 +28,14 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     if (transfer.body.size() + n > transfer.max_body) {
         transfer.body_too_large = true;
         return 0;  // anything but `n` aborts the transfer
+    }
+    if (transfer.body.empty()) {
+        curl_off_t length = -1;
+        curl_easy_getinfo(transfer.easy.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+        if (length > 0) {
+            transfer.body.reserve(static_cast<std::size_t>(
+                std::min({length, k_max_reserve, static_cast<curl_off_t>(transfer.max_body)})));
+        }
     }
     transfer.body.append(data, n);
     return n;
@@ -161,6 +176,7 @@ std::unique_ptr<Transfer> make_transfer(const Request& request, const Options& o
     curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(easy, CURLOPT_PRIVATE, self);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, k_receive_buffer);
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, self->error_buffer.data());
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
