@@ -98,7 +98,11 @@ TEST_CASE("a body several receive buffers long arrives whole, plain and gzip bey
     });
     server.start();
     REQUIRE(packed.size() < page.size() / 4);
-    const auto results = fetch_urls({server.url("/plain"), server.url("/packed")}, local_options());
+    // Generous limits: this checks the bytes, not the speed, and CI runs it under sanitizers.
+    Options options = local_options();
+    options.connect_timeout_ms = 10'000;
+    options.timeout_ms = 60'000;
+    const auto results = fetch_urls({server.url("/plain"), server.url("/packed")}, options);
     for (const auto& result : results) {
         INFO(result.requested_url, " ", result.error);
         CHECK(result.error.empty());
