@@ -87,3 +87,11 @@ TEST_CASE("date spans point into the original text") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("dates start only at a digit, a word start or a Chinese date character") {
+    CHECK(isos("ABC今年4月发布") == V{"2025-04"});
+    CHECK(isos("据报道上周宣布") == isos("上周"));
+    CHECK(isos("lastweek, Xlast week") == V{});
+    CHECK(isos("in Ａｐｒｉｌ") == isos("in April"));
+    CHECK(isos("二〇二五年三月") == isos("2025年3月"));
+}

@@ -2,9 +2,11 @@
 
 #include "text/dates_detail.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <utility>
+#include <vector>
 
 namespace claimtrack::numbers {
 
@@ -163,33 +165,57 @@ std::optional<std::pair<std::size_t, int>> table_at(std::string_view s, std::siz
     return std::nullopt;
 }
 
-// 今年, 去年 … with what follows them (今年4月, 去年底).
+// The Chinese relative dates: the word and its offset in years, months, days or weeks.
+constexpr std::array<std::pair<std::string_view, int>, 4> k_zh_years{
+    {{"今年", 0}, {"去年", -1}, {"明年", 1}, {"前年", -2}}};
+constexpr std::array<std::pair<std::string_view, int>, 3> k_zh_this_year{{{"年初", 1}, {"年底", 12}, {"年末", 12}}};
+constexpr std::array<std::pair<std::string_view, int>, 7> k_zh_months{
+    {{"上个月", -1}, {"上月", -1}, {"本月", 0}, {"这个月", 0}, {"当月", 0}, {"下个月", 1}, {"下月", 1}}};
+constexpr std::array<std::pair<std::string_view, int>, 6> k_zh_days{
+    {{"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}}};
+constexpr std::array<std::pair<std::string_view, int>, 4> k_zh_weeks{
+    {{"上周", -7}, {"上星期", -7}, {"本周", 0}, {"下周", 7}}};
+constexpr std::array<std::pair<std::string_view, int>, 5> k_zh_vague{
+    {{"几天前", 0}, {"前几天", 0}, {"日前", 0}, {"近日", 0}, {"这几天", 0}}};
+
+// 今年, 去年 … with what follows them (今年4月, 去年底); 年初, 年底 of this year.
 std::optional<DateHit> relative_year_at(std::string_view s, std::size_t i, const Ymd& a) {
-    static constexpr std::array<std::pair<std::string_view, int>, 4> k_years{
-        {{"今年", 0}, {"去年", -1}, {"明年", 1}, {"前年", -2}}};
-    if (const auto hit = table_at(s, i, k_years)) return year_tail(s, hit->first, {a.year + hit->second, 0, 0});
-    if (has_at(s, i, "年初")) return DateHit{i + 6, iso({a.year, 1, 0})};
-    for (const std::string_view late : {"年底", "年末"}) {
-        if (has_at(s, i, late)) return DateHit{i + late.size(), iso({a.year, 12, 0})};
-    }
+    if (const auto hit = table_at(s, i, k_zh_years)) return year_tail(s, hit->first, {a.year + hit->second, 0, 0});
+    if (const auto hit = table_at(s, i, k_zh_this_year)) return DateHit{hit->first, iso({a.year, hit->second, 0})};
     return std::nullopt;
 }
 
 // 上个月, 昨天, 上周, 近日: months, days, weeks and vague recent days.
 std::optional<DateHit> relative_near_at(std::string_view s, std::size_t i, const Ymd& a) {
-    static constexpr std::array<std::pair<std::string_view, int>, 7> k_months{
-        {{"上个月", -1}, {"上月", -1}, {"本月", 0}, {"这个月", 0}, {"当月", 0}, {"下个月", 1}, {"下月", 1}}};
-    static constexpr std::array<std::pair<std::string_view, int>, 6> k_days{
-        {{"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}}};
-    static constexpr std::array<std::pair<std::string_view, int>, 4> k_weeks{
-        {{"上周", -7}, {"上星期", -7}, {"本周", 0}, {"下周", 7}}};
-    if (const auto hit = table_at(s, i, k_months)) return DateHit{hit->first, iso(add_months(a, hit->second))};
-    if (const auto hit = table_at(s, i, k_days)) return DateHit{hit->first, iso(add_days(a, hit->second))};
-    if (const auto hit = table_at(s, i, k_weeks)) return DateHit{hit->first, iso_week(add_days(a, hit->second))};
-    for (const std::string_view vague : {"几天前", "前几天", "日前", "近日", "这几天"}) {
-        if (has_at(s, i, vague)) return DateHit{i + vague.size(), iso({a.year, a.month, 0})};
-    }
+    if (const auto hit = table_at(s, i, k_zh_months)) return DateHit{hit->first, iso(add_months(a, hit->second))};
+    if (const auto hit = table_at(s, i, k_zh_days)) return DateHit{hit->first, iso(add_days(a, hit->second))};
+    if (const auto hit = table_at(s, i, k_zh_weeks)) return DateHit{hit->first, iso_week(add_days(a, hit->second))};
+    if (const auto hit = table_at(s, i, k_zh_vague)) return DateHit{hit->first, iso({a.year, a.month, 0})};
     return std::nullopt;
+}
+
+// The characters a Chinese date can start with: a numeral digit or 十 (what `small_number_at`
+// reads), or the first character of a relative date word. Sorted, for a binary search.
+const std::vector<char32_t>& chinese_date_starts() {
+    static const std::vector<char32_t> starts = [] {
+        std::vector<char32_t> out{U'十'};
+        for (char32_t c = 0x3007; c <= 0x9FFF; ++c) {
+            if (chinese_digit(c) >= 0) out.push_back(c);
+        }
+        const auto add_firsts = [&](const auto& table) {
+            for (const auto& entry : table) out.push_back(decode_at(entry.first, 0).value);
+        };
+        add_firsts(k_zh_years);
+        add_firsts(k_zh_this_year);
+        add_firsts(k_zh_months);
+        add_firsts(k_zh_days);
+        add_firsts(k_zh_weeks);
+        add_firsts(k_zh_vague);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
+    return starts;
 }
 
 std::optional<DateHit> chinese_relative_at(std::string_view s, std::size_t i, const Ymd& a) {
@@ -210,12 +236,25 @@ std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::opt
 
 std::vector<DateMention> find_dates(std::string_view text, std::string_view anchor_text) {
     const Folded folded = fold_width(text);
-    const std::string_view s = folded.text;
+    const std::string_view s = folded.view(text);
     const auto anchor = parse_anchor(anchor_text);
+    const std::vector<char32_t>& han_starts = chinese_date_starts();
     std::vector<DateMention> out;
     std::size_t i = 0;
     while (i < s.size()) {
-        if (const auto hit = date_at(s, i, anchor); hit && hit->end > i) {
+        // Try the matchers only where a date can start: an ASCII digit (any form), a letter
+        // beginning a word (English forms only: the others need a digit or a Chinese character),
+        // or a Chinese numeral or relative-date character. Elsewhere `date_at` finds nothing.
+        const auto byte = static_cast<unsigned char>(s[i]);
+        std::optional<DateHit> hit;
+        if (is_ascii_digit(s[i])) {
+            hit = date_at(s, i, anchor);
+        } else if (is_ascii_alpha(s[i])) {
+            if (i == 0 || !is_ascii_alpha(s[i - 1])) hit = english_date_at(s, i, anchor);
+        } else if (byte >= 0x80 && std::binary_search(han_starts.begin(), han_starts.end(), decode_at(s, i).value)) {
+            hit = date_at(s, i, anchor);
+        }
+        if (hit && hit->end > i) {
             out.push_back({folded.to_origin(i, hit->end), hit->iso});
             i = hit->end;
             continue;

@@ -290,7 +290,7 @@ std::size_t skip_token(std::string_view s, std::size_t i) {
 
 std::vector<Quantity> find_quantities(std::string_view text) {
     const Folded folded = fold_width(text);
-    const std::string_view s = folded.text;
+    const std::string_view s = folded.view(text);
     std::vector<Quantity> out;
     std::size_t i = 0;
     while (i < s.size()) {

@@ -13,10 +13,16 @@ namespace claimtrack::numbers::detail {
 
 // `text` with full-width ASCII and U+3000 folded to ASCII; `origin[i]` is the byte offset in the
 // original of the character that produced byte `i` (one extra entry for the end).
+// When `text` has nothing to fold, `text` and `origin` stay empty and `view` is the original itself.
 struct Folded {
     std::string text;
     std::vector<std::size_t> origin;
-    Span to_origin(std::size_t begin, std::size_t end) const { return {origin[begin], origin[end]}; }
+    bool unchanged = false;
+    // Return the folded text; `original` is the text given to `fold_width`.
+    std::string_view view(std::string_view original) const { return unchanged ? original : std::string_view(text); }
+    Span to_origin(std::size_t begin, std::size_t end) const {
+        return unchanged ? Span{begin, end} : Span{origin[begin], origin[end]};
+    }
 };
 
 // Return `text` with the width folding NFKC applies to digits, Latin letters and punctuation.

@@ -58,8 +58,27 @@ std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
     return cp;
 }
 
+// Return true if `text` holds a character `fold_width` changes: U+FF01..U+FF5E (EF BC 81 .. EF BD 9E)
+// or U+3000 (E3 80 80), or an overlong four-byte form `decode_at` would also read as a BMP character.
+bool needs_folding(std::string_view text) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 < 0xE3) continue;
+        const auto b1 = static_cast<unsigned char>(text[i + 1]);
+        const auto b2 = static_cast<unsigned char>(text[i + 2]);
+        if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return true;
+        if (b0 == 0xF0 && b1 < 0x90) return true;
+        if (b0 == 0xEF && ((b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E))) return true;
+    }
+    return false;
+}
+
 Folded fold_width(std::string_view text) {
     Folded out;
+    if (!needs_folding(text)) {
+        out.unchanged = true;
+        return out;
+    }
     out.text.reserve(text.size());
     out.origin.reserve(text.size() + 1);
     std::size_t i = 0;

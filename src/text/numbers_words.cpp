@@ -101,7 +101,7 @@ std::optional<double> parse_number(std::string_view text) {
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     if (text.empty()) return std::nullopt;
     const auto folded = detail::fold_width(text);
-    const std::string_view s = folded.text;
+    const std::string_view s = folded.view(text);
     if (const auto m = detail::digits_at(s, 0); m && m->length == s.size()) return m->value;
     if (const auto m = detail::english_number_at(s, 0); m && m->length == s.size()) return m->value;
     return parse_chinese_numeral(s);
