@@ -34,7 +34,7 @@ void print_result(const char* title, const eval::Result& r) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::filesystem::path dir = std::filesystem::path(__FILE__).parent_path().parent_path() / "tests" / "claims_eval";
+    std::filesystem::path dir = std::filesystem::path(CLAIMTRACK_SOURCE_DIR) / "tests" / "claims_eval";
     double threshold = 0.5;
     bool problems = false;
     int positional = 0;

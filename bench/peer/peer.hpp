@@ -23,7 +23,7 @@ struct Run {
 };
 
 // Return the folder holding readability.mjs and package.json (next to this header).
-inline fs::path default_dir() { return fs::path(__FILE__).parent_path(); }
+inline fs::path default_dir() { return fs::path(CLAIMTRACK_SOURCE_DIR) / "bench" / "peer"; }
 
 inline std::string quoted(const fs::path& path) {
     std::string out = "'";
