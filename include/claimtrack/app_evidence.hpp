@@ -40,7 +40,7 @@ inline constexpr double k_words_weight = 0.3;
 inline constexpr double k_pairs_weight = 0.2;
 inline constexpr double k_page_weight = 0.15;
 // Share of a row's score given by its agreement checks, and how much a mere mention counts.
-inline constexpr double k_agreement_weight = 0.35;
+inline constexpr double k_agreement_weight = 0.5;
 inline constexpr double k_mention_share = 0.5;
 
 // Return `recalled` scored against `words`, most relevant first (pointing into `recalled`).
