@@ -1,6 +1,9 @@
 // How linking grows with the corpus: generated passages (mixed zh/en) and claims, linked at
 // 10k, 100k and 1M passages through the real store (FTS5) and app::link_evidence.
-// Usage: link_scale [PASSAGES [CLAIMS]]   (defaults 1000000 and 10000; stages 10k, 100k, ... up to PASSAGES)
+// Usage: link_scale [PASSAGES [CLAIMS]] [--db FILE] [--build-only]
+//   (defaults 1000000 and 10000; stages 10k, 100k, ... up to PASSAGES). With --db the database is
+//   kept and, when it already holds generated passages, resumed: stages below what it holds are
+//   skipped. --build-only stores the passages and links nothing.
 // Times are wall clock except "link cpu" (process CPU seconds); p50/p99 time recall + assessment per claim.
 // Every sentence is our own, generated from fictional companies and people; claim i restates the
 // facts of passage i (a third of them with another value or person, so they contradict it).
@@ -18,6 +21,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -308,22 +313,56 @@ double own_passage_found(const Store& store, const Setup& setup, std::size_t pas
     return possible ? static_cast<double>(found) / static_cast<double>(possible) : 0.0;
 }
 
-void run(std::size_t max_passages, std::size_t claims, const std::filesystem::path& db_path) {
+// Return the article a previous run stored in `store` (nothing when it is empty) and how many
+// passages it holds (snapshots are added in source order, k_per_snapshot passages each).
+std::optional<std::pair<Setup, std::size_t>> resumed(const Store& store) {
+    const auto claims = store.claims({.article = {}, .kind = {}, .status = {}});
+    if (claims.empty()) return std::nullopt;
+    Setup setup;
+    setup.article = claims.front().article;
+    for (const Claim& c : claims) setup.claims.push_back(c.id);
+    std::vector<std::pair<int, Id>> rows;
+    for (const auto& row : store.sources(setup.article)) rows.emplace_back(row.position, row.id);
+    std::sort(rows.begin(), rows.end());
+    std::size_t stored = 0;
+    for (const auto& row : rows) {
+        setup.sources.push_back(row.second);
+        if (store.latest_snapshot(row.second)) stored += k_per_snapshot;
+    }
+    return std::pair{std::move(setup), stored};
+}
+
+enum class Mode { link, build_only };
+
+void run(std::size_t max_passages, std::size_t claims, const std::filesystem::path& db_path, Mode mode) {
     Store store(db_path.string());
     auto start = std::chrono::steady_clock::now();
-    const Setup setup = add_article(store, max_passages, claims);
-    std::printf("article with %zu sources and %zu claims stored in %.1f s\n", setup.sources.size(), claims, seconds_since(start));
+    std::size_t stored = 0;
+    std::size_t bytes = 0;
+    Setup setup;
+    if (auto previous = resumed(store)) {
+        setup = std::move(previous->first);
+        stored = previous->second;
+        for (std::size_t i = 0; i < stored; ++i) bytes += passage_text(i).size() + 1;
+        std::printf("resumed %s: %zu claims, %zu passages stored\n", db_path.string().c_str(), setup.claims.size(), stored);
+    } else {
+        setup = add_article(store, max_passages, claims);
+        std::printf("article with %zu sources and %zu claims stored in %.1f s\n", setup.sources.size(), claims, seconds_since(start));
+    }
     std::printf("%10s %9s %9s %9s %9s %9s %9s %9s %8s %8s\n", "passages", "text MB", "build s", "link s", "link cpu", "claims/s",
                 "p50 ms", "p99 ms", "recalled", "peak MB");
-    std::size_t stored = 0;
     double build_seconds = 0.0;
-    std::size_t bytes = 0;
-    for (std::size_t stage = 10'000; stored < max_passages; stage *= 10) {
+    bool linked_stored = false;  // a resumed database is linked once at the size it holds
+    for (std::size_t stage = 10'000; stage / 10 < max_passages; stage *= 10) {
         const std::size_t target = std::min(stage, max_passages);
+        if (target < stored || (target == stored && linked_stored)) continue;
+        linked_stored = true;
         start = std::chrono::steady_clock::now();
         bytes += add_passages(store, setup, stored, target);
         build_seconds += seconds_since(start);
         stored = target;
+        std::printf("%10zu passages stored, %.1f s building so far\n", stored, build_seconds);
+        if (mode == Mode::build_only) continue;
         start = std::chrono::steady_clock::now();
         const std::clock_t cpu_start = std::clock();
         const auto summary = claimtrack::app::link_evidence(store, setup.article);
@@ -344,14 +383,27 @@ void run(std::size_t max_passages, std::size_t claims, const std::filesystem::pa
 
 int main(int argc, char** argv) {
     try {
-        const std::size_t passages = argc > 1 ? std::stoul(argv[1]) : 1'000'000;
-        const std::size_t claims = argc > 2 ? std::stoul(argv[2]) : 10'000;
+        std::vector<std::string> positional;
+        std::string kept_db;
+        Mode mode = Mode::link;
+        for (int i = 1; i < argc; ++i) {
+            const std::string arg = argv[i];
+            if (arg == "--db" && i + 1 < argc) kept_db = argv[++i];
+            else if (arg == "--build-only") mode = Mode::build_only;
+            else positional.push_back(arg);
+        }
+        const std::size_t passages = positional.size() > 0 ? std::stoul(positional[0]) : 1'000'000;
+        const std::size_t claims = positional.size() > 1 ? std::stoul(positional[1]) : 10'000;
         if (passages % k_per_snapshot != 0 || passages == 0) {
             std::cerr << "link_scale: PASSAGES must be a positive multiple of " << k_per_snapshot << "\n";
             return 2;
         }
+        if (!kept_db.empty()) {
+            run(passages, claims, kept_db, mode);
+            return 0;
+        }
         const auto db_path = std::filesystem::temp_directory_path() / ("link_scale_" + std::to_string(::getpid()) + ".db");
-        run(passages, claims, db_path);
+        run(passages, claims, db_path, mode);
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path.string() + suffix);
     } catch (const std::exception& e) {
         std::cerr << "link_scale: " << e.what() << "\n";

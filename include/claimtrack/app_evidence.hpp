@@ -26,6 +26,29 @@ struct RecalledPassage {
 void recall_passages(const Store& store, std::string_view query, std::optional<Id> article, int limit,
                      std::vector<RecalledPassage>& out);
 
+// A recalled passage with what it shares with the claim's words and its relevance (0..1).
+struct ScoredPassage {
+    const RecalledPassage* recalled = nullptr;
+    evidence::Overlap overlap;
+    double relevance = 0.0;
+};
+
+// Weights of a passage's relevance: relative bm25, share of claim words, share of word pairs,
+// and the best relevance of another passage of the same page.
+inline constexpr double k_bm25_weight = 0.5;
+inline constexpr double k_words_weight = 0.3;
+inline constexpr double k_pairs_weight = 0.2;
+inline constexpr double k_page_weight = 0.15;
+// Share of a row's score given by its agreement checks, and how much a mere mention counts.
+inline constexpr double k_agreement_weight = 0.5;
+inline constexpr double k_mention_share = 0.5;
+
+// Return `recalled` scored against `words`, most relevant first (pointing into `recalled`).
+std::vector<ScoredPassage> relevance_of(const std::vector<RecalledPassage>& recalled, const evidence::ClaimWords& words);
+
+// Return a row's score: its relevance, lifted by agreement checks that support or contradict.
+double combined(double relevance, const evidence::Assessment& assessment);
+
 struct AliasAddOptions {
     std::string name;       // e.g. 英伟达
     std::string canonical;  // e.g. Nvidia

@@ -59,6 +59,34 @@ std::string words_query(std::string_view text, std::size_t max_words);
 // Return the share (0..1) of `wanted` index tokens that occur among the index tokens of `passage`.
 double word_overlap(const std::vector<std::string>& wanted, std::string_view passage);
 
+// Return the light stem of an index token: an English word without its plural, -ing, -ed or -ly
+// and final e/y (warming ~ warm, increases ~ increas, policies ~ polici); other tokens unchanged.
+std::string stem(std::string_view token);
+
+// Return an FTS5 MATCH expression for passages sharing any of the first `max_words` content words
+// of `text`, English words asked for by stem prefix ("warm"* finds warming); "" if there are none.
+std::string stems_query(std::string_view text, std::size_t max_words);
+
+// What a passage shares with a claim's content words (stemmed).
+struct Overlap {
+    double words = 0.0;      // share of the claim's content words in the passage
+    double pairs = 0.0;      // share of the claim's adjacent content-word pairs adjacent in the passage
+    std::size_t shared = 0;  // content words shared
+};
+
+// A claim's content words, stemmed, ready to be compared with many passages.
+class ClaimWords {
+public:
+    explicit ClaimWords(std::string_view text);
+    // Return what `passage` shares with these words.
+    Overlap in(std::string_view passage) const;
+    std::size_t size() const { return m_stems.size(); }
+
+private:
+    std::vector<std::string> m_stems;
+    std::vector<std::pair<std::string, std::string>> m_pairs;
+};
+
 struct Assessment {
     double score = 0.0;  // 0..1, how strongly the passage bears on the claim
     Stance stance = Stance::mentions;

@@ -10,24 +10,24 @@
 namespace claimtrack::app {
 namespace {
 
-constexpr int k_candidates = 60;          // passages recalled per claim before scoring
+constexpr int k_candidates = 100;         // passages recalled per query, best bm25 first
+constexpr std::size_t k_assessed = 30;    // of those, the most relevant get the agreement checks
 constexpr std::size_t k_kept = 10;        // evidence rows kept per claim, best first
 constexpr double k_min_agreement = 0.2;   // an agreement check this strong keeps a passage
 constexpr double k_min_overlap = 0.25;    // else the passage must share this much of the claim's words
 constexpr double k_min_bm25 = 0.5;        // or rank this close to the best bm25 hit of its query
-constexpr double k_bm25_weight = 0.7;     // of relevance; the rest is the share of the claim's words
-constexpr double k_agreement_weight = 0.7;  // the rest of a row's score is its relevance
 constexpr std::size_t k_max_words = 32;   // claim words put in the words query
 
-// Return the passages recalled for `claim`: by its fields, or by its words when it has few or they find none.
+// Return the passages recalled for `claim`: by its fields, and by its words when it has few fields
+// or they find too little.
 std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases) {
     std::vector<RecalledPassage> recalled;
     if (!evidence::few_fields(claim)) {
         recall_passages(store, evidence::linking_query(claim, aliases), claim.article, k_candidates, recalled);
     }
     // Words match far more passages than fields do: use them only when the fields cannot.
-    if (recalled.empty()) {
-        recall_passages(store, evidence::words_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
+    if (recalled.size() < k_kept) {
+        recall_passages(store, evidence::stems_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
     }
     return recalled;
 }
@@ -41,20 +41,18 @@ struct Candidate {
 
 // Return the recalled passages that bear on `claim` or share enough of its words, best first, at most k_kept.
 std::vector<Candidate> candidates_for(const std::vector<RecalledPassage>& recalled, const Claim& claim, const evidence::Aliases& aliases) {
-    const auto words = evidence::content_tokens(claim.text);
+    const evidence::ClaimWords words(claim.text);
+    std::vector<ScoredPassage> scored = relevance_of(recalled, words);
+    if (scored.size() > k_assessed) scored.resize(k_assessed);
     std::vector<Candidate> kept;
-    for (const RecalledPassage& r : recalled) {
-        Candidate c{&r.hit, evidence::assess(claim, r.hit.passage.text, aliases), 0.0};
-        const double overlap = evidence::word_overlap(words, r.hit.passage.text);
+    for (const ScoredPassage& s : scored) {
+        Candidate c{&s.recalled->hit, evidence::assess(claim, s.recalled->hit.passage.text, aliases), 0.0};
         const bool agrees = c.assessment.score >= k_min_agreement;
-        if (!agrees && overlap < k_min_overlap && r.bm25 < k_min_bm25) continue;
-        // bm25 knows which words are rare, the overlap how many of the claim's words are there.
-        const double relevance = k_bm25_weight * r.bm25 + (1.0 - k_bm25_weight) * overlap;
-        c.score = k_agreement_weight * c.assessment.score + (1.0 - k_agreement_weight) * relevance;
+        if (!agrees && s.overlap.words < k_min_overlap && s.recalled->bm25 < k_min_bm25) continue;
+        c.score = combined(s.relevance, c.assessment);
         if (!agrees) {
-            const auto shared = std::lround(overlap * static_cast<double>(words.size()));
             c.assessment.stance = Stance::mentions;
-            c.assessment.reason = "shares " + std::to_string(shared) + " of the claim's " + std::to_string(words.size()) + " words";
+            c.assessment.reason = "shares " + std::to_string(s.overlap.shared) + " of the claim's " + std::to_string(words.size()) + " words";
         }
         kept.push_back(std::move(c));
     }
@@ -104,6 +102,42 @@ Evidence moved(Evidence row, const Snapshot& snapshot, const std::vector<Passage
 }
 
 }  // namespace
+
+std::vector<ScoredPassage> relevance_of(const std::vector<RecalledPassage>& recalled, const evidence::ClaimWords& words) {
+    std::vector<ScoredPassage> scored;
+    for (const RecalledPassage& r : recalled) {
+        const evidence::Overlap overlap = words.in(r.hit.passage.text);
+        // bm25 knows which words are rare; the overlap how many of the claim's words (any form)
+        // are there, and the pairs whether they stand together as in the claim.
+        const double relevance = k_bm25_weight * r.bm25 + k_words_weight * overlap.words + k_pairs_weight * overlap.pairs;
+        scored.push_back({&r, overlap, relevance});
+    }
+    // A page with other strong hits is about the claim's topic: its passages gain a little.
+    std::map<Id, std::pair<double, double>> best_of_page;  // snapshot → two best relevances
+    for (const ScoredPassage& s : scored) {
+        auto& [first, second] = best_of_page[s.recalled->hit.passage.snapshot];
+        if (s.relevance > first) {
+            second = first;
+            first = s.relevance;
+        } else if (s.relevance > second) {
+            second = s.relevance;
+        }
+    }
+    for (ScoredPassage& s : scored) {
+        const auto& [first, second] = best_of_page[s.recalled->hit.passage.snapshot];
+        const double others = s.relevance >= first ? second : first;
+        s.relevance = (s.relevance + k_page_weight * others) / (1.0 + k_page_weight);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const ScoredPassage& a, const ScoredPassage& b) { return a.relevance > b.relevance; });
+    return scored;
+}
+
+double combined(double relevance, const evidence::Assessment& assessment) {
+    // A supporting or contradicting check lifts a passage; an entity alone lifts it less.
+    const double agreement = assessment.stance == Stance::mentions ? k_mention_share * assessment.score : assessment.score;
+    return (1.0 - k_agreement_weight) * relevance + k_agreement_weight * agreement;
+}
 
 void recall_passages(const Store& store, std::string_view query, std::optional<Id> article, int limit,
                      std::vector<RecalledPassage>& out) {

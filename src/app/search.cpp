@@ -12,10 +12,8 @@
 namespace claimtrack::app {
 namespace {
 
-constexpr int k_min_candidates = 60;     // passages recalled before scoring
+constexpr int k_min_candidates = 100;     // passages recalled before scoring
 constexpr std::size_t k_max_terms = 32;  // words of free text put in the query
-constexpr double k_agreement_weight = 0.7;  // the rest of a claim's score is word overlap and bm25
-constexpr double k_bm25_weight = 0.7;       // of that rest; the remainder is the share of words typed
 
 // Return the claim `text` reads as (the most check-worthy one when it holds several), if any.
 std::optional<Claim> read_as_claim(const std::string& text) {
@@ -29,24 +27,18 @@ std::optional<Claim> read_as_claim(const std::string& text) {
                              [](const Claim& a, const Claim& b) { return a.checkworthiness < b.checkworthiness; });
 }
 
-SearchHit score_hit(const RecalledPassage& recalled, const std::optional<Claim>& claim,
-                    const std::vector<std::string>& tokens, const evidence::Aliases& aliases) {
-    const PassageHit& hit = recalled.hit;
-    SearchHit out{hit.passage.id, hit.passage.text, hit.url, 0.0, Stance::mentions, {}};
-    // Word overlap counts every word alike; bm25 knows which words are rare: use both.
-    const double overlap = evidence::word_overlap(tokens, hit.passage.text);
-    const double shared = k_bm25_weight * recalled.bm25 + (1.0 - k_bm25_weight) * overlap;
+SearchHit score_hit(const ScoredPassage& scored, const std::optional<Claim>& claim, std::size_t words,
+                    const evidence::Aliases& aliases) {
+    const PassageHit& hit = scored.recalled->hit;
+    SearchHit out{hit.passage.id, hit.passage.text, hit.url, scored.relevance, Stance::mentions, {}};
     if (claim) {
         const auto assessment = evidence::assess(*claim, hit.passage.text, aliases);
-        out.score = k_agreement_weight * assessment.score + (1.0 - k_agreement_weight) * shared;
+        out.score = combined(scored.relevance, assessment);
         out.stance = assessment.stance;
         out.reason = assessment.reason;
         if (assessment.score > 0.0) return out;
-    } else {
-        out.score = shared;
     }
-    const auto shared_count = static_cast<long>(std::lround(overlap * static_cast<double>(tokens.size())));
-    out.reason = "shares " + std::to_string(shared_count) + " of " + std::to_string(tokens.size()) + " words";
+    out.reason = "shares " + std::to_string(scored.overlap.shared) + " of " + std::to_string(words) + " words";
     return out;
 }
 
@@ -56,8 +48,8 @@ SearchResult search(const Store& store, const SearchOptions& options) {
     const evidence::Aliases aliases = load_aliases(store);
     SearchResult result;
     result.claim = read_as_claim(options.text);
-    const auto tokens = evidence::content_tokens(options.text);
-    const std::string by_words = evidence::words_query(options.text, k_max_terms);
+    const evidence::ClaimWords words(options.text);
+    const std::string by_words = evidence::stems_query(options.text, k_max_terms);
     result.query = result.claim ? evidence::recall_query(*result.claim, aliases) : by_words;
     if (result.query.empty()) result.query = by_words;
     if (result.claim && evidence::few_fields(*result.claim)) result.query = by_words;
@@ -66,7 +58,12 @@ SearchResult search(const Store& store, const SearchOptions& options) {
     recall_passages(store, result.query, options.article, candidates, recalled);
     // A claim's fields can be narrower than the words typed: the words recall the rest.
     if (result.query != by_words) recall_passages(store, by_words, options.article, candidates, recalled);
-    for (const RecalledPassage& r : recalled) result.hits.push_back(score_hit(r, result.claim, tokens, aliases));
+    const auto scored = relevance_of(recalled, words);
+    for (const ScoredPassage& s : scored) result.hits.push_back(score_hit(s, result.claim, words.size(), aliases));
+    // Plain words are scored against the best passage found: it scores 1.
+    if (!result.claim && !scored.empty() && scored.front().relevance > 0.0) {
+        for (SearchHit& hit : result.hits) hit.score /= scored.front().relevance;
+    }
     std::stable_sort(result.hits.begin(), result.hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
     if (result.hits.size() > static_cast<std::size_t>(std::max(options.limit, 0))) {
         result.hits.resize(static_cast<std::size_t>(std::max(options.limit, 0)));

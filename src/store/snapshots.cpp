@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace claimtrack {
@@ -117,6 +118,10 @@ Snapshot snapshot_at(const SQLite::Statement& row) {
     return s;
 }
 
+// Index rows ranked per wanted hit before the joins, and at least this many.
+constexpr int k_pool_factor = 3;
+constexpr int k_min_pool = 64;
+
 constexpr const char* k_passage_columns = "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text FROM passage p ";
 
 Passage passage_at(const SQLite::Statement& row) {
@@ -188,10 +193,11 @@ std::optional<Passage> Store::passage(Id id) const {
 }
 
 std::vector<PassageHit> Store::search_passages(std::string_view match, std::optional<Id> article, int limit) const {
-    // The current text of a source is its latest snapshot that has passages, so a failed or
-    // "not modified" re-fetch does not hide the text fetched before.
+    // The index ranks first and only its best `?4` rows are joined (bm25 over a large match set is
+    // cheap next to joining every hit). The current text of a source is its latest snapshot that
+    // has passages, so a failed or "not modified" re-fetch does not hide the text fetched before.
     constexpr std::string_view sql =
-        "WITH hits AS (SELECT rowid AS id, bm25(passage_fts) AS rank FROM passage_fts WHERE passage_fts MATCH ?1) "
+        "WITH hits AS (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?4) "
         "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank "
         "FROM hits JOIN passage p ON p.id = hits.id "
         "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source "
@@ -204,12 +210,19 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
     try {
         const CachedStatement cached(*m_impl, sql);
         SQLite::Statement& query = *cached;
-        bind_text(query, 1, match);
-        bind_optional(query, 2, article);
-        query.bind(3, limit);
-        while (query.executeStep()) {
-            hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),
-                                      query.getColumn(8).getDouble()});
+        // Old snapshots and other articles' sources can fill the first pool: then rank them all.
+        for (const int pool : {std::max(limit * k_pool_factor, k_min_pool), -1}) {
+            hits.clear();
+            query.reset();
+            bind_text(query, 1, match);
+            bind_optional(query, 2, article);
+            query.bind(3, limit);
+            query.bind(4, pool);
+            while (query.executeStep()) {
+                hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),
+                                          query.getColumn(8).getDouble()});
+            }
+            if (hits.size() >= static_cast<std::size_t>(limit)) break;
         }
     } catch (const SQLite::Exception& e) {
         // A malformed MATCH expression is the caller's query, not a broken store: no hits.
