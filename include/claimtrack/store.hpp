@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -147,6 +148,9 @@ public:
     // Return the claim's evidence that no person rejected: accepted first, then best score,
     // with `text` and `url`.
     std::vector<Evidence> evidence_of(Id claim) const;
+    // Return what `evidence_of` returns for every claim of `article`, keyed by claim id (claims
+    // without such evidence are absent), read in one query: for a report of many claims.
+    std::map<Id, std::vector<Evidence>> evidence_of_article(Id article) const;
     EvidenceVerdict evidence_verdict(Id evidence) const;
     // Store `row` (a manual citation, say) for `row.claim`; return its id, or nothing when the
     // claim already has evidence on that passage.
@@ -178,6 +182,9 @@ public:
     Id record_log(const LogEntry& entry);
     std::vector<Review> history(Id claim) const;   // every row, oldest first
     std::vector<LogEntry> log(Id claim) const;     // every row with its action, oldest first
+    // Return what `history` returns for every claim of `article`, keyed by claim id (claims never
+    // reviewed are absent), read in one query.
+    std::map<Id, std::vector<Review>> history_of_article(Id article) const;
 
     // ---- WARC export (src/store/store_export.cpp) ----
     // Return the id of the latest snapshot of `source` holding an HTTP response other than

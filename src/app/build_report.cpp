@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace claimtrack::app {
 namespace {
@@ -38,8 +40,20 @@ report::SourceFetch fetch_of(const Store& store, const SourceRow& row, Id newest
 report::ArticleReport article_report(const Store& store, const Article& article) {
     report::ArticleReport entry;
     entry.article = article;
-    for (const Claim& claim : store.claims({.article = article.id, .kind = {}, .status = {}})) {
-        entry.claims.push_back({claim, store.evidence_of(claim.id), store.history(claim.id)});
+    // Evidence and history for all claims in two queries, not two per claim.
+    std::map<Id, std::vector<Evidence>> evidence = store.evidence_of_article(article.id);
+    std::map<Id, std::vector<Review>> history = store.history_of_article(article.id);
+    std::vector<Claim> claims = store.claims({.article = article.id, .kind = {}, .status = {}});
+    entry.claims.reserve(claims.size());
+    for (Claim& claim : claims) {
+        report::ClaimEntry claim_entry{std::move(claim), {}, {}};
+        if (const auto found = evidence.find(claim_entry.claim.id); found != evidence.end()) {
+            claim_entry.evidence = std::move(found->second);
+        }
+        if (const auto found = history.find(claim_entry.claim.id); found != history.end()) {
+            claim_entry.history = std::move(found->second);
+        }
+        entry.claims.push_back(std::move(claim_entry));
     }
     entry.sources = store.sources(article.id);
     std::unordered_map<std::string, Id> by_url;

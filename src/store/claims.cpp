@@ -15,14 +15,14 @@ constexpr const char* k_claim_select =
     "         st.status, st.rejected, c.origin"
     "  FROM claim c JOIN claim_status st ON st.claim = c.id) ";
 
-Claim claim_at(SQLite::Database& db, const SQLite::Statement& row) {
+Claim claim_at(Store::Impl& impl, const SQLite::Statement& row) {
     Claim c;
     c.id = row.getColumn(0).getInt64();
     c.article = row.getColumn(1).getInt64();
     c.kind = claim_kind_at(row, 2);
     c.text = column_text(row, 3);
     c.span = Span{size(row, 4), size(row, 5)};
-    c.fields = fields_from_json(db, column_text(row, 6));
+    c.fields = fields_from_json(impl, column_text(row, 6));
     c.checkworthiness = row.getColumn(7).getDouble();
     c.hedged = row.getColumn(8).getInt() != 0;
     c.status = status_at(row, 9);
@@ -67,7 +67,7 @@ std::optional<Claim> Store::claim(Id id) const {
     SQLite::Statement query(m_impl->db, std::string(k_claim_select) + "WHERE id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
-    return claim_at(m_impl->db, query);
+    return claim_at(*m_impl, query);
 }
 
 std::optional<ClaimState> Store::claim_state(Id id) const {
@@ -107,7 +107,7 @@ std::vector<Claim> Store::claims(const ClaimFilter& filter) const {
     }
     query.bind(4, filter.rejected == RejectedClaims::include ? 1 : 0);
     std::vector<Claim> list;
-    while (query.executeStep()) list.push_back(claim_at(m_impl->db, query));
+    while (query.executeStep()) list.push_back(claim_at(*m_impl, query));
     return list;
 }
 

@@ -2,7 +2,9 @@
 
 #include "store/store_impl.hpp"
 
+#include <map>
 #include <tuple>
+#include <utility>
 
 namespace claimtrack {
 
@@ -99,6 +101,27 @@ std::vector<Evidence> Store::evidence_of(Id claim) const {
     std::vector<Evidence> list;
     while (query.executeStep()) list.push_back(evidence_at(query));
     return list;
+}
+
+std::map<Id, std::vector<Evidence>> Store::evidence_of_article(Id article) const {
+    // The same order as `evidence_of` within each claim; claim first so each list fills in turn.
+    SQLite::Statement query(m_impl->db, std::string(k_evidence_select) +
+                                            "JOIN claim c ON c.id = e.claim "
+                                            "WHERE c.article = ? AND v.verdict <> 'rejected' "
+                                            "ORDER BY e.claim, v.verdict = 'accepted' DESC, e.score DESC, e.id");
+    query.bind(1, article);
+    std::map<Id, std::vector<Evidence>> by_claim;
+    std::vector<Evidence>* list = nullptr;
+    Id current = 0;
+    while (query.executeStep()) {
+        Evidence row = evidence_at(query);
+        if (list == nullptr || row.claim != current) {
+            current = row.claim;
+            list = &by_claim[current];
+        }
+        list->push_back(std::move(row));
+    }
+    return by_claim;
 }
 
 EvidenceVerdict Store::evidence_verdict(Id evidence) const {

@@ -131,12 +131,13 @@ std::string fields_to_json(const std::map<std::string, std::string>& fields) {
     return out;
 }
 
-std::map<std::string, std::string> fields_from_json(SQLite::Database& db, const std::string& json) {
+std::map<std::string, std::string> fields_from_json(Store::Impl& impl, const std::string& json) {
     std::map<std::string, std::string> fields;
     if (json.empty() || json == "{}") return fields;
-    SQLite::Statement query(db, "SELECT key, value FROM json_each(?)");
-    query.bind(1, json);
-    while (query.executeStep()) fields.emplace(column_text(query, 0), column_text(query, 1));
+    // Cached: a listing of many claims would otherwise prepare it once per claim.
+    const CachedStatement query(impl, "SELECT key, value FROM json_each(?)");
+    query->bind(1, json);
+    while (query->executeStep()) fields.emplace(column_text(*query, 0), column_text(*query, 1));
     return fields;
 }
 

@@ -5,6 +5,7 @@
 #include <claimtrack/error.hpp>
 
 #include <array>
+#include <map>
 #include <utility>
 
 namespace claimtrack {
@@ -107,6 +108,25 @@ std::vector<LogEntry> Store::log(Id claim) const {
     std::vector<LogEntry> list;
     while (query.executeStep()) list.push_back(entry_at(query));
     return list;
+}
+
+std::map<Id, std::vector<Review>> Store::history_of_article(Id article) const {
+    SQLite::Statement query(m_impl->db, std::string(k_review_select) +
+                                            "WHERE claim IN (SELECT id FROM claim WHERE article = ?) ORDER BY claim, id");
+    query.bind(1, article);
+    std::map<Id, std::vector<Review>> by_claim;
+    std::vector<Review>* list = nullptr;
+    Id current = 0;
+    while (query.executeStep()) {
+        // Read through `entry_at`, as `history` does, so an unknown action stops it the same way.
+        Review row = entry_at(query).review;
+        if (list == nullptr || row.claim != current) {
+            current = row.claim;
+            list = &by_claim[current];
+        }
+        list->push_back(std::move(row));
+    }
+    return by_claim;
 }
 
 }  // namespace claimtrack

@@ -72,7 +72,7 @@ void bind_optional(SQLite::Statement& statement, int index, std::optional<std::i
 
 // Return `fields` as a JSON object of strings, and back (via SQLite's json_each).
 std::string fields_to_json(const std::map<std::string, std::string>& fields);
-std::map<std::string, std::string> fields_from_json(SQLite::Database& db, const std::string& json);
+std::map<std::string, std::string> fields_from_json(Store::Impl& impl, const std::string& json);
 
 // Return the enum named by column `index`; stop with claimtrack::Error (input) for an unknown name.
 ClaimKind claim_kind_at(const SQLite::Statement& statement, int index);
