@@ -1,3 +1,5 @@
+#include "report_fixture.hpp"
+
 #include <claimtrack/report.hpp>
 
 #include <doctest/doctest.h>
@@ -208,6 +210,26 @@ TEST_SUITE("report") {
         const std::string md = render(r, Format::markdown, {});
         CHECK_FALSE(contains(md, "<script>"));
         CHECK(contains(md, "&lt;script>"));
+    }
+
+    TEST_CASE("json report is laid out as nlohmann dumps it: sorted keys, two-space indent, escapes, bad UTF-8 replaced") {
+        Report r = sample();
+        r.articles[0].claims[0].claim.text = "quote \" backslash \\ tab\t bell\x07 del\x7f 中文 bad\xff\xfe end";
+        r.articles[0].claims[0].claim.fields["zeta"] = "";
+        r.articles[0].claims[0].claim.checkworthiness = 0.1 + 0.2;
+        r.articles[0].claims[1].evidence.clear();
+        const std::vector<Report> reports{r, report_fixture::hostile(), Report{"2025-01-01T00:00:00Z", {}}};
+        for (const Report& each : reports) {
+            const std::string out = render(each, Format::json, {});
+            const auto parsed = nlohmann::json::parse(out);
+            CHECK(out == parsed.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+        }
+        const auto parsed = nlohmann::json::parse(render(r, Format::json, {}));
+        const std::string text = parsed["articles"][0]["claims"][0]["text"];
+        CHECK(text.find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD for the bad bytes
+        CHECK(text.find("中文") != std::string::npos);
+        CHECK(parsed["articles"][0]["claims"][0]["checkworthiness"].get<double>() == 0.1 + 0.2);
+        CHECK(parsed["articles"][0]["claims"][1]["evidence"].empty());
     }
 
     TEST_CASE("an empty report still renders in every format") {
