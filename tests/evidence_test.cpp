@@ -207,6 +207,19 @@ TEST_SUITE("evidence") {
         CHECK(judge(c, "2023年9月，SemiAnalysis分析了华为的超节点方案。").stance == Stance::contradicts);
     }
 
+    TEST_CASE("event: a day without its year agrees with the claim's month; another year named for a figure does not contradict") {
+        const Claim zh = make_claim(ClaimKind::event, {{"actor", "TrendAxis"}, {"action", "发布报告"}, {"when", "2025-03"}});
+        const auto a = judge(zh, "3月18日，市场研究机构TrendAxis发布报告称，2024年中国存储芯片的自给率约为21%。");
+        CHECK(a.stance == Stance::supports);
+        CHECK(a.reason.find("2025-03") != std::string::npos);
+        CHECK(judge(zh, "2023年3月，TrendAxis发布报告称自给率约为15%。").stance == Stance::contradicts);
+        const Claim en = make_claim(ClaimKind::event, {{"actor", "Quillmark Analytics"}, {"action", "reported"}, {"when", "2025-03"}});
+        CHECK(judge(en, "In March, Quillmark Analytics reported that owners kept phones 51 months, up from 33 in 2018.").stance ==
+              Stance::supports);
+        CHECK(judge(en, "In June, Quillmark Analytics reported that owners kept phones 51 months, up from 33 in 2018.").stance ==
+              Stance::contradicts);
+    }
+
     TEST_CASE("event: shared function words (said it would, 表示将) do not make the same action") {
         const Claim en = make_claim(ClaimKind::event, {{"actor", "Larkspur"}, {"action", "said it would cut 4,000 jobs"}, {"when", "2025-04"}});
         const auto other = judge(en, "Larkspur also said it would begin selling refurbished handsets under its own brand later this year.");

@@ -97,10 +97,17 @@ std::optional<Assessment> assess_event(const Context& c) {
     std::string listed;
     for (const auto& d : dates) listed += (listed.empty() ? "" : ", ") + d;
     c.note("dates: claim " + (when.empty() ? std::string("none") : when) + "; source " + (listed.empty() ? "none" : listed));
-    const bool agrees = std::any_of(dates.begin(), dates.end(), [&](const std::string& d) {
-        return !d.empty() && (when.starts_with(d) || d.starts_with(when));
-    });
-    if (when.empty() || dates.empty()) {
+    const auto fits = [&](const std::string& d) { return !d.empty() && (when.starts_with(d) || d.starts_with(when)); };
+    // A source often gives the day without the year ("3月18日", "In March") and names other years
+    // for its figures ("2024年的自给率"): read such days in the claim's year, and let them agree
+    // only; a contradiction still needs a dated mention of another time.
+    bool agrees = std::any_of(dates.begin(), dates.end(), fits);
+    if (!agrees && when.size() >= 7) {
+        const std::string anchor = when.substr(0, 4) + "-12-31";
+        for (const auto& d : numbers::find_dates(c.passage, anchor)) agrees = agrees || (d.iso.size() >= 7 && fits(d.iso));
+        if (agrees) c.note("dates: the source's day without a year read in the claim's year " + when.substr(0, 4));
+    }
+    if (when.empty() || (dates.empty() && !agrees)) {
         return verdict(0.65, Stance::supports, "same actor " + *actor + " and action; time not compared");
     }
     if (agrees) return verdict(0.9, Stance::supports, "same actor " + *actor + ", action and time " + when);
