@@ -155,6 +155,15 @@ TEST_SUITE("evidence") {
         CHECK(b.reason.find("20%") != std::string::npos);
     }
 
+    TEST_CASE("quantity: an attribute that is only a unit (years, 个月) never makes another number a contradiction") {
+        const Claim c = make_claim(ClaimKind::quantity, {{"subject", "Larkspur"}, {"attribute", "years"}, {"value", "3"}});
+        const auto a = judge(c, "Okafor said Larkspur's software update promise, currently five years, would not be shortened.");
+        CHECK(a.stance == Stance::mentions);
+        CHECK(judge(c, "Larkspur lets buyers pay for a handset over three years.").stance == Stance::supports);
+        const Claim zh = make_claim(ClaimKind::quantity, {{"subject", "星河"}, {"attribute", "个月"}, {"value", "18"}});
+        CHECK(judge(zh, "星河用了24个月建成新产线。").stance != Stance::contradicts);
+    }
+
     TEST_CASE("quantity: 九成五, 95% and 0.95 are the same value") {
         const Claim c = make_claim(ClaimKind::quantity, {{"subject", "Nvidia"}, {"attribute", "market share"}, {"value", "95%"}});
         CHECK(judge(c, "英伟达曾占据中国市场份额的九成五。").stance == Stance::supports);

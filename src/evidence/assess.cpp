@@ -67,13 +67,39 @@ std::vector<Value> claim_values(const Context& c) {
     return values;
 }
 
+// Return true if `attribute` names only a unit of time or count ("years", "个月"): it says nothing of
+// what was measured, so another number beside the same unit is no contradiction.
+bool names_only_a_unit(std::string_view attribute) {
+    static constexpr std::array<std::string_view, 24> k_units{
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "times", "percent",
+        "\u5e74",          // 年
+        "\u6708",          // 月
+        "\u4e2a\u6708",    // 个月
+        "\u5929",          // 天
+        "\u65e5",          // 日
+        "\u5468",          // 周
+        "\u5c0f\u65f6",    // 小时
+        "\u6b21",          // 次
+        "\u500d",          // 倍
+        "\u4eba",          // 人
+        "\u4e2a",          // 个
+        "\u5bb6",          // 家
+    };
+    const auto tokens = meaningful_tokens(attribute);
+    return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+        return std::find(k_units.begin(), k_units.end(), t) != k_units.end();
+    });
+}
+
 }  // namespace
 
 std::optional<Assessment> assess_quantity(const Context& c) {
     const auto wanted = claim_values(c);
     if (wanted.empty()) return std::nullopt;
     const auto subject = c.entity("subject");
-    const bool attribute = c.words("attribute", 0.5);
+    const bool unit_only = names_only_a_unit(c.field("attribute"));
+    if (unit_only) c.note("attribute \"" + c.field("attribute") + "\" names only a unit: not compared");
+    const bool attribute = !unit_only && c.words("attribute", 0.5);
     const bool no_attribute = c.field("attribute").empty();
     const auto stated = values_in(c.passage);
     c.note("numbers: claim " + join_values(wanted) + "; source " + (stated.empty() ? "none" : join_values(stated)));
