@@ -12,6 +12,22 @@ using namespace store_detail;
 
 namespace {
 
+// Bind `row`'s stored columns, passage to orphaned in table order, to parameters `first` onwards
+// (11 of them).
+void bind_stored_columns(SQLite::Statement& statement, int first, const Evidence& row) {
+    statement.bind(first, row.passage);
+    statement.bind(first + 1, row.score);
+    bind_text(statement, first + 2, to_string(row.stance));
+    bind_text(statement, first + 3, row.reason);
+    bind_text(statement, first + 4, to_string(row.origin));
+    bind_text(statement, first + 5, row.quote.exact);
+    bind_text(statement, first + 6, row.quote.prefix);
+    bind_text(statement, first + 7, row.quote.suffix);
+    bind_size(statement, first + 8, row.quote.start);
+    bind_size(statement, first + 9, row.quote.end);
+    statement.bind(first + 10, row.orphaned ? 1 : 0);
+}
+
 // Insert `row` for `claim` unless the claim already has evidence on that passage (a manual or
 // reviewed row kept by `replace_automatic_evidence`); return the new id, or nothing.
 std::optional<Id> insert_evidence(Store::Impl& impl, Id claim, const Evidence& row) {
@@ -22,17 +38,7 @@ std::optional<Id> insert_evidence(Store::Impl& impl, Id claim, const Evidence& r
                                  "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE claim = ?1 AND passage = ?2)");
     SQLite::Statement& insert = *cached;
     insert.bind(1, claim);
-    insert.bind(2, row.passage);
-    insert.bind(3, row.score);
-    bind_text(insert, 4, to_string(row.stance));
-    bind_text(insert, 5, row.reason);
-    bind_text(insert, 6, to_string(row.origin));
-    bind_text(insert, 7, row.quote.exact);
-    bind_text(insert, 8, row.quote.prefix);
-    bind_text(insert, 9, row.quote.suffix);
-    bind_size(insert, 10, row.quote.start);
-    bind_size(insert, 11, row.quote.end);
-    insert.bind(12, row.orphaned ? 1 : 0);
+    bind_stored_columns(insert, 2, row);
     bind_text(insert, 13, now_iso8601());
     if (insert.exec() == 0) return std::nullopt;
     return impl.db.getLastInsertRowid();
@@ -148,17 +154,7 @@ void Store::update_evidence(const Evidence& row) {
                              "UPDATE evidence SET passage = ?, score = ?, stance = ?, reason = ?, origin = ?, "
                              "quote_exact = ?, quote_prefix = ?, quote_suffix = ?, quote_start = ?, quote_end = ?, "
                              "orphaned = ? WHERE id = ?");
-    update.bind(1, row.passage);
-    update.bind(2, row.score);
-    bind_text(update, 3, to_string(row.stance));
-    bind_text(update, 4, row.reason);
-    bind_text(update, 5, to_string(row.origin));
-    bind_text(update, 6, row.quote.exact);
-    bind_text(update, 7, row.quote.prefix);
-    bind_text(update, 8, row.quote.suffix);
-    bind_size(update, 9, row.quote.start);
-    bind_size(update, 10, row.quote.end);
-    update.bind(11, row.orphaned ? 1 : 0);
+    bind_stored_columns(update, 1, row);
     update.bind(12, row.id);
     update.exec();
     write.commit();
