@@ -1,4 +1,6 @@
 // The store's batch reads for the report: an article's evidence and review history in one query each.
+#include "support/sentence_snapshot.hpp"
+
 #include <claimtrack/store.hpp>
 
 #include <doctest/doctest.h>
@@ -34,17 +36,8 @@ struct Fixture {
     }
 
     std::vector<Passage> passages(const std::vector<std::string>& sentences) {
-        Snapshot s;
-        s.source = source;
-        s.http_status = 200;
-        s.outcome = "ok";
-        std::vector<Passage> list;
-        for (const std::string& sentence : sentences) {
-            if (!s.text.empty()) s.text += ' ';
-            list.push_back({0, 0, static_cast<int>(list.size()), {s.text.size(), s.text.size() + sentence.size()}, sentence});
-            s.text += sentence;
-        }
-        return store.passages_of(store.add_snapshot(s, list));
+        const auto [snapshot, list] = test::sentence_snapshot(source, sentences);
+        return store.passages_of(store.add_snapshot(snapshot, list));
     }
 
     Id log(Id claim_id, LogAction action, std::optional<Id> evidence, Status status = Status::unreviewed) {

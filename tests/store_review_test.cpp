@@ -1,4 +1,6 @@
 // The store's side of review: manual claims, edits, rejections, evidence verdicts, the action log.
+#include "support/sentence_snapshot.hpp"
+
 #include <claimtrack/store.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -38,16 +40,7 @@ struct Fixture {
     }
 
     Id snapshot(const std::vector<std::string>& sentences) {
-        Snapshot s;
-        s.source = source;
-        s.http_status = 200;
-        s.outcome = "ok";
-        std::vector<Passage> passages;
-        for (const std::string& sentence : sentences) {
-            if (!s.text.empty()) s.text += ' ';
-            passages.push_back({0, 0, static_cast<int>(passages.size()), {s.text.size(), s.text.size() + sentence.size()}, sentence});
-            s.text += sentence;
-        }
+        const auto [s, passages] = test::sentence_snapshot(source, sentences);
         return store.add_snapshot(s, passages);
     }
 

@@ -41,7 +41,7 @@ public:
         next_item();
         string(text);
     }
-    void value(const char* text) { value(std::string_view(text)); }
+    void value(const char* text) { value(std::string_view(text)); }  // else a literal would pick `bool`
     void value(bool flag) {
         next_item();
         m_out += flag ? "true" : "false";
