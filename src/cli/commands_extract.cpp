@@ -128,7 +128,7 @@ void add_extract_commands(CLI::App& app, Table& table) {
     auto json = std::make_shared<bool>(false);
     CLI::App* sub = app.add_subcommand("extract", "Print the main text and metadata the extractor finds in a file or URL");
     sub->add_option("source", *target, "An HTML, XHTML, RSS/Atom, PDF or text file, or an http(s) URL")->required();
-    sub->add_flag("--json", *json, "Print a JSON object with the metadata, the text and its passages");
+    sub->add_flag("--json", *json, "Print a JSON object with the metadata, the text, its passages and whether the page was cut short (truncated)");
     sub->footer("Example:\n  claimtrack extract page.html --json");
     table.push_back({sub, [target, json](Context& context) {
                          const Loaded loaded = is_url(*target) ? load_url(*target) : load_file(*target);
