@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -246,6 +247,38 @@ TEST_CASE("two connections creating the same new file at once both succeed") {
     b.join();
     CHECK(opened == 2);
     CHECK(scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'claim'") == 1);
+}
+
+TEST_CASE("opening waits for a writer that holds the file while it switches to WAL") {
+    // SQLite skips the busy handler when waiting could deadlock: here the store
+    // holds a read lock for the journal switch while another connection holds the
+    // write lock. The store must wait for it, not fail with "database is locked".
+    TempDir dir;
+    const std::string path = dir.file("held.db");
+    { Store created(path); }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA journal_mode = DELETE");
+    }
+    SQLite::Database writer(path, SQLite::OPEN_READWRITE);
+    writer.exec("BEGIN IMMEDIATE");
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        writer.exec("COMMIT");
+    });
+    bool opened = false;
+    std::string failure;
+    try {
+        Store store(path);
+        opened = store.version() == Store::latest_version();
+    } catch (const std::exception& e) {
+        failure = e.what();
+    }
+    release.join();
+    INFO(failure);
+    CHECK(opened);
+    SQLite::Database check(path, SQLite::OPEN_READONLY);
+    CHECK(check.execAndGet("PRAGMA journal_mode").getString() == "wal");
 }
 
 TEST_CASE("two connections writing reviews at once lose nothing") {

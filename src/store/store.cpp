@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace claimtrack {
@@ -25,6 +27,28 @@ SQLite::Database open_database(const std::string& path) {
     }
 }
 
+bool busy(const SQLite::Exception& e) { return (e.getErrorCode() & 0xff) == SQLITE_BUSY; }
+
+// Switching the journal holds a read lock while it waits for the write lock, so
+// SQLite returns SQLITE_BUSY at once, without the busy handler, when another
+// connection holds the write lock (waiting could deadlock). Retry until the busy
+// timeout: the other connection finishes and the switch goes through.
+void switch_to_wal(SQLite::Database& db, const std::string& path) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+    for (;;) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const SQLite::Exception& e) {
+            if (!busy(e)) throw Error(ErrorKind::io, path, "open", e.what());
+            if (std::chrono::steady_clock::now() >= deadline) {
+                throw Error(ErrorKind::io, path, "lock", "the database stayed busy (another claimtrack is writing to it)");
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
 }  // namespace
 
 Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path, {}}) {
@@ -34,10 +58,10 @@ Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), pat
     store_detail::migrate(db, path, store_detail::migrations());
     try {
         db.exec("PRAGMA foreign_keys = ON");
-        if (!in_memory(path)) db.exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::io, path, "open", e.what());
     }
+    if (!in_memory(path)) switch_to_wal(db, path);
 }
 
 Store::~Store() = default;
@@ -55,7 +79,7 @@ Store::Transaction::Transaction(Store& store) : m_store(&store) {
     try {
         m_store->m_impl->db.exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
-        if (e.getErrorCode() == SQLITE_BUSY) {
+        if (busy(e)) {
             throw Error(ErrorKind::io, m_store->m_impl->path, "lock",
                         "the database stayed busy (another claimtrack is writing to it)");
         }
