@@ -152,6 +152,8 @@ Corpus build(Store& store, const std::vector<Item>& items) {
         snapshot.source = source_of.at(url_of(name));
         snapshot.http_status = 200;
         snapshot.outcome = "ok";
+        snapshot.title = name;  // what the extractor reads from a Wikipedia page's <title>
+        snapshot.title = name;  // what the extractor reads from a Wikipedia page's <title>
         std::vector<claimtrack::Passage> passages;
         for (const Sentence* s : list) {
             claimtrack::Passage p;

@@ -48,4 +48,14 @@ TEST_CASE("ClaimWords measures shared stemmed words and kept phrases in a passag
     CHECK(evidence::ClaimWords("").in("anything at all").words == doctest::Approx(0.0));
 }
 
+TEST_CASE("ClaimWords::cover says how much of a page title the claim names") {
+    const evidence::ClaimWords claim("Global warming is driving polar bears toward extinction");
+    CHECK(claim.cover("Polar bear") == doctest::Approx(1.0));        // stems: bears ~ bear
+    CHECK(claim.cover("Global warming") == doctest::Approx(1.0));
+    CHECK(claim.cover("Polar vortex") == doctest::Approx(0.5));
+    CHECK(claim.cover("Volcano") == doctest::Approx(0.0));
+    CHECK(claim.cover("") == doctest::Approx(0.0));
+    CHECK(claim.cover("The") == doctest::Approx(0.0));  // no content word to cover
+}
+
 }  // TEST_SUITE

@@ -80,6 +80,9 @@ public:
     explicit ClaimWords(std::string_view text);
     // Return what `passage` shares with these words.
     Overlap in(std::string_view passage) const;
+    // Return the share of `title`'s content words that are among these words: 1 when the claim
+    // names what the page is about ("Sea ice" for a claim about sea ice), 0 for an unrelated page.
+    double cover(std::string_view title) const;
     std::size_t size() const { return m_stems.size(); }
 
 private:

@@ -67,7 +67,8 @@ struct PassageHit {
     Passage passage;
     Id source = 0;
     std::string url;
-    double rank = 0.0;  // FTS5 bm25 rank: lower is better
+    double rank = 0.0;   // FTS5 bm25 rank: lower is better
+    std::string title;  // title of the page the passage is on ("" when the page had none)
 };
 
 class Store {

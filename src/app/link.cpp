@@ -18,16 +18,13 @@ constexpr double k_min_overlap = 0.25;    // else the passage must share this mu
 constexpr double k_min_bm25 = 0.5;        // or rank this close to the best bm25 hit of its query
 constexpr std::size_t k_max_words = 32;   // claim words put in the words query
 
-// Return the passages recalled for `claim`: by its fields, and by its words when it has few fields
-// or they find too little.
+// Return the passages recalled for `claim`: by its words, and by its fields (names with their
+// aliases across languages, numbers) for what the words miss.
 std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases) {
     std::vector<RecalledPassage> recalled;
+    recall_passages(store, evidence::stems_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
     if (!evidence::few_fields(claim)) {
-        recall_passages(store, evidence::linking_query(claim, aliases), claim.article, k_candidates, recalled);
-    }
-    // Words match far more passages than fields do: use them only when the fields cannot.
-    if (recalled.size() < k_kept) {
-        recall_passages(store, evidence::stems_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
+        recall_passages(store, evidence::linking_query(claim, aliases), claim.article, k_candidates, recalled, k_fields_share);
     }
     return recalled;
 }
@@ -109,7 +106,9 @@ std::vector<ScoredPassage> relevance_of(const std::vector<RecalledPassage>& reca
         const evidence::Overlap overlap = words.in(r.hit.passage.text);
         // bm25 knows which words are rare; the overlap how many of the claim's words (any form)
         // are there, and the pairs whether they stand together as in the claim.
-        const double relevance = k_bm25_weight * r.bm25 + k_words_weight * overlap.words + k_pairs_weight * overlap.pairs;
+        // The page's title says what a passage is about when the passage itself does not repeat it.
+        const double relevance = k_bm25_weight * r.bm25 + k_words_weight * overlap.words + k_pairs_weight * overlap.pairs +
+                                 k_title_weight * words.cover(r.hit.title);
         scored.push_back({&r, overlap, relevance});
     }
     // A page with other strong hits is about the claim's topic: its passages gain a little.
@@ -140,15 +139,17 @@ double combined(double relevance, const evidence::Assessment& assessment) {
 }
 
 void recall_passages(const Store& store, std::string_view query, std::optional<Id> article, int limit,
-                     std::vector<RecalledPassage>& out) {
+                     std::vector<RecalledPassage>& out, double weight) {
     auto hits = store.search_passages(query, article, limit);
     double best = 0.0;
     for (const PassageHit& hit : hits) best = std::min(best, hit.rank);
     for (PassageHit& hit : hits) {
-        const bool known =
-            std::any_of(out.begin(), out.end(), [&](const RecalledPassage& r) { return r.hit.passage.id == hit.passage.id; });
-        const double bm25 = best < 0.0 && hit.rank < 0.0 ? hit.rank / best : 0.0;
-        if (!known) out.push_back({std::move(hit), bm25});
+        const double bm25 = best < 0.0 && hit.rank < 0.0 ? weight * hit.rank / best : 0.0;
+        // A passage that two queries found keeps the better of its two ranks.
+        const auto known =
+            std::find_if(out.begin(), out.end(), [&](const RecalledPassage& r) { return r.hit.passage.id == hit.passage.id; });
+        if (known == out.end()) out.push_back({std::move(hit), bm25});
+        else known->bm25 = std::max(known->bm25, bm25);
     }
 }
 

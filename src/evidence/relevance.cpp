@@ -113,4 +113,14 @@ Overlap ClaimWords::in(std::string_view passage) const {
     return out;
 }
 
+double ClaimWords::cover(std::string_view title) const {
+    std::vector<std::string> wanted;
+    for (const auto& token : content_tokens(title)) wanted.push_back(stem(token));
+    if (wanted.empty()) return 0.0;
+    const auto found = std::count_if(wanted.begin(), wanted.end(), [&](const std::string& s) {
+        return std::find(m_stems.begin(), m_stems.end(), s) != m_stems.end();
+    });
+    return static_cast<double>(found) / static_cast<double>(wanted.size());
+}
+
 }  // namespace claimtrack::evidence

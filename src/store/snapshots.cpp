@@ -198,7 +198,7 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
     // has passages, so a failed or "not modified" re-fetch does not hide the text fetched before.
     constexpr std::string_view sql =
         "WITH hits AS (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?4) "
-        "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank "
+        "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank, n.title "
         "FROM hits JOIN passage p ON p.id = hits.id "
         "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source "
         "WHERE n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = n.source "
@@ -220,7 +220,7 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
             query.bind(4, pool);
             while (query.executeStep()) {
                 hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),
-                                          query.getColumn(8).getDouble()});
+                                          query.getColumn(8).getDouble(), column_text(query, 9)});
             }
             if (hits.size() >= static_cast<std::size_t>(limit)) break;
         }
