@@ -56,3 +56,19 @@ TEST_CASE("a passage two queries recall keeps its better rank, and a fields quer
     REQUIRE(recalled.size() == 2);  // found again, not added twice
     for (const auto& r : recalled) CHECK(r.bm25 == doctest::Approx(1.0));
 }
+
+TEST_CASE("common terms: none in a small store, and above the limit once the store is large enough") {
+    TwoPages pages;
+    app::CommonTerms small(pages.store);
+    CHECK_FALSE(small.test());
+    CHECK_FALSE(small.common("polar", false));
+    // With a floor of one passage, a token on both pages is common and one on neither is not.
+    app::CommonTerms strict(pages.store, 1);
+    REQUIRE(strict.test());
+    CHECK(strict.common("polar", false));
+    CHECK(strict.common("cool", true));
+    CHECK_FALSE(strict.common("penguin", false));
+    const std::string query = evidence::stems_query("polar penguins", 10, strict.test());
+    CHECK(query.find("polar") == std::string::npos);
+    CHECK(query.find("penguin") != std::string::npos);
+}

@@ -121,6 +121,31 @@ TEST_SUITE("evidence") {
         CHECK(only_operators_outside_quotes(q));
     }
 
+    TEST_CASE("query builders leave common tokens out, cut a name's phrase to its rare run, and fall back when all are common") {
+        const Claim role = make_claim(ClaimKind::role, {{"person", "韩国斌"}, {"role", "创始人"}, {"organization", "骏联电子"}});
+        const evidence::CommonTerm common = [](std::string_view token, bool) {
+            return token == "电子" || token == "创始" || token == "始人";
+        };
+        const std::string all = evidence::linking_query(role, k_aliases);
+        const std::string pruned = evidence::linking_query(role, k_aliases, common);
+        CHECK(all.find("\"骏联 联电 电子\"") != std::string::npos);
+        CHECK(pruned.find("\"骏联 联电\"") != std::string::npos);  // the run before the common 电子
+        CHECK(pruned.find("电子") == std::string::npos);
+        CHECK(pruned.find("创始") == std::string::npos);
+        CHECK(pruned.find("\"韩国 国斌\"") != std::string::npos);
+        CHECK(only_operators_outside_quotes(evidence::recall_query(role, k_aliases, common)));
+
+        const evidence::CommonTerm everything = [](std::string_view, bool) { return true; };
+        CHECK(evidence::linking_query(role, k_aliases, everything) == all);
+        CHECK(evidence::recall_query(role, k_aliases, everything) == evidence::recall_query(role, k_aliases));
+
+        const evidence::CommonTerm founder = [](std::string_view token, bool prefix) { return prefix && token == "founder"; };
+        const std::string words = evidence::stems_query("Bruno Sato is the founder of Pellium", 10, founder);
+        CHECK(words.find("founder") == std::string::npos);
+        CHECK(words.find("\"pellium\"") != std::string::npos);
+        CHECK(evidence::stems_query("the founder", 10, founder) == evidence::stems_query("the founder", 10));
+    }
+
     TEST_CASE("recall_query cannot be broken by user text") {
         Aliases a;
         a.add("Evil\" OR NEAR(x", "AND NOT");

@@ -154,6 +154,23 @@ TEST_CASE("search finds passages by Chinese bigrams and Latin words, best first"
     CHECK(store.search_passages("intel", std::nullopt, 10).empty());
 }
 
+TEST_CASE("the index tells how many passages hold a token or a prefix, and how many there are") {
+    Store store(":memory:");
+    CHECK(store.indexed_passages() == 0);
+    CHECK(store.passages_with("nvidia", false) == 0);
+    add_article_citing(store, "a", {"https://example.com/a"});
+    add_text_snapshot(store, store.sources(std::nullopt).at(0).id,
+                      {"Nvidia fell.", "Nvidia and AMD rose.", "Warming warmed the warm sea.", "英伟达的份额下降。"});
+    CHECK(store.indexed_passages() == 4);
+    CHECK(store.passages_with("nvidia", false) == 2);
+    CHECK(store.passages_with("amd", false) == 1);
+    CHECK(store.passages_with("warm", false) == 1);
+    CHECK(store.passages_with("warm", true) == 3);  // warm, warmed, warming: once per token
+    CHECK(store.passages_with("伟达", false) == 1);
+    CHECK(store.passages_with("intel", true) == 0);
+    CHECK(store.passages_with("", true) == 0);
+}
+
 TEST_CASE("a malformed or empty search expression returns nothing instead of throwing") {
     Store store(":memory:");
     add_article_citing(store, "a", {"https://example.com/a"});

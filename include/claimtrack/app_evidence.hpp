@@ -4,9 +4,12 @@
 #include <claimtrack/model.hpp>
 #include <claimtrack/store.hpp>
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Use cases of the evidence side: user aliases, manual citations and quote re-anchoring.
@@ -31,6 +34,29 @@ void recall_passages(const Store& store, std::string_view query, std::optional<I
 // miss (an alias in another language, a number), but ranking by them first lost 0.03 of recall@5 on
 // CLIMATE-FEVER against ranking by the claim's words.
 inline constexpr double k_fields_share = 0.5;
+
+// The index tokens too common to look up in a store: in more than k_common_share of its passages
+// and more than k_common_floor of them. Reading such a token's passages costs more than it tells
+// (at 1M passages "电子" or "founder" is in tens of thousands), and the ranking counts it anyway.
+// A store below the floor has none. Each token is asked of the index once.
+inline constexpr double k_common_share = 0.005;
+inline constexpr std::int64_t k_common_floor = 5000;
+
+class CommonTerms {
+public:
+    // `floor` is k_common_floor but for tests.
+    explicit CommonTerms(const Store& store, std::int64_t floor = k_common_floor);
+    CommonTerms(const CommonTerms&) = delete;
+    CommonTerms& operator=(const CommonTerms&) = delete;
+    // Return the test for the query builders (empty when no token can be common); it refers to this object.
+    evidence::CommonTerm test();
+    bool common(std::string_view token, bool prefix);
+
+private:
+    const Store& m_store;
+    std::int64_t m_limit = 0;  // a token in more passages than this is common; 0: none is
+    std::map<std::pair<std::string, bool>, bool> m_known;
+};
 
 // A recalled passage with what it shares with the claim's words and its relevance (0..1).
 struct ScoredPassage {

@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,13 +38,20 @@ private:
     std::vector<std::vector<std::string>> m_groups;
 };
 
+// Says whether an index token (or, with `prefix`, the tokens it begins) is in so many passages
+// that looking it up costs more than it tells; the query builders below leave such tokens out
+// (the ranking still counts them). Empty: no token is common.
+using CommonTerm = std::function<bool(std::string_view token, bool prefix)>;
+
 // Return an FTS5 MATCH expression over the index tokens (see text::index_document) built from
 // the claim's fields (entities with their aliases, numbers, attribute words), or "" if none.
-std::string recall_query(const Claim& claim, const Aliases& aliases);
+// Common tokens are left out, and a phrase is cut to its longest run of others; when that leaves
+// nothing, the common tokens are used after all.
+std::string recall_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common = {});
 
 // Return `recall_query` narrowed for linking: when the claim names an entity, only passages naming
 // it (any alias) match, so the match set stays small in a large store; the other terms rank them.
-std::string linking_query(const Claim& claim, const Aliases& aliases);
+std::string linking_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common = {});
 
 // Return whether the extractor typed so few of `claim`'s fields (one or none besides its unit)
 // that its words, not its fields, should find passages.
@@ -65,7 +73,8 @@ std::string stem(std::string_view token);
 
 // Return an FTS5 MATCH expression for passages sharing any of the first `max_words` content words
 // of `text`, English words asked for by stem prefix ("warm"* finds warming); "" if there are none.
-std::string stems_query(std::string_view text, std::size_t max_words);
+// Common words are left out unless all of them are.
+std::string stems_query(std::string_view text, std::size_t max_words, const CommonTerm& common = {});
 
 // What a passage shares with a claim's content words (stemmed).
 struct Overlap {

@@ -141,6 +141,10 @@ public:
     // not given), so a failed re-fetch does not hide the text fetched before; a malformed
     // expression finds nothing.
     std::vector<PassageHit> search_passages(std::string_view match, std::optional<Id> article, int limit) const;
+    // Return how many indexed passages hold the index token `token` (with `prefix`, any token
+    // beginning with it, counted once per token), and how many passages there are.
+    std::int64_t passages_with(std::string_view token, bool prefix) const;
+    std::int64_t indexed_passages() const;
 
     // Evidence. `replace_automatic_evidence` drops the claim's automatic rows that no review
     // refers to and inserts `rows`; manual rows stay, and a row whose passage text a person

@@ -20,11 +20,13 @@ constexpr std::size_t k_max_words = 32;   // claim words put in the words query
 
 // Return the passages recalled for `claim`: by its words, and by its fields (names with their
 // aliases across languages, numbers) for what the words miss.
-std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases) {
+std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
+                                        const evidence::CommonTerm& common) {
     std::vector<RecalledPassage> recalled;
-    recall_passages(store, evidence::stems_query(claim.text, k_max_words), claim.article, k_candidates, recalled);
+    recall_passages(store, evidence::stems_query(claim.text, k_max_words, common), claim.article, k_candidates, recalled);
     if (!evidence::few_fields(claim)) {
-        recall_passages(store, evidence::linking_query(claim, aliases), claim.article, k_candidates, recalled, k_fields_share);
+        recall_passages(store, evidence::linking_query(claim, aliases, common), claim.article, k_candidates, recalled,
+                        k_fields_share);
     }
     return recalled;
 }
@@ -59,8 +61,8 @@ std::vector<Candidate> candidates_for(const std::vector<RecalledPassage>& recall
 }
 
 std::vector<Evidence> evidence_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
-                                   std::map<Id, std::string>& snapshot_text) {
-    const std::vector<RecalledPassage> recalled = recall_for(store, claim, aliases);
+                                   const evidence::CommonTerm& common, std::map<Id, std::string>& snapshot_text) {
+    const std::vector<RecalledPassage> recalled = recall_for(store, claim, aliases, common);
     std::vector<Evidence> rows;
     for (const Candidate& c : candidates_for(recalled, claim, aliases)) {
         const Passage& passage = c.hit->passage;
@@ -99,6 +101,28 @@ Evidence moved(Evidence row, const Snapshot& snapshot, const std::vector<Passage
 }
 
 }  // namespace
+
+CommonTerms::CommonTerms(const Store& store, std::int64_t floor) : m_store(store) {
+    const std::int64_t passages = store.indexed_passages();
+    if (passages <= floor) return;
+    const auto share = static_cast<std::int64_t>(k_common_share * static_cast<double>(passages));
+    m_limit = std::max(share, floor);
+}
+
+evidence::CommonTerm CommonTerms::test() {
+    if (m_limit == 0) return {};
+    return [this](std::string_view token, bool prefix) { return common(token, prefix); };
+}
+
+bool CommonTerms::common(std::string_view token, bool prefix) {
+    if (m_limit == 0) return false;
+    auto key = std::pair{std::string(token), prefix};
+    const auto known = m_known.find(key);
+    if (known != m_known.end()) return known->second;
+    const bool is_common = m_store.passages_with(token, prefix) > m_limit;
+    m_known.emplace(std::move(key), is_common);
+    return is_common;
+}
 
 std::vector<ScoredPassage> relevance_of(const std::vector<RecalledPassage>& recalled, const evidence::ClaimWords& words) {
     std::vector<ScoredPassage> scored;
@@ -183,6 +207,8 @@ ReanchorSummary reanchor_evidence(Store& store, std::optional<Id> article) {
 
 LinkSummary link_evidence(Store& store, std::optional<Id> article) {
     const evidence::Aliases aliases = load_aliases(store);
+    CommonTerms common(store);
+    const evidence::CommonTerm is_common = common.test();
     std::map<Id, std::string> snapshot_text;
     LinkSummary summary;
     Store::Transaction transaction(store);
@@ -191,7 +217,7 @@ LinkSummary link_evidence(Store& store, std::optional<Id> article) {
     summary.reanchored = moved_rows.moved;
     summary.orphaned = moved_rows.orphaned;
     for (const Claim& claim : store.claims({.article = article, .kind = {}, .status = {}})) {
-        const std::vector<Evidence> rows = evidence_for(store, claim, aliases, snapshot_text);
+        const std::vector<Evidence> rows = evidence_for(store, claim, aliases, is_common, snapshot_text);
         store.replace_automatic_evidence(claim.id, rows);
         ++summary.claims;
         if (!rows.empty()) ++summary.claims_with_evidence;

@@ -52,36 +52,63 @@ void add_unique(std::vector<std::string>& terms, std::string term) {
     if (term.size() > 2 && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
 }
 
+// Add `tokens` as one phrase, cut to its longest run of tokens that are not common (a name's
+// bigrams without the 电子 every company shares); nothing when all of them are common.
+void add_phrase(std::vector<std::string>& terms, const std::vector<std::string>& tokens, const CommonTerm& common) {
+    if (!common) {
+        add_unique(terms, phrase(tokens));
+        return;
+    }
+    std::size_t best_start = 0;
+    std::size_t best_size = 0;
+    for (std::size_t start = 0; start < tokens.size();) {
+        if (common(tokens[start], false)) {
+            ++start;
+            continue;
+        }
+        std::size_t end = start;
+        while (end < tokens.size() && !common(tokens[end], false)) ++end;
+        if (end - start > best_size) {
+            best_start = start;
+            best_size = end - start;
+        }
+        start = end;
+    }
+    if (best_size == 0) return;
+    const auto first = tokens.begin() + static_cast<std::ptrdiff_t>(best_start);
+    add_unique(terms, phrase(std::vector<std::string>(first, first + static_cast<std::ptrdiff_t>(best_size))));
+}
+
 bool is_latin_word(std::string_view token) {
     return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // Add `token` and, for an English word, its singular or plural (bears ~ bear, policy ~ policies).
-void add_word(std::vector<std::string>& terms, const std::string& token) {
-    add_unique(terms, phrase({token}));
+void add_word(std::vector<std::string>& terms, const std::string& token, const CommonTerm& common) {
+    add_phrase(terms, {token}, common);
     if (!is_latin_word(token) || token.size() < 4) return;
     if (token.ends_with("ies")) {
-        add_unique(terms, phrase({token.substr(0, token.size() - 3) + "y"}));
+        add_phrase(terms, {token.substr(0, token.size() - 3) + "y"}, common);
     } else if (token.ends_with("s") && !token.ends_with("ss")) {
-        add_unique(terms, phrase({token.substr(0, token.size() - 1)}));
+        add_phrase(terms, {token.substr(0, token.size() - 1)}, common);
     } else if (token.ends_with("y")) {
-        add_unique(terms, phrase({token.substr(0, token.size() - 1) + "ies"}));
+        add_phrase(terms, {token.substr(0, token.size() - 1) + "ies"}, common);
     } else {
-        add_unique(terms, phrase({token + "s"}));
+        add_phrase(terms, {token + "s"}, common);
     }
 }
 
-void add_words(std::vector<std::string>& terms, std::string_view text, std::size_t limit) {
+void add_words(std::vector<std::string>& terms, std::string_view text, std::size_t limit, const CommonTerm& common) {
     std::size_t added = 0;
     for (const auto& token : content_tokens(text)) {
         if (added++ >= limit) break;
-        add_word(terms, token);
+        add_word(terms, token, common);
     }
 }
 
 // Add one phrase per spelling of `name` (aliases included).
-void add_names(std::vector<std::string>& terms, std::string_view name, const Aliases& aliases) {
-    for (const auto& alias : aliases.names_of(name)) add_unique(terms, phrase(text::index_tokens(alias)));
+void add_names(std::vector<std::string>& terms, std::string_view name, const Aliases& aliases, const CommonTerm& common) {
+    for (const auto& alias : aliases.names_of(name)) add_phrase(terms, text::index_tokens(alias), common);
 }
 
 std::string any_of(const std::vector<std::string>& terms) {
@@ -119,7 +146,7 @@ double word_overlap(const std::vector<std::string>& wanted, std::string_view pas
 
 std::string words_query(std::string_view text, std::size_t max_words) {
     std::vector<std::string> terms;
-    add_words(terms, text, max_words);
+    add_words(terms, text, max_words, {});
     return any_of(terms);
 }
 
@@ -130,39 +157,54 @@ struct QueryParts {
     std::vector<std::string> details;  // attribute words, numbers, quote and claim words
 };
 
-QueryParts query_parts(const Claim& claim, const Aliases& aliases) {
+QueryParts query_parts(const Claim& claim, const Aliases& aliases, const CommonTerm& common) {
     QueryParts parts;
     for (auto name : k_entity_fields) {
         const std::string value = field(claim, name);
-        if (text::index_tokens(value).size() > k_max_name_tokens) add_words(parts.details, value, k_max_text_tokens);
-        else add_names(parts.names, value, aliases);
+        if (text::index_tokens(value).size() > k_max_name_tokens) add_words(parts.details, value, k_max_text_tokens, common);
+        else add_names(parts.names, value, aliases, common);
     }
     for (auto name : k_attribute_fields) {
-        add_names(parts.details, field(claim, name), aliases);
-        add_words(parts.details, field(claim, name), k_max_text_tokens);
+        add_names(parts.details, field(claim, name), aliases, common);
+        add_words(parts.details, field(claim, name), k_max_text_tokens, common);
     }
     for (auto name : k_number_fields) {
-        for (const auto& token : text::index_tokens(field(claim, name))) add_unique(parts.details, phrase({token}));
+        for (const auto& token : text::index_tokens(field(claim, name))) add_phrase(parts.details, {token}, common);
     }
-    add_words(parts.details, field(claim, "quote"), k_max_quote_tokens);
+    add_words(parts.details, field(claim, "quote"), k_max_quote_tokens, common);
     // The claim's own words help most when it names nobody; otherwise a few are enough to rank.
-    add_words(parts.details, claim.text, parts.names.empty() ? k_max_text_tokens : k_max_ranking_tokens);
+    add_words(parts.details, claim.text, parts.names.empty() ? k_max_text_tokens : k_max_ranking_tokens, common);
     return parts;
 }
 
 }  // namespace
 
-std::string recall_query(const Claim& claim, const Aliases& aliases) {
-    const QueryParts parts = query_parts(claim, aliases);
+namespace {
+
+std::string recall_of(const QueryParts& parts) {
     if (parts.names.empty() || parts.details.empty()) return any_of(parts.names.empty() ? parts.details : parts.names);
     return any_of(parts.names) + " OR " + any_of(parts.details);
 }
 
-std::string linking_query(const Claim& claim, const Aliases& aliases) {
-    const QueryParts parts = query_parts(claim, aliases);
+std::string linking_of(const QueryParts& parts) {
     if (parts.names.empty() || parts.details.empty()) return any_of(parts.names.empty() ? parts.details : parts.names);
     // Repeating the names lets the details rank the passages that name the entity.
     return "(" + any_of(parts.names) + ") AND (" + any_of(parts.names) + " OR " + any_of(parts.details) + ")";
+}
+
+}  // namespace
+
+std::string recall_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common) {
+    std::string query = recall_of(query_parts(claim, aliases, common));
+    // Only common words: then they are all there is to search with.
+    if (query.empty() && common) query = recall_of(query_parts(claim, aliases, {}));
+    return query;
+}
+
+std::string linking_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common) {
+    std::string query = linking_of(query_parts(claim, aliases, common));
+    if (query.empty() && common) query = linking_of(query_parts(claim, aliases, {}));
+    return query;
 }
 
 }  // namespace claimtrack::evidence

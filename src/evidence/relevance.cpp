@@ -63,19 +63,23 @@ std::string stem(std::string_view token) {
     return s;
 }
 
-std::string stems_query(std::string_view text, std::size_t max_words) {
+std::string stems_query(std::string_view text, std::size_t max_words, const CommonTerm& common) {
     std::vector<std::string> terms;
+    std::vector<std::string> common_terms;  // used only when every term is common
     for (const auto& token : content_tokens(text)) {
-        if (terms.size() >= max_words) break;
+        if (terms.size() + common_terms.size() >= max_words) break;
         std::string s = stem(token);
         // The index holds whole words: an English stem is asked for as a prefix (warm* ~ warming).
         const bool prefix = is_latin_word(token) && s.size() >= k_min_prefix;
         if (prefix && s.back() == 'i') s.pop_back();  // polici ~ policy, policies
+        const std::string& looked_up = prefix ? s : token;
         std::string term = "\"";
-        for (char c : prefix ? s : token) term += c == '"' ? std::string("\"\"") : std::string(1, c);
+        for (char c : looked_up) term += c == '"' ? std::string("\"\"") : std::string(1, c);
         term += prefix ? "\"*" : "\"";
-        if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+        auto& list = common && common(looked_up, prefix) ? common_terms : terms;
+        if (std::find(list.begin(), list.end(), term) == list.end()) list.push_back(std::move(term));
     }
+    if (terms.empty()) terms = std::move(common_terms);
     std::string out;
     for (const auto& t : terms) out += (out.empty() ? "" : " OR ") + t;
     return out;

@@ -192,6 +192,37 @@ std::optional<Passage> Store::passage(Id id) const {
     return passage_at(query);
 }
 
+namespace {
+
+// The index's own term list (fts5vocab), made once per connection in the temp schema: the file is
+// not written, and the stock sqlite3 shell can make the same table.
+void ensure_vocabulary(SQLite::Database& db) {
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_vocab USING fts5vocab(main, passage_fts, row)");
+}
+
+}  // namespace
+
+std::int64_t Store::passages_with(std::string_view token, bool prefix) const {
+    if (token.empty()) return 0;
+    ensure_vocabulary(m_impl->db);
+    // Every UTF-8 token that begins with `token` sorts below `token` followed by U+10FFFF.
+    const CachedStatement cached(*m_impl, prefix ? "SELECT coalesce(sum(doc), 0) FROM temp.passage_vocab WHERE term >= ?1 AND term < ?2"
+                                                 : "SELECT coalesce(sum(doc), 0) FROM temp.passage_vocab WHERE term = ?1");
+    SQLite::Statement& query = *cached;
+    bind_text(query, 1, token);
+    const std::string upper = std::string(token) + "\xF4\x8F\xBF\xBF";
+    if (prefix) bind_text(query, 2, upper);
+    return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+}
+
+std::int64_t Store::indexed_passages() const {
+    // Every passage is indexed (a trigger keeps passage_fts in step), and counting the table is
+    // far cheaper than counting the index.
+    const CachedStatement cached(*m_impl, "SELECT count(*) FROM passage");
+    SQLite::Statement& query = *cached;
+    return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+}
+
 std::vector<PassageHit> Store::search_passages(std::string_view match, std::optional<Id> article, int limit) const {
     // The index ranks first and only its best `?4` rows are joined (bm25 over a large match set is
     // cheap next to joining every hit). The current text of a source is its latest snapshot that
