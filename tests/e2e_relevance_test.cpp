@@ -57,18 +57,17 @@ TEST_CASE("a passage two queries recall keeps its better rank, and a fields quer
     for (const auto& r : recalled) CHECK(r.bm25 == doctest::Approx(1.0));
 }
 
-TEST_CASE("common terms: none in a small store, and above the limit once the store is large enough") {
+TEST_CASE("query cost: no limits in a small store; in a large one, counts from the index") {
     TwoPages pages;
-    app::CommonTerms small(pages.store);
-    CHECK_FALSE(small.test());
-    CHECK_FALSE(small.common("polar", false));
-    // With a floor of one passage, a token on both pages is common and one on neither is not.
-    app::CommonTerms strict(pages.store, 1);
-    REQUIRE(strict.test());
-    CHECK(strict.common("polar", false));
-    CHECK(strict.common("cool", true));
-    CHECK_FALSE(strict.common("penguin", false));
-    const std::string query = evidence::stems_query("polar penguins", 10, strict.test());
-    CHECK(query.find("polar") == std::string::npos);
-    CHECK(query.find("penguin") != std::string::npos);
+    app::QueryCost small(pages.store);
+    CHECK_FALSE(small.limits().count);
+    // Counted as large from one passage on: a token on both pages is common (the floor is far above).
+    app::QueryCost large(pages.store, 1);
+    const evidence::QueryLimits limits = large.limits();
+    REQUIRE(limits.count);
+    CHECK(limits.common == app::k_common_floor);
+    CHECK(large.count("polar", false) == 2);
+    CHECK(large.count("cool", true) == 2);
+    CHECK(large.count("penguin", false) == 0);
+    CHECK_FALSE(limits.is_common("polar", false));
 }

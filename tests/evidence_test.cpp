@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 using namespace claimtrack;
@@ -121,29 +122,45 @@ TEST_SUITE("evidence") {
         CHECK(only_operators_outside_quotes(q));
     }
 
-    TEST_CASE("query builders leave common tokens out, cut a name's phrase to its rare run, and fall back when all are common") {
+    TEST_CASE("query limits leave common tokens out, cut a name's phrase to its rare run, and fall back when all are common") {
         const Claim role = make_claim(ClaimKind::role, {{"person", "韩国斌"}, {"role", "创始人"}, {"organization", "骏联电子"}});
-        const evidence::CommonTerm common = [](std::string_view token, bool) {
-            return token == "电子" || token == "创始" || token == "始人";
-        };
+        const evidence::QueryLimits limits{[](std::string_view token, bool) -> std::int64_t {
+                                               return token == "电子" || token == "创始" || token == "始人" ? 50000 : 10;
+                                           },
+                                           1000, 2000};
         const std::string all = evidence::linking_query(role, k_aliases);
-        const std::string pruned = evidence::linking_query(role, k_aliases, common);
+        const std::string pruned = evidence::linking_query(role, k_aliases, limits);
         CHECK(all.find("\"骏联 联电 电子\"") != std::string::npos);
         CHECK(pruned.find("\"骏联 联电\"") != std::string::npos);  // the run before the common 电子
         CHECK(pruned.find("电子") == std::string::npos);
         CHECK(pruned.find("创始") == std::string::npos);
         CHECK(pruned.find("\"韩国 国斌\"") != std::string::npos);
-        CHECK(only_operators_outside_quotes(evidence::recall_query(role, k_aliases, common)));
+        CHECK(only_operators_outside_quotes(evidence::recall_query(role, k_aliases, limits)));
 
-        const evidence::CommonTerm everything = [](std::string_view, bool) { return true; };
+        const evidence::QueryLimits everything{[](std::string_view, bool) -> std::int64_t { return 50000; }, 1000, 2000};
         CHECK(evidence::linking_query(role, k_aliases, everything) == all);
         CHECK(evidence::recall_query(role, k_aliases, everything) == evidence::recall_query(role, k_aliases));
+    }
 
-        const evidence::CommonTerm founder = [](std::string_view token, bool prefix) { return prefix && token == "founder"; };
-        const std::string words = evidence::stems_query("Bruno Sato is the founder of Pellium", 10, founder);
-        CHECK(words.find("founder") == std::string::npos);
-        CHECK(words.find("\"pellium\"") != std::string::npos);
-        CHECK(evidence::stems_query("the founder", 10, founder) == evidence::stems_query("the founder", 10));
+    TEST_CASE("a words query under limits keeps its rarest words within the budget, and always the rarest") {
+        const auto counts = [](std::string_view token, bool) -> std::int64_t {
+            if (token == "pellium") return 800;
+            if (token == "bruno" || token == "sato") return 700;
+            if (token == "founder") return 30000;
+            return 0;
+        };
+        const std::string all = evidence::stems_query("Bruno Sato is the founder of Pellium", 10);
+        CHECK(all.find("founder") != std::string::npos);
+        const std::string wide = evidence::stems_query("Bruno Sato is the founder of Pellium", 10, {counts, 1000, 5000});
+        CHECK(wide.find("founder") == std::string::npos);  // common
+        CHECK(wide.find("bruno") != std::string::npos);
+        CHECK(wide.find("sato") != std::string::npos);
+        CHECK(wide.find("pellium") != std::string::npos);
+        const std::string narrow = evidence::stems_query("Bruno Sato is the founder of Pellium", 10, {counts, 1000, 1500});
+        CHECK(narrow.find("bruno") != std::string::npos);  // 700 + 700 fit, 800 more does not
+        CHECK(narrow.find("sato") != std::string::npos);
+        CHECK(narrow.find("pellium") == std::string::npos);
+        CHECK(evidence::stems_query("the founder", 10, {counts, 1000, 1500}) == evidence::stems_query("the founder", 10));
     }
 
     TEST_CASE("recall_query cannot be broken by user text") {

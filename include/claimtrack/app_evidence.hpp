@@ -35,28 +35,37 @@ void recall_passages(const Store& store, std::string_view query, std::optional<I
 // CLIMATE-FEVER against ranking by the claim's words.
 inline constexpr double k_fields_share = 0.5;
 
-// The index tokens too common to look up in a store: in more than k_common_share of its passages
-// and more than k_common_floor of them. Reading such a token's passages costs more than it tells
-// (at 1M passages "电子" or "founder" is in tens of thousands), and the ranking counts it anyway.
-// A store below the floor has none. Each token is asked of the index once.
-inline constexpr double k_common_share = 0.005;
-inline constexpr std::int64_t k_common_floor = 5000;
+// What a claim's queries may cost in a large store (see evidence::QueryLimits). FTS5 ranks every
+// passage a query matches, about 2.5 us each, and in a store of 1M passages "电子" or "founder" is in
+// tens of thousands. Above k_large_store passages, a token in more than k_common_floor passages
+// (or k_common_share of them, when that is more) is too common, and a words query may match
+// k_words_budget times that. A smaller store has no limits: there every word is cheap. Each token
+// is counted once per link or search.
+inline constexpr std::int64_t k_large_store = 20'000;
+inline constexpr std::int64_t k_common_floor = 1000;
+inline constexpr double k_common_share = 0.001;
+inline constexpr std::int64_t k_words_budget = 1;
 
-class CommonTerms {
+class QueryCost {
 public:
-    // `floor` is k_common_floor but for tests.
-    explicit CommonTerms(const Store& store, std::int64_t floor = k_common_floor);
-    CommonTerms(const CommonTerms&) = delete;
-    CommonTerms& operator=(const CommonTerms&) = delete;
-    // Return the test for the query builders (empty when no token can be common); it refers to this object.
-    evidence::CommonTerm test();
-    bool common(std::string_view token, bool prefix);
+    // `large` is k_large_store but for tests.
+    explicit QueryCost(const Store& store, std::int64_t large = k_large_store);
+    QueryCost(const QueryCost&) = delete;
+    QueryCost& operator=(const QueryCost&) = delete;
+    // Return the limits for the query builders (none in a small store); they refer to this object.
+    evidence::QueryLimits limits();
+    std::int64_t count(std::string_view token, bool prefix);
 
 private:
     const Store& m_store;
-    std::int64_t m_limit = 0;  // a token in more passages than this is common; 0: none is
-    std::map<std::pair<std::string, bool>, bool> m_known;
+    std::int64_t m_common = 0;  // 0: no limits
+    std::map<std::pair<std::string, bool>, std::int64_t> m_known;
 };
+
+// Return the evidence rows `link` proposes for `claim`, best first: passages recalled by its words
+// and fields, ranked by relevance and agreement. `snapshot_text` caches the pages quoted from.
+std::vector<Evidence> propose_evidence(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
+                                       const evidence::QueryLimits& limits, std::map<Id, std::string>& snapshot_text);
 
 // A recalled passage with what it shares with the claim's words and its relevance (0..1).
 struct ScoredPassage {

@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -38,20 +39,29 @@ private:
     std::vector<std::vector<std::string>> m_groups;
 };
 
-// Says whether an index token (or, with `prefix`, the tokens it begins) is in so many passages
-// that looking it up costs more than it tells; the query builders below leave such tokens out
-// (the ranking still counts them). Empty: no token is common.
-using CommonTerm = std::function<bool(std::string_view token, bool prefix)>;
+// Return how many passages of a store hold an index token (with `prefix`, any token it begins).
+using TermCount = std::function<std::int64_t(std::string_view token, bool prefix)>;
+
+// What a query may cost in a large store, where reading and ranking a token's passages costs more
+// than it tells (the ranking still counts every word of the claim): a token in more than `common`
+// passages is left out, a phrase is cut to its longest run of other tokens, and a words query keeps
+// its rarest words while together they are in at most `budget` passages. Without `count`, or when
+// that would leave nothing, every token is used.
+struct QueryLimits {
+    TermCount count;
+    std::int64_t common = 0;
+    std::int64_t budget = 0;
+    bool is_common(std::string_view token, bool prefix) const { return count && count(token, prefix) > common; }
+};
 
 // Return an FTS5 MATCH expression over the index tokens (see text::index_document) built from
 // the claim's fields (entities with their aliases, numbers, attribute words), or "" if none.
-// Common tokens are left out, and a phrase is cut to its longest run of others; when that leaves
-// nothing, the common tokens are used after all.
-std::string recall_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common = {});
+// `limits` say which tokens are too common to look up.
+std::string recall_query(const Claim& claim, const Aliases& aliases, const QueryLimits& limits = {});
 
 // Return `recall_query` narrowed for linking: when the claim names an entity, only passages naming
 // it (any alias) match, so the match set stays small in a large store; the other terms rank them.
-std::string linking_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common = {});
+std::string linking_query(const Claim& claim, const Aliases& aliases, const QueryLimits& limits = {});
 
 // Return whether the extractor typed so few of `claim`'s fields (one or none besides its unit)
 // that its words, not its fields, should find passages.
@@ -73,8 +83,8 @@ std::string stem(std::string_view token);
 
 // Return an FTS5 MATCH expression for passages sharing any of the first `max_words` content words
 // of `text`, English words asked for by stem prefix ("warm"* finds warming); "" if there are none.
-// Common words are left out unless all of them are.
-std::string stems_query(std::string_view text, std::size_t max_words, const CommonTerm& common = {});
+// `limits` say which words are too common, and how many passages the words may match together.
+std::string stems_query(std::string_view text, std::size_t max_words, const QueryLimits& limits = {});
 
 // What a passage shares with a claim's content words (stemmed).
 struct Overlap {

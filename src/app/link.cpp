@@ -21,11 +21,11 @@ constexpr std::size_t k_max_words = 32;   // claim words put in the words query
 // Return the passages recalled for `claim`: by its words, and by its fields (names with their
 // aliases across languages, numbers) for what the words miss.
 std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
-                                        const evidence::CommonTerm& common) {
+                                        const evidence::QueryLimits& limits) {
     std::vector<RecalledPassage> recalled;
-    recall_passages(store, evidence::stems_query(claim.text, k_max_words, common), claim.article, k_candidates, recalled);
+    recall_passages(store, evidence::stems_query(claim.text, k_max_words, limits), claim.article, k_candidates, recalled);
     if (!evidence::few_fields(claim)) {
-        recall_passages(store, evidence::linking_query(claim, aliases, common), claim.article, k_candidates, recalled,
+        recall_passages(store, evidence::linking_query(claim, aliases, limits), claim.article, k_candidates, recalled,
                         k_fields_share);
     }
     return recalled;
@@ -60,9 +60,27 @@ std::vector<Candidate> candidates_for(const std::vector<RecalledPassage>& recall
     return kept;
 }
 
-std::vector<Evidence> evidence_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
-                                   const evidence::CommonTerm& common, std::map<Id, std::string>& snapshot_text) {
-    const std::vector<RecalledPassage> recalled = recall_for(store, claim, aliases, common);
+// Return `row` moved to `anchor` in `snapshot`, or marked orphaned when no passage holds it.
+Evidence moved(Evidence row, const Snapshot& snapshot, const std::vector<Passage>& passages, const evidence::Anchor& anchor) {
+    const auto index = evidence::passage_at(passages, anchor.span);
+    if (!index) {
+        row.orphaned = true;
+        return row;
+    }
+    row.passage = passages[*index].id;
+    row.quote = evidence::make_selector(snapshot.text, anchor.span);
+    row.orphaned = false;
+    if (anchor.score < 1.0 && row.reason.find("re-anchored") == std::string::npos) {
+        row.reason += "; quote re-anchored in edited text";
+    }
+    return row;
+}
+
+}  // namespace
+
+std::vector<Evidence> propose_evidence(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
+                                       const evidence::QueryLimits& limits, std::map<Id, std::string>& snapshot_text) {
+    const std::vector<RecalledPassage> recalled = recall_for(store, claim, aliases, limits);
     std::vector<Evidence> rows;
     for (const Candidate& c : candidates_for(recalled, claim, aliases)) {
         const Passage& passage = c.hit->passage;
@@ -84,44 +102,25 @@ std::vector<Evidence> evidence_for(const Store& store, const Claim& claim, const
     return rows;
 }
 
-// Return `row` moved to `anchor` in `snapshot`, or marked orphaned when no passage holds it.
-Evidence moved(Evidence row, const Snapshot& snapshot, const std::vector<Passage>& passages, const evidence::Anchor& anchor) {
-    const auto index = evidence::passage_at(passages, anchor.span);
-    if (!index) {
-        row.orphaned = true;
-        return row;
-    }
-    row.passage = passages[*index].id;
-    row.quote = evidence::make_selector(snapshot.text, anchor.span);
-    row.orphaned = false;
-    if (anchor.score < 1.0 && row.reason.find("re-anchored") == std::string::npos) {
-        row.reason += "; quote re-anchored in edited text";
-    }
-    return row;
-}
-
-}  // namespace
-
-CommonTerms::CommonTerms(const Store& store, std::int64_t floor) : m_store(store) {
+QueryCost::QueryCost(const Store& store, std::int64_t large) : m_store(store) {
     const std::int64_t passages = store.indexed_passages();
-    if (passages <= floor) return;
+    if (passages <= large) return;
     const auto share = static_cast<std::int64_t>(k_common_share * static_cast<double>(passages));
-    m_limit = std::max(share, floor);
+    m_common = std::max(share, k_common_floor);
 }
 
-evidence::CommonTerm CommonTerms::test() {
-    if (m_limit == 0) return {};
-    return [this](std::string_view token, bool prefix) { return common(token, prefix); };
+evidence::QueryLimits QueryCost::limits() {
+    if (m_common == 0) return {};
+    return {[this](std::string_view token, bool prefix) { return count(token, prefix); }, m_common, k_words_budget * m_common};
 }
 
-bool CommonTerms::common(std::string_view token, bool prefix) {
-    if (m_limit == 0) return false;
+std::int64_t QueryCost::count(std::string_view token, bool prefix) {
     auto key = std::pair{std::string(token), prefix};
     const auto known = m_known.find(key);
     if (known != m_known.end()) return known->second;
-    const bool is_common = m_store.passages_with(token, prefix) > m_limit;
-    m_known.emplace(std::move(key), is_common);
-    return is_common;
+    const std::int64_t n = m_store.passages_with(token, prefix);
+    m_known.emplace(std::move(key), n);
+    return n;
 }
 
 std::vector<ScoredPassage> relevance_of(const std::vector<RecalledPassage>& recalled, const evidence::ClaimWords& words) {
@@ -207,8 +206,8 @@ ReanchorSummary reanchor_evidence(Store& store, std::optional<Id> article) {
 
 LinkSummary link_evidence(Store& store, std::optional<Id> article) {
     const evidence::Aliases aliases = load_aliases(store);
-    CommonTerms common(store);
-    const evidence::CommonTerm is_common = common.test();
+    QueryCost cost(store);
+    const evidence::QueryLimits limits = cost.limits();
     std::map<Id, std::string> snapshot_text;
     LinkSummary summary;
     Store::Transaction transaction(store);
@@ -217,7 +216,7 @@ LinkSummary link_evidence(Store& store, std::optional<Id> article) {
     summary.reanchored = moved_rows.moved;
     summary.orphaned = moved_rows.orphaned;
     for (const Claim& claim : store.claims({.article = article, .kind = {}, .status = {}})) {
-        const std::vector<Evidence> rows = evidence_for(store, claim, aliases, is_common, snapshot_text);
+        const std::vector<Evidence> rows = propose_evidence(store, claim, aliases, limits, snapshot_text);
         store.replace_automatic_evidence(claim.id, rows);
         ++summary.claims;
         if (!rows.empty()) ++summary.claims_with_evidence;

@@ -49,10 +49,10 @@ SearchResult search(const Store& store, const SearchOptions& options) {
     SearchResult result;
     result.claim = read_as_claim(options.text);
     const evidence::ClaimWords words(options.text);
-    CommonTerms common(store);
-    const evidence::CommonTerm is_common = common.test();
-    const std::string by_words = evidence::stems_query(options.text, k_max_terms, is_common);
-    result.query = result.claim ? evidence::recall_query(*result.claim, aliases, is_common) : by_words;
+    QueryCost cost(store);
+    const evidence::QueryLimits limits = cost.limits();
+    const std::string by_words = evidence::stems_query(options.text, k_max_terms, limits);
+    result.query = result.claim ? evidence::recall_query(*result.claim, aliases, limits) : by_words;
     if (result.query.empty()) result.query = by_words;
     if (result.claim && evidence::few_fields(*result.claim)) result.query = by_words;
     const int candidates = std::max(k_min_candidates, options.limit * 6);

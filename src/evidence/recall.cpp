@@ -54,20 +54,20 @@ void add_unique(std::vector<std::string>& terms, std::string term) {
 
 // Add `tokens` as one phrase, cut to its longest run of tokens that are not common (a name's
 // bigrams without the 电子 every company shares); nothing when all of them are common.
-void add_phrase(std::vector<std::string>& terms, const std::vector<std::string>& tokens, const CommonTerm& common) {
-    if (!common) {
+void add_phrase(std::vector<std::string>& terms, const std::vector<std::string>& tokens, const QueryLimits& limits) {
+    if (!limits.count) {
         add_unique(terms, phrase(tokens));
         return;
     }
     std::size_t best_start = 0;
     std::size_t best_size = 0;
     for (std::size_t start = 0; start < tokens.size();) {
-        if (common(tokens[start], false)) {
+        if (limits.is_common(tokens[start], false)) {
             ++start;
             continue;
         }
         std::size_t end = start;
-        while (end < tokens.size() && !common(tokens[end], false)) ++end;
+        while (end < tokens.size() && !limits.is_common(tokens[end], false)) ++end;
         if (end - start > best_size) {
             best_start = start;
             best_size = end - start;
@@ -84,31 +84,31 @@ bool is_latin_word(std::string_view token) {
 }
 
 // Add `token` and, for an English word, its singular or plural (bears ~ bear, policy ~ policies).
-void add_word(std::vector<std::string>& terms, const std::string& token, const CommonTerm& common) {
-    add_phrase(terms, {token}, common);
+void add_word(std::vector<std::string>& terms, const std::string& token, const QueryLimits& limits) {
+    add_phrase(terms, {token}, limits);
     if (!is_latin_word(token) || token.size() < 4) return;
     if (token.ends_with("ies")) {
-        add_phrase(terms, {token.substr(0, token.size() - 3) + "y"}, common);
+        add_phrase(terms, {token.substr(0, token.size() - 3) + "y"}, limits);
     } else if (token.ends_with("s") && !token.ends_with("ss")) {
-        add_phrase(terms, {token.substr(0, token.size() - 1)}, common);
+        add_phrase(terms, {token.substr(0, token.size() - 1)}, limits);
     } else if (token.ends_with("y")) {
-        add_phrase(terms, {token.substr(0, token.size() - 1) + "ies"}, common);
+        add_phrase(terms, {token.substr(0, token.size() - 1) + "ies"}, limits);
     } else {
-        add_phrase(terms, {token + "s"}, common);
+        add_phrase(terms, {token + "s"}, limits);
     }
 }
 
-void add_words(std::vector<std::string>& terms, std::string_view text, std::size_t limit, const CommonTerm& common) {
+void add_words(std::vector<std::string>& terms, std::string_view text, std::size_t limit, const QueryLimits& limits) {
     std::size_t added = 0;
     for (const auto& token : content_tokens(text)) {
         if (added++ >= limit) break;
-        add_word(terms, token, common);
+        add_word(terms, token, limits);
     }
 }
 
 // Add one phrase per spelling of `name` (aliases included).
-void add_names(std::vector<std::string>& terms, std::string_view name, const Aliases& aliases, const CommonTerm& common) {
-    for (const auto& alias : aliases.names_of(name)) add_phrase(terms, text::index_tokens(alias), common);
+void add_names(std::vector<std::string>& terms, std::string_view name, const Aliases& aliases, const QueryLimits& limits) {
+    for (const auto& alias : aliases.names_of(name)) add_phrase(terms, text::index_tokens(alias), limits);
 }
 
 std::string any_of(const std::vector<std::string>& terms) {
@@ -157,23 +157,23 @@ struct QueryParts {
     std::vector<std::string> details;  // attribute words, numbers, quote and claim words
 };
 
-QueryParts query_parts(const Claim& claim, const Aliases& aliases, const CommonTerm& common) {
+QueryParts query_parts(const Claim& claim, const Aliases& aliases, const QueryLimits& limits) {
     QueryParts parts;
     for (auto name : k_entity_fields) {
         const std::string value = field(claim, name);
-        if (text::index_tokens(value).size() > k_max_name_tokens) add_words(parts.details, value, k_max_text_tokens, common);
-        else add_names(parts.names, value, aliases, common);
+        if (text::index_tokens(value).size() > k_max_name_tokens) add_words(parts.details, value, k_max_text_tokens, limits);
+        else add_names(parts.names, value, aliases, limits);
     }
     for (auto name : k_attribute_fields) {
-        add_names(parts.details, field(claim, name), aliases, common);
-        add_words(parts.details, field(claim, name), k_max_text_tokens, common);
+        add_names(parts.details, field(claim, name), aliases, limits);
+        add_words(parts.details, field(claim, name), k_max_text_tokens, limits);
     }
     for (auto name : k_number_fields) {
-        for (const auto& token : text::index_tokens(field(claim, name))) add_phrase(parts.details, {token}, common);
+        for (const auto& token : text::index_tokens(field(claim, name))) add_phrase(parts.details, {token}, limits);
     }
-    add_words(parts.details, field(claim, "quote"), k_max_quote_tokens, common);
+    add_words(parts.details, field(claim, "quote"), k_max_quote_tokens, limits);
     // The claim's own words help most when it names nobody; otherwise a few are enough to rank.
-    add_words(parts.details, claim.text, parts.names.empty() ? k_max_text_tokens : k_max_ranking_tokens, common);
+    add_words(parts.details, claim.text, parts.names.empty() ? k_max_text_tokens : k_max_ranking_tokens, limits);
     return parts;
 }
 
@@ -194,16 +194,16 @@ std::string linking_of(const QueryParts& parts) {
 
 }  // namespace
 
-std::string recall_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common) {
-    std::string query = recall_of(query_parts(claim, aliases, common));
+std::string recall_query(const Claim& claim, const Aliases& aliases, const QueryLimits& limits) {
+    std::string query = recall_of(query_parts(claim, aliases, limits));
     // Only common words: then they are all there is to search with.
-    if (query.empty() && common) query = recall_of(query_parts(claim, aliases, {}));
+    if (query.empty() && limits.count) query = recall_of(query_parts(claim, aliases, {}));
     return query;
 }
 
-std::string linking_query(const Claim& claim, const Aliases& aliases, const CommonTerm& common) {
-    std::string query = linking_of(query_parts(claim, aliases, common));
-    if (query.empty() && common) query = linking_of(query_parts(claim, aliases, {}));
+std::string linking_query(const Claim& claim, const Aliases& aliases, const QueryLimits& limits) {
+    std::string query = linking_of(query_parts(claim, aliases, limits));
+    if (query.empty() && limits.count) query = linking_of(query_parts(claim, aliases, {}));
     return query;
 }
 

@@ -2,6 +2,7 @@
 #include <claimtrack/text.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -63,11 +64,14 @@ std::string stem(std::string_view token) {
     return s;
 }
 
-std::string stems_query(std::string_view text, std::size_t max_words, const CommonTerm& common) {
-    std::vector<std::string> terms;
-    std::vector<std::string> common_terms;  // used only when every term is common
+std::string stems_query(std::string_view text, std::size_t max_words, const QueryLimits& limits) {
+    struct Term {
+        std::string query;      // as FTS5 wants it
+        std::int64_t count = 0;  // passages holding it (0 when not counted)
+    };
+    std::vector<Term> terms;
     for (const auto& token : content_tokens(text)) {
-        if (terms.size() + common_terms.size() >= max_words) break;
+        if (terms.size() >= max_words) break;
         std::string s = stem(token);
         // The index holds whole words: an English stem is asked for as a prefix (warm* ~ warming).
         const bool prefix = is_latin_word(token) && s.size() >= k_min_prefix;
@@ -76,12 +80,30 @@ std::string stems_query(std::string_view text, std::size_t max_words, const Comm
         std::string term = "\"";
         for (char c : looked_up) term += c == '"' ? std::string("\"\"") : std::string(1, c);
         term += prefix ? "\"*" : "\"";
-        auto& list = common && common(looked_up, prefix) ? common_terms : terms;
-        if (std::find(list.begin(), list.end(), term) == list.end()) list.push_back(std::move(term));
+        if (std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.query == term; })) continue;
+        terms.push_back({std::move(term), limits.count ? limits.count(looked_up, prefix) : 0});
     }
-    if (terms.empty()) terms = std::move(common_terms);
+    if (limits.count && !terms.empty()) {
+        // The rarest words first, while together they stay within the budget; the rarest always.
+        std::vector<std::size_t> order(terms.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return terms[a].count < terms[b].count; });
+        std::vector<bool> kept(terms.size(), false);
+        std::int64_t total = 0;  // passages the kept words are in (a word in none costs nothing)
+        for (std::size_t i : order) {
+            const Term& t = terms[i];
+            if (total > 0 && (t.count > limits.common || total + t.count > limits.budget)) break;
+            kept[i] = true;
+            total += t.count;
+        }
+        std::vector<Term> within;
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            if (kept[i]) within.push_back(std::move(terms[i]));
+        }
+        terms = std::move(within);
+    }
     std::string out;
-    for (const auto& t : terms) out += (out.empty() ? "" : " OR ") + t;
+    for (const auto& t : terms) out += (out.empty() ? "" : " OR ") + t.query;
     return out;
 }
 

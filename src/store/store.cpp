@@ -58,6 +58,9 @@ Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), pat
     store_detail::migrate(db, path, store_detail::migrations());
     try {
         db.exec("PRAGMA foreign_keys = ON");
+        // SQLite's default 2 MB page cache makes a large passage index be read again and again from
+        // the file; 64 MB holds the index's upper levels and the common doclists.
+        db.exec("PRAGMA cache_size = -65536");
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::io, path, "open", e.what());
     }
