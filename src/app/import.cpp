@@ -15,6 +15,7 @@
 #include <optional>
 #include <regex>
 #include <sstream>
+#include <utility>
 
 namespace claimtrack::app {
 namespace {
@@ -44,11 +45,12 @@ std::optional<std::string> html_meta_decoding(const std::string& bytes) {
     return std::move(decoded.text);
 }
 
-text::DecodedText decode(const std::string& bytes, const ImportOptions& options, article::Format format) {
+text::DecodedText decode(std::string bytes, const ImportOptions& options, article::Format format) {
     const std::string name = input_name(options);
     if (bytes.empty()) throw Error(ErrorKind::input, name, "byte 0", "the file is empty");
     try {
-        return text::decode_article(bytes, options.encoding);
+        // Moved in, so valid UTF-8 is held once; HTML keeps its bytes for the <meta> charset below.
+        return text::decode_article(format == article::Format::html ? bytes : std::move(bytes), options.encoding);
     } catch (const Error& e) {
         const bool undetected = options.encoding.empty() && e.place() != "content";
         if (undetected && format == article::Format::html) {
@@ -83,7 +85,7 @@ ReadArticle read_article(const ImportOptions& options) {
         utf8 = html::extract_article(utf8).text;
         parse_as = article::Format::text;
     }
-    Article parsed = article::parse(utf8, parse_as, {options.title, options.date, input_name(options)});
+    Article parsed = article::parse(std::move(utf8), parse_as, {options.title, options.date, input_name(options)});
     parsed.format = format == article::Format::html ? "html" : format == article::Format::markdown ? "markdown" : "text";
     if (parsed.origin.empty()) parsed.origin = input_name(options);
     return {std::move(parsed), decoded.charset, decoded.detected};

@@ -52,7 +52,7 @@ Id insert_article(SQLite::Database& db, const Article& a) {
     bind_text(insert, 3, a.language.empty() ? std::string("und") : a.language);
     bind_text(insert, 4, a.format.empty() ? std::string("text") : a.format);
     bind_text(insert, 5, a.origin);
-    bind_text(insert, 6, a.body);
+    insert.bindNoCopy(6, a.body);  // a large body is not copied again; `a` outlives the statement
     bind_text(insert, 7, a.sha256);
     bind_text(insert, 8, a.imported_at.empty() ? now_iso8601() : a.imported_at);
     insert.exec();

@@ -31,16 +31,18 @@ Claim claim_at(Store::Impl& impl, const SQLite::Statement& row) {
 
 // Insert one claim with the impl's cached statement, so an import of many claims prepares it once.
 Id insert_claim(Store::Impl& impl, const Claim& claim, Origin origin) {
+    const std::string fields = fields_to_json(claim.fields);  // declared first: outlives the statement's bindings
     const CachedStatement cached(impl,
                                  "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
                                  "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement& insert = *cached;
     insert.bind(1, claim.article);
     bind_text(insert, 2, to_string(claim.kind));
-    bind_text(insert, 3, claim.text);
+    // Bound without a copy: `claim` and `fields` outlive the step, and the cached statement clears them.
+    insert.bindNoCopy(3, claim.text);
     bind_size(insert, 4, claim.span.start);
     bind_size(insert, 5, claim.span.end);
-    bind_text(insert, 6, fields_to_json(claim.fields));
+    insert.bindNoCopy(6, fields);
     insert.bind(7, claim.checkworthiness);
     insert.bind(8, claim.hedged ? 1 : 0);
     bind_text(insert, 9, to_string(origin));
