@@ -16,6 +16,7 @@
 #include <regex>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 namespace claimtrack::app {
 namespace {
@@ -107,10 +108,18 @@ ImportResult import_article(Store& store, Article article) {
     }
     article.imported_at = now_iso8601();
     article.id = store.add_article(article);
-    claims::extract_each(article, [&](const Claim& claim) {  // stored as found: memory stays flat
-        store.add_claim(claim);
+    // Stored as found, a few hundred at a time: memory stays flat however long the article.
+    constexpr std::size_t k_pending = 256;
+    std::vector<Claim> pending;
+    pending.reserve(k_pending);
+    claims::extract_each(article, [&](Claim claim) {
+        pending.push_back(std::move(claim));
         ++result.claims;
+        if (pending.size() < k_pending) return;
+        store.add_claims(pending);
+        pending.clear();
     });
+    store.add_claims(pending);
     transaction.commit();
     result.article = article.id;
     return result;
