@@ -112,10 +112,12 @@ inline char32_t code_point_at(std::string_view s, std::size_t i) {
 
 inline bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
 
-// Return true if `s` has `prefix` at byte `i` (the first byte is compared before calling memcmp).
+// Return true if `s` has `prefix` at byte `i`. The first and last bytes are compared before the
+// rest: most tries fail there (Han characters of one block share their first two bytes).
 inline bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
     if (i > s.size() || prefix.size() > s.size() - i) return false;
-    return prefix.empty() || (s[i] == prefix[0] && s.compare(i, prefix.size(), prefix) == 0);
+    if (prefix.empty()) return true;
+    return s[i] == prefix.front() && s[i + prefix.size() - 1] == prefix.back() && s.compare(i, prefix.size(), prefix) == 0;
 }
 
 inline bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -154,6 +156,8 @@ public:
         if (!m_present.test(key)) return {};
         return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
     }
+    // Return the keys that have entries: `candidates` is empty at a position whose key is not set.
+    const std::bitset<65536>& keys() const { return m_present; }
     // Return the index key of two bytes, ASCII case folded.
     static std::uint16_t key_of(unsigned char first, unsigned char second) {
         return static_cast<std::uint16_t>((fold(first) << 8) | fold(second));

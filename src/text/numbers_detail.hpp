@@ -64,10 +64,12 @@ std::optional<CodePoint> decode_before(std::string_view s, std::size_t i);
 inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Return true if `s` has `prefix` at byte `i` (the first byte is compared before calling memcmp).
+// Return true if `s` has `prefix` at byte `i`. The first and last bytes are compared before the
+// rest: most tries fail there (Han characters of one block share their first two bytes).
 inline bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
     if (i > s.size() || prefix.size() > s.size() - i) return false;
-    return prefix.empty() || (s[i] == prefix[0] && s.compare(i, prefix.size(), prefix) == 0);
+    if (prefix.empty()) return true;
+    return s[i] == prefix.front() && s[i + prefix.size() - 1] == prefix.back() && s.compare(i, prefix.size(), prefix) == 0;
 }
 
 // Return true if `s` has `prefix` at byte `i`, ignoring ASCII case, and no letter follows it.
