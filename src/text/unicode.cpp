@@ -132,12 +132,17 @@ std::string collapse_space(std::string_view text) {
 }
 
 std::string detect_language(std::string_view text) {
-    const auto utf16 = detail::to_utf16(text);
+    // Read the code points straight from UTF-8 (invalid bytes as U+FFFD, as a UTF-16 copy would
+    // have them): the sample is up to a megabyte, and a copy with offsets would be ten.
+    const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
     std::size_t han = 0;
     std::size_t kana_hangul = 0;
     std::size_t latin = 0;
-    for (std::int32_t i = 0; i < utf16.units.length(); i = utf16.units.moveIndex32(i, 1)) {
-        const UChar32 c = utf16.units.char32At(i);
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c < 0) c = 0xFFFD;
         UErrorCode status = U_ZERO_ERROR;
         const UScriptCode script = uscript_getScript(c, &status);
         if (script == USCRIPT_HAN) {
