@@ -239,7 +239,7 @@ std::vector<Mention> find_mentions(std::string_view s) {
             out.push_back(std::move(*known));
             continue;
         }
-        if (auto latin = latin_name_at(s, i)) {
+        if (auto latin = is_upper(s[i]) ? latin_name_at(s, i) : std::nullopt) {  // a name starts with a capital
             i = latin->end;
             if (!after_indefinite(s, latin->begin)) out.push_back(std::move(*latin));
             continue;
