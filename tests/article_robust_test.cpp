@@ -46,7 +46,7 @@ std::string repeat(std::string_view piece, std::size_t bytes) {
 
 void expect_no_text(std::string_view input, std::string_view reason_start) {
     try {
-        article::parse(input, article::Format::text, {"", "", "in.txt"});
+        article::parse(std::string(input), article::Format::text, {"", "", "in.txt"});
         FAIL("expected an input error");
     } catch (const Error& error) {
         CHECK(error.kind() == ErrorKind::input);

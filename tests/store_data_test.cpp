@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using namespace claimtrack;
 
@@ -119,6 +120,31 @@ TEST_CASE("articles are listed oldest first and the latest is known") {
     CHECK(list[1].id == second);
     CHECK(list[1].paragraphs.size() == 3);
     CHECK(store.latest_article() == second);
+}
+
+TEST_CASE("add_claims stores many claims as add_claim would, in order, batches and the rest alike") {
+    Store one_by_one(":memory:");
+    Store batched(":memory:");
+    const Id a = one_by_one.add_article(sample_article("b1", {}));
+    REQUIRE(batched.add_article(sample_article("b1", {})) == a);
+    std::vector<Claim> claims;
+    for (std::size_t k = 0; k < 150; ++k) {  // two full batches of 64 and 22 more
+        Claim c = sample_claim(a, k % 2 == 0 ? ClaimKind::quantity : ClaimKind::quote, k * 10, "第" + std::to_string(k) + "条");
+        c.fields = {{"value", std::to_string(k)}, {"note", "quote \" and \\ " + std::to_string(k)}};
+        c.checkworthiness = static_cast<double>(k % 5) / 4.0;
+        c.hedged = k % 3 == 0;
+        claims.push_back(c);
+        one_by_one.add_claim(c);
+    }
+    batched.add_claims(claims);
+    batched.add_claims({});
+    const auto expected = one_by_one.claims({});
+    const auto stored = batched.claims({});
+    REQUIRE(stored.size() == 150);
+    CHECK(stored == expected);
+    CHECK(stored.front().id == 1);
+    CHECK(stored.back().id == 150);
+    CHECK(stored[149].fields.at("value") == "149");
 }
 
 TEST_CASE("claims round-trip with their fields and are filtered by article, kind and status") {

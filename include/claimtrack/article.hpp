@@ -28,7 +28,8 @@ struct ParseOptions {
 // pasted (CRLF → LF); paragraphs mark the title, noise lines and the trailing source list;
 // cited sources come from "title URL" lines, Markdown links and bare URLs, normalized and
 // deduplicated. Stop with claimtrack::Error (input) if there is no article text at all.
-Article parse(std::string_view utf8, Format format, const ParseOptions& options);
+// `utf8` is taken by value: a plain-text body with LF line ends becomes the article's body as is.
+Article parse(std::string utf8, Format format, const ParseOptions& options);
 
 // Return `url` normalized: scheme added (https) to a bare domain, scheme and host lower case,
 // default port dropped, fragment and tracking parameters (utm_*, spm, from, originReferrer...)

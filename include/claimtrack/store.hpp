@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,6 +110,9 @@ public:
 
     // Claims. `add_claim` returns the new id; `status` is always derived from the review log.
     Id add_claim(const Claim& claim);
+    // Add the extracted `claims` in order, as `add_claim` would one by one, several rows per
+    // statement (an import of a large article writes hundreds of thousands).
+    void add_claims(std::span<const Claim> claims);
     std::optional<Claim> claim(Id id) const;
     std::vector<Claim> claims(const ClaimFilter& filter) const;  // by article, then position
     // Store a claim a person wrote (`origin` manual) and return its id.

@@ -59,7 +59,8 @@ struct DecodedText {
 // Return an article's `bytes` as UTF-8. With `encoding` ("" for none), convert strictly; without,
 // use the BOM, then valid UTF-8, then detection (GB18030, Big5, UTF-16, Shift_JIS, EUC-KR,
 // windows-1252). Stop with claimtrack::Error (input) on binary data, an invalid byte, or no confident guess.
-DecodedText decode_article(std::string_view bytes, std::string_view encoding);
+// `bytes` is taken by value: valid UTF-8 without a BOM becomes `utf8` as is, not copied.
+DecodedText decode_article(std::string bytes, std::string_view encoding);
 
 // Return `text` with Traditional Chinese characters turned into Simplified (輝達 → 辉达); other text unchanged.
 std::string to_simplified(std::string_view text);

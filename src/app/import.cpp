@@ -15,6 +15,8 @@
 #include <optional>
 #include <regex>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 namespace claimtrack::app {
 namespace {
@@ -44,11 +46,12 @@ std::optional<std::string> html_meta_decoding(const std::string& bytes) {
     return std::move(decoded.text);
 }
 
-text::DecodedText decode(const std::string& bytes, const ImportOptions& options, article::Format format) {
+text::DecodedText decode(std::string bytes, const ImportOptions& options, article::Format format) {
     const std::string name = input_name(options);
     if (bytes.empty()) throw Error(ErrorKind::input, name, "byte 0", "the file is empty");
     try {
-        return text::decode_article(bytes, options.encoding);
+        // Moved in, so valid UTF-8 is held once; HTML keeps its bytes for the <meta> charset below.
+        return text::decode_article(format == article::Format::html ? bytes : std::move(bytes), options.encoding);
     } catch (const Error& e) {
         const bool undetected = options.encoding.empty() && e.place() != "content";
         if (undetected && format == article::Format::html) {
@@ -83,7 +86,7 @@ ReadArticle read_article(const ImportOptions& options) {
         utf8 = html::extract_article(utf8).text;
         parse_as = article::Format::text;
     }
-    Article parsed = article::parse(utf8, parse_as, {options.title, options.date, input_name(options)});
+    Article parsed = article::parse(std::move(utf8), parse_as, {options.title, options.date, input_name(options)});
     parsed.format = format == article::Format::html ? "html" : format == article::Format::markdown ? "markdown" : "text";
     if (parsed.origin.empty()) parsed.origin = input_name(options);
     return {std::move(parsed), decoded.charset, decoded.detected};
@@ -105,10 +108,18 @@ ImportResult import_article(Store& store, Article article) {
     }
     article.imported_at = now_iso8601();
     article.id = store.add_article(article);
-    claims::extract_each(article, [&](const Claim& claim) {  // stored as found: memory stays flat
-        store.add_claim(claim);
+    // Stored as found, a few hundred at a time: memory stays flat however long the article.
+    constexpr std::size_t k_pending = 256;
+    std::vector<Claim> pending;
+    pending.reserve(k_pending);
+    claims::extract_each(article, [&](Claim claim) {
+        pending.push_back(std::move(claim));
         ++result.claims;
+        if (pending.size() < k_pending) return;
+        store.add_claims(pending);
+        pending.clear();
     });
+    store.add_claims(pending);
     transaction.commit();
     result.article = article.id;
     return result;

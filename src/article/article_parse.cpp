@@ -9,6 +9,7 @@
 #include <cctype>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 namespace claimtrack::article {
 namespace {
@@ -240,9 +241,11 @@ std::string prose_sample(std::string_view body, const std::vector<Paragraph>& pa
     throw Error(ErrorKind::input, options.origin.empty() ? "-" : options.origin, place, reason);
 }
 
-detail::Rendered render(std::string_view utf8, Format format) {
+detail::Rendered render(std::string utf8, Format format) {
     if (format == Format::markdown) return detail::render_markdown(utf8);
     if (format == Format::html) return detail::render_html(utf8);
+    // Moved, not copied, when there is no CR to drop: a large article is held once.
+    if (utf8.find('\r') == std::string::npos) return {std::move(utf8), {}};
     return {detail::normalize_newlines(utf8), {}};
 }
 
@@ -266,12 +269,12 @@ Format format_from_path(std::string_view path) {
     return format_from_name(extension).value_or(Format::text);
 }
 
-Article parse(std::string_view utf8, Format format, const ParseOptions& options) {
+Article parse(std::string utf8, Format format, const ParseOptions& options) {
     if (const auto bad = text::first_invalid_utf8(utf8)) {
         throw Error(ErrorKind::input, options.origin.empty() ? "-" : options.origin, "byte " + std::to_string(*bad),
                     "invalid UTF-8");
     }
-    auto rendered = render(utf8, format);
+    auto rendered = render(std::move(utf8), format);
     Article article;
     article.body = std::move(rendered.body);
     article.paragraphs = split_paragraphs(article.body);

@@ -91,23 +91,56 @@ std::string sentence_when(const Sentence& s);
 // Return `s` without surrounding spaces and punctuation.
 std::string trim_text(std::string_view s);
 
+// The small helpers below are inline: the detectors call them at every byte of every sentence.
+
 // Return the byte length of the UTF-8 character starting at `i`.
-std::size_t char_length(std::string_view s, std::size_t i);
+inline std::size_t char_length(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return i + len <= s.size() ? len : 1;
+}
 
 // Return the code point at byte `i`.
-char32_t code_point_at(std::string_view s, std::size_t i);
+inline char32_t code_point_at(std::string_view s, std::size_t i) {
+    const std::size_t len = char_length(s, i);
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (len == 1) return b0;
+    char32_t value = b0 & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < len; ++k) value = (value << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    return value;
+}
 
-bool is_han(char32_t c);
-bool has_at(std::string_view s, std::size_t i, std::string_view prefix);
+inline bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+// Return true if `s` has `prefix` at byte `i`. The first and last bytes are compared before the
+// rest: most tries fail there (Han characters of one block share their first two bytes).
+inline bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
+    if (i > s.size() || prefix.size() > s.size() - i) return false;
+    if (prefix.empty()) return true;
+    return s[i] == prefix.front() && s[i + prefix.size() - 1] == prefix.back() && s.compare(i, prefix.size(), prefix) == 0;
+}
+
+inline bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Return true if `word` is at `i` ignoring ASCII case and no letter surrounds it.
-bool word_at(std::string_view s, std::size_t i, std::string_view word);
+inline bool word_at(std::string_view s, std::size_t i, std::string_view word) {
+    if (i + word.size() > s.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        if (ascii_lower(s[i + k]) != ascii_lower(word[k])) return false;
+    }
+    if (is_latin_letter(word.front()) && i > 0 && is_latin_letter(s[i - 1])) return false;
+    const std::size_t end = i + word.size();
+    return !(is_latin_letter(word.back()) && end < s.size() && is_latin_letter(s[end]));
+}
 
 // Return every start of `needle` in `s` (as a word when `needle` is Latin).
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
 
 // Return true if `needle` occurs at byte `i` as `find_all` finds it (as a word when it is Latin).
-bool occurs_at(std::string_view s, std::size_t i, std::string_view needle);
+inline bool occurs_at(std::string_view s, std::size_t i, std::string_view needle) {
+    return is_latin_letter(needle.front()) ? word_at(s, i, needle) : has_at(s, i, needle);
+}
 
 // The entries of one lexicon list indexed by their first two bytes (ASCII case folded), so a scan
 // tries at each position only the few entries that can start there. Build once, keep for the run.
@@ -116,9 +149,22 @@ public:
     explicit CueIndex(std::span<const std::string_view> list);
     std::span<const std::string_view> list() const { return m_list; }
     // Return, in list order, the positions in `list()` of the entries that may start at byte `i`.
-    std::span<const std::uint32_t> candidates(std::string_view s, std::size_t i) const;
+    std::span<const std::uint32_t> candidates(std::string_view s, std::size_t i) const {
+        if (i >= s.size()) return {};
+        const auto second = static_cast<unsigned char>(i + 1 < s.size() ? s[i + 1] : 0);
+        const std::uint16_t key = key_of(static_cast<unsigned char>(s[i]), second);
+        if (!m_present.test(key)) return {};
+        return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
+    }
+    // Return the keys that have entries: `candidates` is empty at a position whose key is not set.
+    const std::bitset<65536>& keys() const { return m_present; }
+    // Return the index key of two bytes, ASCII case folded.
+    static std::uint16_t key_of(unsigned char first, unsigned char second) {
+        return static_cast<std::uint16_t>((fold(first) << 8) | fold(second));
+    }
 
 private:
+    static unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
     std::span<const std::string_view> m_list;
     std::bitset<65536> m_present;
     std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)

@@ -7,12 +7,6 @@ namespace claimtrack::claims::detail {
 
 namespace {
 
-unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
-
-std::uint16_t key_of(unsigned char first, unsigned char second) {
-    return static_cast<std::uint16_t>((fold(first) << 8) | fold(second));
-}
-
 // Return the (key, list position) pairs of `list`: an entry of one byte is filed under every second byte.
 std::vector<std::pair<std::uint16_t, std::uint32_t>> keyed(std::span<const std::string_view> list) {
     std::vector<std::pair<std::uint16_t, std::uint32_t>> out;
@@ -22,10 +16,10 @@ std::vector<std::pair<std::uint16_t, std::uint32_t>> keyed(std::span<const std::
         const auto first = static_cast<unsigned char>(entry[0]);
         const auto position = static_cast<std::uint32_t>(k);
         if (entry.size() >= 2) {
-            out.emplace_back(key_of(first, static_cast<unsigned char>(entry[1])), position);
+            out.emplace_back(CueIndex::key_of(first, static_cast<unsigned char>(entry[1])), position);
             continue;
         }
-        for (unsigned next = 0; next < 256; ++next) out.emplace_back(key_of(first, static_cast<unsigned char>(next)), position);
+        for (unsigned next = 0; next < 256; ++next) out.emplace_back(CueIndex::key_of(first, static_cast<unsigned char>(next)), position);
     }
     return out;
 }
@@ -42,19 +36,6 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
         m_entries.push_back(position);
     }
     for (std::size_t key = 1; key < m_first.size(); ++key) m_first[key] += m_first[key - 1];
-}
-
-std::span<const std::uint32_t> CueIndex::candidates(std::string_view s, std::size_t i) const {
-    if (i >= s.size()) return {};
-    const auto second = static_cast<unsigned char>(i + 1 < s.size() ? s[i + 1] : 0);
-    const std::uint16_t key = key_of(static_cast<unsigned char>(s[i]), second);
-    if (!m_present.test(key)) return {};
-    return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
-}
-
-bool occurs_at(std::string_view s, std::size_t i, std::string_view needle) {
-    const bool latin = (needle.front() >= 'a' && needle.front() <= 'z') || (needle.front() >= 'A' && needle.front() <= 'Z');
-    return latin ? word_at(s, i, needle) : s.compare(i, needle.size(), needle) == 0;
 }
 
 std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {

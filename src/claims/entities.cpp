@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <bitset>
 
 namespace claimtrack::claims::detail {
 
@@ -13,19 +14,34 @@ bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool in_list(std::span<const std::string_view> list, std::string_view word) {
-    return std::find(list.begin(), list.end(), word) != list.end();
+    // The last byte first: the lists hold many Han characters that share their first two bytes.
+    return std::any_of(list.begin(), list.end(), [&](std::string_view entry) {
+        return entry.size() == word.size() && (word.empty() || (entry.back() == word.back() && entry == word));
+    });
 }
+
+// The name lexicons, indexed once, with the two-byte keys any of them has (one test per position).
+struct NameIndex {
+    CueIndex people{lexicon::people()};
+    CueIndex organizations{lexicon::organizations()};
+    CueIndex places{lexicon::zh_places()};
+    std::bitset<65536> keys = people.keys() | organizations.keys() | places.keys();
+};
 
 // Longest lexicon entry at `i`; Latin entries must match case and stand as words.
 std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
+    static const NameIndex names;
+    if (i >= s.size()) return std::nullopt;
+    const auto second = static_cast<unsigned char>(i + 1 < s.size() ? s[i + 1] : 0);
+    if (!names.keys.test(CueIndex::key_of(static_cast<unsigned char>(s[i]), second))) return std::nullopt;
+    const CueIndex& people = names.people;
+    const CueIndex& organizations = names.organizations;
+    const CueIndex& places = names.places;
     std::optional<Mention> best;
-    static const CueIndex people(lexicon::people());
-    static const CueIndex organizations(lexicon::organizations());
-    static const CueIndex places(lexicon::zh_places());
     const auto consider = [&](const CueIndex& index, EntityType type) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             const std::string_view entry = index.list()[k];
-            if (s.compare(i, entry.size(), entry) != 0) continue;
+            if (!has_at(s, i, entry)) continue;
             const std::size_t end = i + entry.size();
             if (is_letter(entry.front()) && i > 0 && is_letter(s[i - 1])) continue;
             if (is_letter(entry.back()) && end < s.size() && (is_letter(s[end]) || is_digit(s[end]))) continue;
@@ -223,7 +239,7 @@ std::vector<Mention> find_mentions(std::string_view s) {
             out.push_back(std::move(*known));
             continue;
         }
-        if (auto latin = latin_name_at(s, i)) {
+        if (auto latin = is_upper(s[i]) ? latin_name_at(s, i) : std::nullopt) {  // a name starts with a capital
             i = latin->end;
             if (!after_indefinite(s, latin->begin)) out.push_back(std::move(*latin));
             continue;

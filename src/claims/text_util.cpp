@@ -4,10 +4,6 @@ namespace claimtrack::claims::detail {
 
 namespace {
 
-bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool is_trim_char(char32_t c) {
     switch (c) {
         case U' ': case U'\t': case U'\n': case U'\r': case U',': case U'.': case U';': case U':':
@@ -21,37 +17,6 @@ bool is_trim_char(char32_t c) {
 
 }  // namespace
 
-std::size_t char_length(std::string_view s, std::size_t i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    return i + len <= s.size() ? len : 1;
-}
-
-char32_t code_point_at(std::string_view s, std::size_t i) {
-    const std::size_t len = char_length(s, i);
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (len == 1) return b0;
-    char32_t value = b0 & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
-    for (std::size_t k = 1; k < len; ++k) value = (value << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-    return value;
-}
-
-bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-
-bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
-    return i <= s.size() && s.substr(i, prefix.size()) == prefix;
-}
-
-bool word_at(std::string_view s, std::size_t i, std::string_view word) {
-    if (i + word.size() > s.size()) return false;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-        if (lower(s[i + k]) != lower(word[k])) return false;
-    }
-    if (is_latin_letter(word.front()) && i > 0 && is_latin_letter(s[i - 1])) return false;
-    const std::size_t end = i + word.size();
-    return !(is_latin_letter(word.back()) && end < s.size() && is_latin_letter(s[end]));
-}
-
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
     std::vector<std::size_t> out;
     if (needle.empty()) return out;
@@ -59,9 +24,9 @@ std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
         for (auto at = s.find(needle); at != std::string_view::npos; at = s.find(needle, at + 1)) out.push_back(at);
         return out;
     }
-    const char first = lower(needle.front());
+    const char first = ascii_lower(needle.front());
     for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
-        if (lower(s[i]) == first && word_at(s, i, needle)) out.push_back(i);
+        if (ascii_lower(s[i]) == first && word_at(s, i, needle)) out.push_back(i);
     }
     return out;
 }

@@ -4,6 +4,9 @@
 
 #include <claimtrack/error.hpp>
 
+#include <optional>
+#include <string>
+
 namespace claimtrack {
 
 using namespace store_detail;
@@ -52,22 +55,42 @@ Id insert_article(SQLite::Database& db, const Article& a) {
     bind_text(insert, 3, a.language.empty() ? std::string("und") : a.language);
     bind_text(insert, 4, a.format.empty() ? std::string("text") : a.format);
     bind_text(insert, 5, a.origin);
-    bind_text(insert, 6, a.body);
+    insert.bindNoCopy(6, a.body);  // a large body is not copied again; `a` outlives the statement
     bind_text(insert, 7, a.sha256);
     bind_text(insert, 8, a.imported_at.empty() ? now_iso8601() : a.imported_at);
     insert.exec();
     return db.getLastInsertRowid();
 }
 
+// Paragraphs per multi-row INSERT: each statement run rebuilds the temporary table SQLite makes for
+// the `kind IN (...)` check, which costs more than a row (a long article has tens of thousands).
+constexpr std::size_t k_paragraph_batch = 64;
+
+std::string paragraph_insert_sql(std::size_t rows) {
+    std::string sql = "INSERT INTO paragraph (article, idx, start, end, kind) VALUES ";
+    for (std::size_t k = 0; k < rows; ++k) sql += k == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+    return sql;
+}
+
 void insert_paragraphs(SQLite::Database& db, Id article, const std::vector<Paragraph>& paragraphs) {
-    SQLite::Statement insert(db, "INSERT INTO paragraph (article, idx, start, end, kind) VALUES (?, ?, ?, ?, ?)");
-    int index = 0;
-    for (const Paragraph& p : paragraphs) {
-        insert.bind(1, article);
-        insert.bind(2, index++);
-        bind_size(insert, 3, p.span.start);
-        bind_size(insert, 4, p.span.end);
-        bind_text(insert, 5, to_string(p.kind));
+    if (paragraphs.empty()) return;
+    std::optional<SQLite::Statement> batch;
+    if (paragraphs.size() >= k_paragraph_batch) batch.emplace(db, paragraph_insert_sql(k_paragraph_batch));
+    SQLite::Statement one(db, paragraph_insert_sql(1));
+    std::size_t index = 0;
+    while (index < paragraphs.size()) {
+        const bool full = paragraphs.size() - index >= k_paragraph_batch;
+        SQLite::Statement& insert = full ? *batch : one;
+        const std::size_t rows = full ? k_paragraph_batch : 1;
+        int at = 1;
+        for (std::size_t k = 0; k < rows; ++k, ++index) {
+            const Paragraph& p = paragraphs[index];
+            insert.bind(at++, article);
+            bind_size(insert, at++, index);
+            bind_size(insert, at++, p.span.start);
+            bind_size(insert, at++, p.span.end);
+            bind_text(insert, at++, to_string(p.kind));
+        }
         insert.exec();
         insert.reset();
     }

@@ -2,6 +2,10 @@
 
 #include "store/store_impl.hpp"
 
+#include <span>
+#include <string>
+#include <vector>
+
 namespace claimtrack {
 
 using namespace store_detail;
@@ -31,16 +35,18 @@ Claim claim_at(Store::Impl& impl, const SQLite::Statement& row) {
 
 // Insert one claim with the impl's cached statement, so an import of many claims prepares it once.
 Id insert_claim(Store::Impl& impl, const Claim& claim, Origin origin) {
+    const std::string fields = fields_to_json(claim.fields);  // declared first: outlives the statement's bindings
     const CachedStatement cached(impl,
                                  "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
                                  "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement& insert = *cached;
     insert.bind(1, claim.article);
     bind_text(insert, 2, to_string(claim.kind));
-    bind_text(insert, 3, claim.text);
+    // Bound without a copy: `claim` and `fields` outlive the step, and the cached statement clears them.
+    insert.bindNoCopy(3, claim.text);
     bind_size(insert, 4, claim.span.start);
     bind_size(insert, 5, claim.span.end);
-    bind_text(insert, 6, fields_to_json(claim.fields));
+    insert.bindNoCopy(6, fields);
     insert.bind(7, claim.checkworthiness);
     insert.bind(8, claim.hedged ? 1 : 0);
     bind_text(insert, 9, to_string(origin));
@@ -49,9 +55,58 @@ Id insert_claim(Store::Impl& impl, const Claim& claim, Origin origin) {
     return impl.db.getLastInsertRowid();
 }
 
+// Rows per multi-row INSERT. Each statement run rebuilds the temporary table SQLite makes for the
+// `kind IN (...)` check, which costs more than a row; one run for many rows shares it.
+constexpr std::size_t k_batch = 64;
+constexpr std::string_view k_claim_row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+std::string batch_insert_sql(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, origin, created_at) VALUES ";
+    for (std::size_t k = 0; k < rows; ++k) {
+        if (k > 0) sql += ", ";
+        sql += k_claim_row;
+    }
+    return sql;
+}
+
+// Insert k_batch `claims` with one statement, each row bound as `insert_claim` binds one.
+void insert_batch(Store::Impl& impl, std::span<const Claim> claims) {
+    std::vector<std::string> fields;  // filled first: outlives the statement's bindings
+    fields.reserve(claims.size());
+    for (const Claim& claim : claims) fields.push_back(fields_to_json(claim.fields));
+    const std::string created = now_iso8601();
+    static const std::string k_sql = batch_insert_sql(k_batch);
+    const CachedStatement cached(impl, k_sql);
+    SQLite::Statement& insert = *cached;
+    int at = 1;
+    for (std::size_t k = 0; k < claims.size(); ++k) {
+        const Claim& claim = claims[k];
+        insert.bind(at++, claim.article);
+        bind_text(insert, at++, to_string(claim.kind));
+        insert.bindNoCopy(at++, claim.text);
+        bind_size(insert, at++, claim.span.start);
+        bind_size(insert, at++, claim.span.end);
+        insert.bindNoCopy(at++, fields[k]);
+        insert.bind(at++, claim.checkworthiness);
+        insert.bind(at++, claim.hedged ? 1 : 0);
+        bind_text(insert, at++, to_string(Origin::automatic));
+        insert.bindNoCopy(at++, created);
+    }
+    insert.exec();
+}
+
 }  // namespace
 
 Id Store::add_claim(const Claim& claim) { return insert_claim(*m_impl, claim, Origin::automatic); }
+
+void Store::add_claims(std::span<const Claim> claims) {
+    WriteScope scope(m_impl->db);
+    std::size_t start = 0;
+    for (; claims.size() - start >= k_batch; start += k_batch) insert_batch(*m_impl, claims.subspan(start, k_batch));
+    for (; start < claims.size(); ++start) insert_claim(*m_impl, claims[start], Origin::automatic);  // the few left
+    scope.commit();
+}
 
 Id Store::add_claim(const Claim& claim, Origin origin) { return insert_claim(*m_impl, claim, origin); }
 

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace claimtrack::text {
@@ -247,7 +248,7 @@ DecodedText decode_named(std::string_view bytes, std::string_view encoding) {
 
 }  // namespace
 
-DecodedText decode_article(std::string_view bytes, std::string_view encoding) {
+DecodedText decode_article(std::string bytes, std::string_view encoding) {
     if (!encoding.empty()) return decode_named(bytes, encoding);
     if (bytes.starts_with("\xEF\xBB\xBF")) {
         if (looks_binary(bytes)) throw_binary();
@@ -257,7 +258,7 @@ DecodedText decode_article(std::string_view bytes, std::string_view encoding) {
     if (bytes.starts_with("\xFE\xFF")) return decode_wide(bytes, "UTF-16BE", false);
     if (const auto wide = bomless_utf16(bytes)) return decode_wide(bytes, *wide, true);
     if (looks_binary(bytes)) throw_binary();
-    if (!first_invalid_utf8(bytes)) return {std::string(bytes), "UTF-8", false};
+    if (!first_invalid_utf8(bytes)) return {std::move(bytes), "UTF-8", false};  // the usual case: no copy
     return detect_and_decode(bytes);
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -237,7 +239,14 @@ std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::opt
 std::vector<DateMention> find_dates(std::string_view text, std::string_view anchor_text) {
     const Folded folded = fold_width(text);
     const std::string_view s = folded.view(text);
-    const auto anchor = parse_anchor(anchor_text);
+    // Every sentence of an article passes the same date: parse it once per thread, not per sentence.
+    thread_local std::string last_anchor_text;
+    thread_local std::optional<Ymd> last_anchor;
+    if (anchor_text != last_anchor_text) {
+        last_anchor = parse_anchor(anchor_text);
+        last_anchor_text = std::string(anchor_text);
+    }
+    const std::optional<Ymd> anchor = last_anchor;
     const std::vector<char32_t>& han_starts = chinese_date_starts();
     std::vector<DateMention> out;
     std::size_t i = 0;

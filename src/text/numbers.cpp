@@ -276,6 +276,17 @@ Raw with_range(std::string_view s, Raw first) {
     return first;
 }
 
+// Return false where `read_single` surely reads nothing, cheaply: it needs a digit, a letter (an
+// English number word or "US$"), a currency sign, 百分之 or a Chinese numeral's first character.
+bool may_start_quantity(std::string_view s, std::size_t i) {
+    const char c = s[i];
+    if (is_ascii_digit(c) || is_ascii_alpha(c) || c == '$') return true;
+    if (static_cast<unsigned char>(c) < 0x80) return false;
+    const char32_t cp = decode_at(s, i).value;
+    return cp == U'¥' || cp == U'€' || cp == U'£' || cp == U'百' || cp == U'十' || cp == U'数' || cp == U'几' ||
+           chinese_digit(cp) >= 0;
+}
+
 // Skip past a run of digits and separators that did not read as a quantity ("2025-09-19").
 std::size_t skip_token(std::string_view s, std::size_t i) {
     if (!is_ascii_digit(s[i])) return i + decode_at(s, i).length;
@@ -298,7 +309,7 @@ std::vector<Quantity> find_quantities(std::string_view text) {
             ++i;
             continue;
         }
-        const auto raw = read_single(s, i);
+        const auto raw = may_start_quantity(s, i) ? read_single(s, i) : std::nullopt;
         if (!raw) {
             i = skip_token(s, i);
             continue;

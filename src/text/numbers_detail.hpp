@@ -34,16 +34,54 @@ struct CodePoint {
 };
 
 // Return the code point starting at byte `i` of `s` (a stray byte decodes as itself, length 1).
-CodePoint decode_at(std::string_view s, std::size_t i);
+// These small helpers are inline: the scanners call them at every byte.
+inline CodePoint decode_at(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 1;
+    char32_t value = b0;
+    if (b0 >= 0xF0) {
+        len = 4;
+        value = b0 & 0x07u;
+    } else if (b0 >= 0xE0) {
+        len = 3;
+        value = b0 & 0x0Fu;
+    } else if (b0 >= 0xC0) {
+        len = 2;
+        value = b0 & 0x1Fu;
+    }
+    if (len == 1 || i + len > s.size()) return {b0, 1};
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0u) != 0x80u) return {b0, 1};
+        value = (value << 6) | (b & 0x3Fu);
+    }
+    return {value, len};
+}
 
 // Return the code point ending just before byte `i`, or nothing at the start.
 std::optional<CodePoint> decode_before(std::string_view s, std::size_t i);
 
-// Return true if `s` has `prefix` at byte `i`.
-bool has_at(std::string_view s, std::size_t i, std::string_view prefix);
+inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Return true if `s` has `prefix` at byte `i`. The first and last bytes are compared before the
+// rest: most tries fail there (Han characters of one block share their first two bytes).
+inline bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
+    if (i > s.size() || prefix.size() > s.size() - i) return false;
+    if (prefix.empty()) return true;
+    return s[i] == prefix.front() && s[i + prefix.size() - 1] == prefix.back() && s.compare(i, prefix.size(), prefix) == 0;
+}
 
 // Return true if `s` has `prefix` at byte `i`, ignoring ASCII case, and no letter follows it.
-bool has_word_at(std::string_view s, std::size_t i, std::string_view word);
+inline bool has_word_at(std::string_view s, std::size_t i, std::string_view word) {
+    if (i + word.size() > s.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        const char c = s[i + k];
+        if (((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c) != word[k]) return false;
+    }
+    const std::size_t end = i + word.size();
+    return end == s.size() || !is_ascii_alpha(s[end]);
+}
 
 // Return the digit value of a Chinese numeral character (两 → 2, 〇 → 0), or -1.
 int chinese_digit(char32_t c);
@@ -51,8 +89,6 @@ int chinese_digit(char32_t c);
 // Return 10, 100, 1000 for 十百千 (and their formal forms), or 0.
 int chinese_small_unit(char32_t c);
 
-bool is_ascii_alpha(char c);
-bool is_ascii_digit(char c);
 
 // Lower-case English month name or abbreviation at `i` → 1..12 with its byte length.
 struct MonthMatch {

@@ -19,35 +19,7 @@ void append_utf8(std::string& out, char32_t c) {
     text::append_utf8(out, c);
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 }  // namespace
-
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-
-CodePoint decode_at(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len = 1;
-    char32_t value = b0;
-    if (b0 >= 0xF0) {
-        len = 4;
-        value = b0 & 0x07u;
-    } else if (b0 >= 0xE0) {
-        len = 3;
-        value = b0 & 0x0Fu;
-    } else if (b0 >= 0xC0) {
-        len = 2;
-        value = b0 & 0x1Fu;
-    }
-    if (len == 1 || i + len > s.size()) return {b0, 1};
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0u) != 0x80u) return {b0, 1};
-        value = (value << 6) | (b & 0x3Fu);
-    }
-    return {value, len};
-}
 
 std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
     if (i == 0) return std::nullopt;
@@ -97,19 +69,6 @@ Folded fold_width(std::string_view text) {
     }
     out.origin.push_back(text.size());
     return out;
-}
-
-bool has_at(std::string_view s, std::size_t i, std::string_view prefix) {
-    return i <= s.size() && s.substr(i, prefix.size()) == prefix;
-}
-
-bool has_word_at(std::string_view s, std::size_t i, std::string_view word) {
-    if (i + word.size() > s.size()) return false;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-        if (ascii_lower(s[i + k]) != word[k]) return false;
-    }
-    const std::size_t end = i + word.size();
-    return end == s.size() || !is_ascii_alpha(s[end]);
 }
 
 int chinese_digit(char32_t c) {

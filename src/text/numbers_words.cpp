@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <utility>
 
 namespace claimtrack::numbers {
@@ -28,7 +29,18 @@ struct Word {
     std::size_t length = 0;
 };
 
+// The letters the number words start with, one bit per letter: most words are rejected by it.
+constexpr std::uint32_t k_first_letters = [] {
+    std::uint32_t mask = 0;
+    for (const auto& [name, value] : k_small_words) mask |= 1u << static_cast<unsigned>(name.front() - 'a');
+    for (const auto& [name, value] : k_scale_words) mask |= 1u << static_cast<unsigned>(name.front() - 'a');
+    return mask;
+}();
+
 std::optional<Word> number_word_at(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return std::nullopt;
+    const char first = (s[i] >= 'A' && s[i] <= 'Z') ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (first < 'a' || first > 'z' || ((k_first_letters >> static_cast<unsigned>(first - 'a')) & 1u) == 0) return std::nullopt;
     for (const auto& [name, value] : k_small_words) {
         if (has_word_at(s, i, name)) return Word{static_cast<double>(value), false, name.size()};
     }

@@ -5,8 +5,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <new>
 #include <string>
 
 namespace claimtrack::text {
@@ -17,17 +19,24 @@ Utf16Text to_utf16(std::string_view utf8) {
     Utf16Text out;
     const auto* data = reinterpret_cast<const std::uint8_t*>(utf8.data());
     const auto length = static_cast<std::int32_t>(utf8.size());
-    std::int32_t i = 0;
     out.offsets.reserve(utf8.size() + 1);
+    // Each byte gives at most one UTF-16 unit (four bytes give two), so the units are written
+    // straight into a buffer of `length` units rather than appended one by one (this runs on
+    // every paragraph).
+    char16_t* buffer = out.units.getBuffer(length + 1);
+    if (buffer == nullptr) throw std::bad_alloc();
+    std::int32_t units = 0;
+    std::int32_t i = 0;
     while (i < length) {
         const auto start = static_cast<std::size_t>(i);
         UChar32 c = 0;
         U8_NEXT(data, i, length, c);
         if (c < 0) c = 0xFFFD;
-        out.units.append(c);
+        U16_APPEND_UNSAFE(buffer, units, c);
         out.offsets.push_back(start);
         if (c > 0xFFFF) out.offsets.push_back(start);
     }
+    out.units.releaseBuffer(units);
     out.offsets.push_back(utf8.size());
     return out;
 }
@@ -123,12 +132,17 @@ std::string collapse_space(std::string_view text) {
 }
 
 std::string detect_language(std::string_view text) {
-    const auto utf16 = detail::to_utf16(text);
+    // Read the code points straight from UTF-8 (invalid bytes as U+FFFD, as a UTF-16 copy would
+    // have them): the sample is up to a megabyte, and a copy with offsets would be ten.
+    const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
     std::size_t han = 0;
     std::size_t kana_hangul = 0;
     std::size_t latin = 0;
-    for (std::int32_t i = 0; i < utf16.units.length(); i = utf16.units.moveIndex32(i, 1)) {
-        const UChar32 c = utf16.units.char32At(i);
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c < 0) c = 0xFFFD;
         UErrorCode status = U_ZERO_ERROR;
         const UScriptCode script = uscript_getScript(c, &status);
         if (script == USCRIPT_HAN) {
