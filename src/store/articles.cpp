@@ -67,9 +67,7 @@ Id insert_article(SQLite::Database& db, const Article& a) {
 constexpr std::size_t k_paragraph_batch = 64;
 
 std::string paragraph_insert_sql(std::size_t rows) {
-    std::string sql = "INSERT INTO paragraph (article, idx, start, end, kind) VALUES ";
-    for (std::size_t k = 0; k < rows; ++k) sql += k == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
-    return sql;
+    return insert_rows_sql("INSERT INTO paragraph (article, idx, start, end, kind) VALUES ", "(?, ?, ?, ?, ?)", rows);
 }
 
 void insert_paragraphs(SQLite::Database& db, Id article, const std::vector<Paragraph>& paragraphs) {

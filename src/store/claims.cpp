@@ -33,67 +33,53 @@ Claim claim_at(Store::Impl& impl, const SQLite::Statement& row) {
     return c;
 }
 
+constexpr std::string_view k_claim_insert =
+    "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, origin, created_at) VALUES ";
+constexpr std::string_view k_claim_row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// Bind `claim` as the row of claim columns starting at parameter `at`, and return the next one.
+// Text, fields and time are bound without a copy: they must outlive the statement's step.
+int bind_claim(SQLite::Statement& insert, int at, const Claim& claim, const std::string& fields, Origin origin,
+               const std::string& created) {
+    insert.bind(at++, claim.article);
+    bind_text(insert, at++, to_string(claim.kind));
+    insert.bindNoCopy(at++, claim.text);
+    bind_size(insert, at++, claim.span.start);
+    bind_size(insert, at++, claim.span.end);
+    insert.bindNoCopy(at++, fields);
+    insert.bind(at++, claim.checkworthiness);
+    insert.bind(at++, claim.hedged ? 1 : 0);
+    bind_text(insert, at++, to_string(origin));
+    insert.bindNoCopy(at++, created);
+    return at;
+}
+
 // Insert one claim with the impl's cached statement, so an import of many claims prepares it once.
 Id insert_claim(Store::Impl& impl, const Claim& claim, Origin origin) {
-    const std::string fields = fields_to_json(claim.fields);  // declared first: outlives the statement's bindings
-    const CachedStatement cached(impl,
-                                 "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, "
-                                 "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& insert = *cached;
-    insert.bind(1, claim.article);
-    bind_text(insert, 2, to_string(claim.kind));
-    // Bound without a copy: `claim` and `fields` outlive the step, and the cached statement clears them.
-    insert.bindNoCopy(3, claim.text);
-    bind_size(insert, 4, claim.span.start);
-    bind_size(insert, 5, claim.span.end);
-    insert.bindNoCopy(6, fields);
-    insert.bind(7, claim.checkworthiness);
-    insert.bind(8, claim.hedged ? 1 : 0);
-    bind_text(insert, 9, to_string(origin));
-    bind_text(insert, 10, now_iso8601());
-    insert.exec();
+    // Declared before the statement: they outlive its bindings (the cached statement clears them).
+    const std::string fields = fields_to_json(claim.fields);
+    const std::string created = now_iso8601();
+    const CachedStatement cached(impl, insert_rows_sql(k_claim_insert, k_claim_row, 1));
+    bind_claim(*cached, 1, claim, fields, origin, created);
+    cached->exec();
     return impl.db.getLastInsertRowid();
 }
 
 // Rows per multi-row INSERT. Each statement run rebuilds the temporary table SQLite makes for the
 // `kind IN (...)` check, which costs more than a row; one run for many rows shares it.
 constexpr std::size_t k_batch = 64;
-constexpr std::string_view k_claim_row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-std::string batch_insert_sql(std::size_t rows) {
-    std::string sql =
-        "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, origin, created_at) VALUES ";
-    for (std::size_t k = 0; k < rows; ++k) {
-        if (k > 0) sql += ", ";
-        sql += k_claim_row;
-    }
-    return sql;
-}
-
-// Insert k_batch `claims` with one statement, each row bound as `insert_claim` binds one.
+// Insert k_batch `claims` with one statement.
 void insert_batch(Store::Impl& impl, std::span<const Claim> claims) {
     std::vector<std::string> fields;  // filled first: outlives the statement's bindings
     fields.reserve(claims.size());
     for (const Claim& claim : claims) fields.push_back(fields_to_json(claim.fields));
     const std::string created = now_iso8601();
-    static const std::string k_sql = batch_insert_sql(k_batch);
+    static const std::string k_sql = insert_rows_sql(k_claim_insert, k_claim_row, k_batch);
     const CachedStatement cached(impl, k_sql);
-    SQLite::Statement& insert = *cached;
     int at = 1;
-    for (std::size_t k = 0; k < claims.size(); ++k) {
-        const Claim& claim = claims[k];
-        insert.bind(at++, claim.article);
-        bind_text(insert, at++, to_string(claim.kind));
-        insert.bindNoCopy(at++, claim.text);
-        bind_size(insert, at++, claim.span.start);
-        bind_size(insert, at++, claim.span.end);
-        insert.bindNoCopy(at++, fields[k]);
-        insert.bind(at++, claim.checkworthiness);
-        insert.bind(at++, claim.hedged ? 1 : 0);
-        bind_text(insert, at++, to_string(Origin::automatic));
-        insert.bindNoCopy(at++, created);
-    }
-    insert.exec();
+    for (std::size_t k = 0; k < claims.size(); ++k) at = bind_claim(*cached, at, claims[k], fields[k], Origin::automatic, created);
+    cached->exec();
 }
 
 }  // namespace

@@ -161,4 +161,13 @@ Origin origin_at(const SQLite::Statement& statement, int index) {
     return enum_at<Origin>(statement, index, &origin_from, "origin");
 }
 
+std::string insert_rows_sql(std::string_view insert, std::string_view row, std::size_t rows) {
+    std::string sql(insert);
+    for (std::size_t k = 0; k < rows; ++k) {
+        if (k > 0) sql += ", ";
+        sql += row;
+    }
+    return sql;
+}
+
 }  // namespace claimtrack::store_detail

@@ -196,15 +196,17 @@ namespace {
 
 // The index's own term list (fts5vocab), made once per connection in the temp schema: the file is
 // not written, and the stock sqlite3 shell can make the same table.
-void ensure_vocabulary(SQLite::Database& db) {
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_vocab USING fts5vocab(main, passage_fts, row)");
+void ensure_vocabulary(Store::Impl& impl) {
+    if (impl.vocabulary) return;
+    impl.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_vocab USING fts5vocab(main, passage_fts, row)");
+    impl.vocabulary = true;
 }
 
 }  // namespace
 
 std::int64_t Store::passages_with(std::string_view token, bool prefix) const {
     if (token.empty()) return 0;
-    ensure_vocabulary(m_impl->db);
+    ensure_vocabulary(*m_impl);
     // Every UTF-8 token that begins with `token` sorts below `token` followed by U+10FFFF.
     const CachedStatement cached(*m_impl, prefix ? "SELECT coalesce(sum(doc), 0) FROM temp.passage_vocab WHERE term >= ?1 AND term < ?2"
                                                  : "SELECT coalesce(sum(doc), 0) FROM temp.passage_vocab WHERE term = ?1");

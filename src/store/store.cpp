@@ -29,6 +29,10 @@ SQLite::Database open_database(const std::string& path) {
 
 bool busy(const SQLite::Exception& e) { return (e.getErrorCode() & 0xff) == SQLITE_BUSY; }
 
+Error stayed_busy(const std::string& path) {
+    return Error(ErrorKind::io, path, "lock", "the database stayed busy (another claimtrack is writing to it)");
+}
+
 // Switching the journal holds a read lock while it waits for the write lock, so
 // SQLite returns SQLITE_BUSY at once, without the busy handler, when another
 // connection holds the write lock (waiting could deadlock). Retry until the busy
@@ -41,9 +45,7 @@ void switch_to_wal(SQLite::Database& db, const std::string& path) {
             return;
         } catch (const SQLite::Exception& e) {
             if (!busy(e)) throw Error(ErrorKind::io, path, "open", e.what());
-            if (std::chrono::steady_clock::now() >= deadline) {
-                throw Error(ErrorKind::io, path, "lock", "the database stayed busy (another claimtrack is writing to it)");
-            }
+            if (std::chrono::steady_clock::now() >= deadline) throw stayed_busy(path);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -51,7 +53,7 @@ void switch_to_wal(SQLite::Database& db, const std::string& path) {
 
 }  // namespace
 
-Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path, {}}) {
+Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path, {}, false}) {
     SQLite::Database& db = m_impl->db;
     db.setBusyTimeout(k_busy_timeout_ms);
     // Migrate first: a file that is refused must not be touched, not even by the WAL switch.
@@ -82,10 +84,7 @@ Store::Transaction::Transaction(Store& store) : m_store(&store) {
     try {
         m_store->m_impl->db.exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
-        if (busy(e)) {
-            throw Error(ErrorKind::io, m_store->m_impl->path, "lock",
-                        "the database stayed busy (another claimtrack is writing to it)");
-        }
+        if (busy(e)) throw stayed_busy(m_store->m_impl->path);
         throw;
     }
 }

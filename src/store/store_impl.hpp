@@ -21,6 +21,7 @@ struct Store::Impl {
     // Statements of the hot paths by their SQL text, prepared once and reused (declared after
     // `db`: finalized first). Use them through `store_detail::CachedStatement`.
     std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements;
+    bool vocabulary = false;  // temp.passage_vocab made on this connection
 };
 
 namespace store_detail {
@@ -67,6 +68,10 @@ std::size_t size(const SQLite::Statement& statement, int index);
 
 // Bind `value` at `index`; `bind_optional` binds NULL for nothing.
 void bind_text(SQLite::Statement& statement, int index, std::string_view value);
+
+// Return `insert` (an "INSERT INTO t (...) VALUES " prefix) followed by `rows` copies of `row`
+// ("(?, ?)"), comma-separated: one statement that writes many rows.
+std::string insert_rows_sql(std::string_view insert, std::string_view row, std::size_t rows);
 void bind_size(SQLite::Statement& statement, int index, std::size_t value);
 void bind_optional(SQLite::Statement& statement, int index, std::optional<std::int64_t> value);
 
