@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 using namespace claimtrack;
 using claimtrack::evidence::Aliases;
@@ -125,7 +126,11 @@ TEST_SUITE("evidence") {
     TEST_CASE("query limits leave common tokens out, cut a name's phrase to its rare run, and fall back when all are common") {
         const Claim role = make_claim(ClaimKind::role, {{"person", "韩国斌"}, {"role", "创始人"}, {"organization", "骏联电子"}});
         const evidence::QueryLimits limits{[](std::string_view token, bool) -> std::int64_t {
-                                               return token == "电子" || token == "创始" || token == "始人" ? 50000 : 10;
+                                               // A phrase of common tokens is common too here.
+                                               const bool common = token.find("电子") != std::string_view::npos ||
+                                                                   token.find("创始") != std::string_view::npos ||
+                                                                   token.find("始人") != std::string_view::npos;
+                                               return common ? 50000 : 10;
                                            },
                                            1000, 2000};
         const std::string all = evidence::linking_query(role, k_aliases);
@@ -140,6 +145,27 @@ TEST_SUITE("evidence") {
         const evidence::QueryLimits everything{[](std::string_view, bool) -> std::int64_t { return 50000; }, 1000, 2000};
         CHECK(evidence::linking_query(role, k_aliases, everything) == all);
         CHECK(evidence::recall_query(role, k_aliases, everything) == evidence::recall_query(role, k_aliases));
+    }
+
+    TEST_CASE("a name made only of common tokens is kept whole when the phrase itself is rare") {
+        const Claim role = make_claim(ClaimKind::role, {{"person", "Goran Zimmer"}, {"role", "founder"}, {"organization", "Drevent"}});
+        std::vector<std::string> asked;
+        const auto counts = [&](std::int64_t phrase) {
+            return [&asked, phrase](std::string_view token, bool) -> std::int64_t {
+                if (token.find(' ') != std::string_view::npos) {
+                    asked.emplace_back(token);
+                    return phrase;
+                }
+                return token == "goran" || token == "zimmer" || token == "founder" ? 4000 : 10;
+            };
+        };
+        const std::string rare = evidence::linking_query(role, k_aliases, {counts(80), 1000, 2000});
+        CHECK(rare.find("\"goran zimmer\"") != std::string::npos);
+        CHECK(std::find(asked.begin(), asked.end(), "goran zimmer") != asked.end());
+        CHECK(rare.find("\"founder\"") == std::string::npos);  // one token: no phrase to count
+        const std::string common = evidence::linking_query(role, k_aliases, {counts(3000), 1000, 2000});
+        CHECK(common.find("goran") == std::string::npos);
+        CHECK(common.find("\"drevent\"") != std::string::npos);
     }
 
     TEST_CASE("a words query under limits keeps its rarest words within the budget, and always the rarest") {
@@ -157,9 +183,14 @@ TEST_SUITE("evidence") {
         CHECK(wide.find("sato") != std::string::npos);
         CHECK(wide.find("pellium") != std::string::npos);
         const std::string narrow = evidence::stems_query("Bruno Sato is the founder of Pellium", 10, {counts, 1000, 1500});
-        CHECK(narrow.find("bruno") != std::string::npos);  // 700 + 700 fit, 800 more does not
-        CHECK(narrow.find("sato") != std::string::npos);
-        CHECK(narrow.find("pellium") == std::string::npos);
+        // 700 + 700 fit, 800 more does not: Pellium only ranks what Bruno or Sato find.
+        const auto found_by = narrow.substr(0, narrow.find(" AND "));
+        CHECK(found_by.find("bruno") != std::string::npos);
+        CHECK(found_by.find("sato") != std::string::npos);
+        CHECK(found_by.find("pellium") == std::string::npos);
+        CHECK(narrow.substr(narrow.find(" AND ")).find("pellium") != std::string::npos);
+        CHECK(narrow.find("founder") == std::string::npos);
+        CHECK(narrow.front() == '(');
         CHECK(evidence::stems_query("the founder", 10, {counts, 1000, 1500}) == evidence::stems_query("the founder", 10));
     }
 

@@ -230,6 +230,23 @@ TEST_CASE("a transaction not committed is rolled back; a committed one stays") {
     CHECK(store.articles().front().body == "kept");
 }
 
+TEST_CASE("a reader reads what was committed, not what a writer holds in its transaction, and writes nothing") {
+    CHECK_FALSE(Store(":memory:").reader());
+    TempDir dir;
+    Store store(dir.file("r.db"));
+    store.add_article(small_article("committed"));
+    Store::Transaction tx(store);
+    store.add_article(small_article("pending"));
+    auto reader = store.reader();
+    REQUIRE(reader);
+    REQUIRE(reader->articles().size() == 1);
+    CHECK(reader->articles().front().body == "committed");
+    CHECK(store.articles().size() == 2);
+    CHECK_THROWS(reader->add_article(small_article("through the reader")));
+    tx.commit();
+    CHECK(reader->articles().size() == 2);
+}
+
 TEST_CASE("two connections creating the same new file at once both succeed") {
     TempDir dir;
     const std::string path = dir.file("race.db");

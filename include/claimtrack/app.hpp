@@ -99,8 +99,10 @@ struct LinkSummary {
     std::size_t orphaned = 0;    // earlier rows whose quote is gone from it (kept, marked orphaned)
 };
 
-// Propose evidence passages for every claim of the article (all articles when not given).
-LinkSummary link_evidence(Store& store, std::optional<Id> article);
+// Propose evidence passages for every claim of the article (all articles when not given), on
+// `jobs` threads (0: one per core, at most 4), each reading through its own connection; the rows
+// are the same whatever the number. An in-memory store is linked on one thread.
+LinkSummary link_evidence(Store& store, std::optional<Id> article, unsigned jobs = 0);
 
 // Return the claim with id `id`, or stop with claimtrack::Error (not_found).
 Claim require_claim(const Store& store, Id id);

@@ -39,14 +39,16 @@ private:
     std::vector<std::vector<std::string>> m_groups;
 };
 
-// Return how many passages of a store hold an index token (with `prefix`, any token it begins).
+// Return how many passages of a store hold an index token (with `prefix`, any token it begins),
+// or, for tokens joined by spaces, that phrase.
 using TermCount = std::function<std::int64_t(std::string_view token, bool prefix)>;
 
 // What a query may cost in a large store, where reading and ranking a token's passages costs more
 // than it tells (the ranking still counts every word of the claim): a token in more than `common`
-// passages is left out, a phrase is cut to its longest run of other tokens, and a words query keeps
-// its rarest words while together they are in at most `budget` passages. Without `count`, or when
-// that would leave nothing, every token is used.
+// passages is left out, a phrase is cut to its longest run of other tokens (kept whole when only
+// common tokens make it but it is itself rare: "goran zimmer"), and a words query finds passages by
+// its rarest words while together they are in at most `budget` passages, its other rare words only
+// ranking them. Without `count`, or when that would leave nothing, every token is used.
 struct QueryLimits {
     TermCount count;
     std::int64_t common = 0;
@@ -83,7 +85,8 @@ std::string stem(std::string_view token);
 
 // Return an FTS5 MATCH expression for passages sharing any of the first `max_words` content words
 // of `text`, English words asked for by stem prefix ("warm"* finds warming); "" if there are none.
-// `limits` say which words are too common, and how many passages the words may match together.
+// `limits` say which words are too common, and how many passages the words may match together
+// (then the query is "(kept words) AND (kept words OR other rare words)").
 std::string stems_query(std::string_view text, std::size_t max_words, const QueryLimits& limits = {});
 
 // What a passage shares with a claim's content words (stemmed).

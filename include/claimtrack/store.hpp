@@ -82,6 +82,10 @@ public:
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
 
+    // Return a second, read-only connection to the same file, for reading in another thread while
+    // this one writes (WAL lets it read what was committed); nothing for an in-memory store.
+    std::optional<Store> reader() const;
+
     // The schema version this binary writes, and the one the open file has.
     static int latest_version();
     int version() const;
@@ -149,6 +153,8 @@ public:
     // beginning with it, counted once per token), and how many passages there are.
     std::int64_t passages_with(std::string_view token, bool prefix) const;
     std::int64_t indexed_passages() const;
+    // Return how many passages FTS5 expression `match` matches (0 for a malformed one).
+    std::int64_t passages_matching(std::string_view match) const;
 
     // Evidence. `replace_automatic_evidence` drops the claim's automatic rows that no review
     // refers to and inserts `rows`; manual rows stay, and a row whose passage text a person
@@ -205,6 +211,8 @@ public:
     struct Impl;
 
 private:
+    struct ReadOnly {};
+    Store(ReadOnly, const std::string& path);
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -4,6 +4,11 @@
 #include <claimtrack/store.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <cmath>
 #include <map>
 
@@ -76,6 +81,62 @@ Evidence moved(Evidence row, const Snapshot& snapshot, const std::vector<Passage
     return row;
 }
 
+// One thread's connection and caches for proposing evidence.
+struct Proposer {
+    explicit Proposer(const Store& shared) : store(shared), cost(shared), limits(cost.limits()) {}
+    explicit Proposer(Store&& reader)
+        : own(std::make_unique<Store>(std::move(reader))), store(*own), cost(store), limits(cost.limits()) {}
+    std::unique_ptr<Store> own;  // a reader of its own, or none for the writing connection
+    const Store& store;
+    QueryCost cost;
+    evidence::QueryLimits limits;
+    std::map<Id, std::string> snapshot_text;
+};
+
+// Claims are proposed for in blocks of k_block, shared among the threads, then written in order:
+// the rows are the same whatever the number of threads.
+constexpr std::size_t k_block = 256;
+constexpr unsigned k_max_jobs = 4;
+constexpr std::size_t k_claims_per_job = 64;  // fewer claims than this per thread: fewer threads
+
+unsigned jobs_for(std::size_t claims, unsigned asked) {
+    unsigned jobs = asked;
+    if (jobs == 0) jobs = std::clamp(std::thread::hardware_concurrency(), 1U, k_max_jobs);
+    const auto useful = std::max<std::size_t>(1, claims / k_claims_per_job);
+    return static_cast<unsigned>(std::min<std::size_t>(jobs, useful));
+}
+
+std::vector<Evidence> propose_evidence_for(Proposer& p, const Claim& claim, const evidence::Aliases& aliases);
+
+// Return the rows proposed for claims [`first`, `last`), on one thread per proposer.
+std::vector<std::vector<Evidence>> propose_block(std::vector<std::unique_ptr<Proposer>>& proposers, const std::vector<Claim>& claims,
+                                                 std::size_t first, std::size_t last, const evidence::Aliases& aliases) {
+    std::vector<std::vector<Evidence>> block(last - first);
+    std::atomic<std::size_t> next{first};
+    std::mutex failed;
+    std::exception_ptr failure;
+    const auto work = [&](Proposer& proposer) {
+        try {
+            for (std::size_t i = next++; i < last; i = next++) block[i - first] = propose_evidence_for(proposer, claims[i], aliases);
+        } catch (...) {
+            const std::lock_guard lock(failed);
+            if (!failure) failure = std::current_exception();
+            next = last;
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t n = 1; n < proposers.size(); ++n) threads.emplace_back(work, std::ref(*proposers[n]));
+        work(*proposers[0]);
+    }
+    if (failure) std::rethrow_exception(failure);
+    return block;
+}
+
+std::vector<Evidence> propose_evidence_for(Proposer& p, const Claim& claim, const evidence::Aliases& aliases) {
+    return propose_evidence(p.store, claim, aliases, p.limits, p.snapshot_text);
+}
+
 }  // namespace
 
 std::vector<Evidence> propose_evidence(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
@@ -130,28 +191,39 @@ ReanchorSummary reanchor_evidence(Store& store, std::optional<Id> article) {
     return summary;
 }
 
-LinkSummary link_evidence(Store& store, std::optional<Id> article) {
+LinkSummary link_evidence(Store& store, std::optional<Id> article, unsigned jobs) {
     const evidence::Aliases aliases = load_aliases(store);
-    QueryCost cost(store);
-    const evidence::QueryLimits limits = cost.limits();
-    std::map<Id, std::string> snapshot_text;
     LinkSummary summary;
     Store::Transaction transaction(store);
     // Before proposing anew: rows a person made or reviewed follow their quote into changed text.
     const ReanchorSummary moved_rows = reanchor_evidence(store, article);
     summary.reanchored = moved_rows.moved;
     summary.orphaned = moved_rows.orphaned;
-    for (const Claim& claim : store.claims({.article = article, .kind = {}, .status = {}})) {
-        const std::vector<Evidence> rows = propose_evidence(store, claim, aliases, limits, snapshot_text);
-        store.replace_automatic_evidence(claim.id, rows);
-        ++summary.claims;
-        if (!rows.empty()) ++summary.claims_with_evidence;
-        summary.evidence += rows.size();
-        for (const Evidence& row : rows) {
-            switch (row.stance) {
-                case Stance::supports: ++summary.supports; break;
-                case Stance::contradicts: ++summary.contradicts; break;
-                case Stance::mentions: ++summary.mentions; break;
+    const std::vector<Claim> claims = store.claims({.article = article, .kind = {}, .status = {}});
+    // The readers open inside the write transaction: nothing else can commit while it lasts, so
+    // every thread reads the passages as this one does.
+    std::vector<std::unique_ptr<Proposer>> proposers;
+    proposers.push_back(std::make_unique<Proposer>(store));
+    for (unsigned n = 1; n < jobs_for(claims.size(), jobs); ++n) {
+        auto reader = store.reader();
+        if (!reader) break;
+        proposers.push_back(std::make_unique<Proposer>(std::move(*reader)));
+    }
+    for (std::size_t first = 0; first < claims.size(); first += k_block) {
+        const std::size_t last = std::min(first + k_block, claims.size());
+        const std::vector<std::vector<Evidence>> block = propose_block(proposers, claims, first, last, aliases);
+        for (std::size_t i = first; i < last; ++i) {
+            const std::vector<Evidence>& rows = block[i - first];
+            store.replace_automatic_evidence(claims[i].id, rows);
+            ++summary.claims;
+            if (!rows.empty()) ++summary.claims_with_evidence;
+            summary.evidence += rows.size();
+            for (const Evidence& row : rows) {
+                switch (row.stance) {
+                    case Stance::supports: ++summary.supports; break;
+                    case Stance::contradicts: ++summary.contradicts; break;
+                    case Stance::mentions: ++summary.mentions; break;
+                }
             }
         }
     }

@@ -83,9 +83,10 @@ const std::vector<std::vector<std::string>>& builtin_people() {
 }
 
 // Folding is ICU work and the table's names are compared again and again: remember each result
-// (the cache is dropped when it grows large, so arbitrary query names cannot fill memory).
+// (the cache is dropped when it grows large, so arbitrary query names cannot fill memory). One
+// cache per thread: `link` proposes evidence on several threads at once.
 std::string folded(std::string_view name) {
-    static std::unordered_map<std::string, std::string> cache;
+    thread_local std::unordered_map<std::string, std::string> cache;
     if (cache.size() > 50000) cache.clear();
     std::string key(name);
     auto it = cache.find(key);

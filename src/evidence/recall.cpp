@@ -53,7 +53,8 @@ void add_unique(std::vector<std::string>& terms, std::string term) {
 }
 
 // Add `tokens` as one phrase, cut to its longest run of tokens that are not common (a name's
-// bigrams without the 电子 every company shares); nothing when all of them are common.
+// bigrams without the 电子 every company shares); when all of them are common, the whole phrase
+// if it is not, else nothing.
 void add_phrase(std::vector<std::string>& terms, const std::vector<std::string>& tokens, const QueryLimits& limits) {
     if (!limits.count) {
         add_unique(terms, phrase(tokens));
@@ -74,7 +75,14 @@ void add_phrase(std::vector<std::string>& terms, const std::vector<std::string>&
         }
         start = end;
     }
-    if (best_size == 0) return;
+    if (best_size == 0) {
+        // Every token is common, but together they can be rare: a person's first and last name.
+        if (tokens.size() < 2) return;
+        std::string joined;
+        for (const auto& t : tokens) joined += (joined.empty() ? "" : " ") + t;
+        if (limits.count(joined, false) <= limits.common) add_unique(terms, phrase(tokens));
+        return;
+    }
     const auto first = tokens.begin() + static_cast<std::ptrdiff_t>(best_start);
     add_unique(terms, phrase(std::vector<std::string>(first, first + static_cast<std::ptrdiff_t>(best_size))));
 }

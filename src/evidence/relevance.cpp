@@ -96,11 +96,16 @@ std::string stems_query(std::string_view text, std::size_t max_words, const Quer
             kept[i] = true;
             total += t.count;
         }
-        std::vector<Term> within;
+        // The rare words the budget left out still rank what the kept ones find: a passage must
+        // hold a kept word, and bm25 counts the others it holds (the kept ones count twice).
+        std::string within;
+        std::string ranking;
         for (std::size_t i = 0; i < terms.size(); ++i) {
-            if (kept[i]) within.push_back(std::move(terms[i]));
+            if (kept[i]) within += (within.empty() ? "" : " OR ") + terms[i].query;
+            else if (terms[i].count <= limits.common) ranking += " OR " + terms[i].query;
         }
-        terms = std::move(within);
+        if (ranking.empty()) return within;
+        return "(" + within + ") AND (" + within + ranking + ")";
     }
     std::string out;
     for (const auto& t : terms) out += (out.empty() ? "" : " OR ") + t.query;

@@ -225,18 +225,34 @@ std::int64_t Store::indexed_passages() const {
     return query.executeStep() ? query.getColumn(0).getInt64() : 0;
 }
 
+std::int64_t Store::passages_matching(std::string_view match) const {
+    if (match.empty()) return 0;
+    try {
+        const CachedStatement cached(*m_impl, "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?1");
+        SQLite::Statement& query = *cached;
+        bind_text(query, 1, match);
+        return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() != SQLITE_ERROR) throw;
+        return 0;
+    }
+}
+
 std::vector<PassageHit> Store::search_passages(std::string_view match, std::optional<Id> article, int limit) const {
     // The index ranks first and only its best `?4` rows are joined (bm25 over a large match set is
     // cheap next to joining every hit). The current text of a source is its latest snapshot that
     // has passages, so a failed or "not modified" re-fetch does not hide the text fetched before.
+    // The article's citations are looked up per hit (an IN list would copy all of them first), and
+    // the number of index hits says whether a larger pool could find more.
     constexpr std::string_view sql =
-        "WITH hits AS (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?4) "
-        "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank, n.title "
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?4) "
+        "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank, n.title, "
+        "       (SELECT count(*) FROM hits) "
         "FROM hits JOIN passage p ON p.id = hits.id "
         "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source "
         "WHERE n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = n.source "
         "              AND EXISTS (SELECT 1 FROM passage y WHERE y.snapshot = x.id)) "
-        "AND (?2 IS NULL OR s.id IN (SELECT c.source FROM citation c WHERE c.article = ?2)) "
+        "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM citation c WHERE c.article = ?2 AND c.source = s.id)) "
         "ORDER BY hits.rank, p.id LIMIT ?3";
     std::vector<PassageHit> hits;
     if (match.empty() || limit <= 0) return hits;
@@ -251,11 +267,15 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
             bind_optional(query, 2, article);
             query.bind(3, limit);
             query.bind(4, pool);
+            std::int64_t found = 0;
             while (query.executeStep()) {
                 hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),
                                           query.getColumn(8).getDouble(), column_text(query, 9)});
+                found = query.getColumn(10).getInt64();
             }
-            if (hits.size() >= static_cast<std::size_t>(limit)) break;
+            // Enough, or the index had no more than the pool: ranking all of them finds nothing new
+            // (with no hit left, the count is unknown; a query matching nothing is cheap again).
+            if (hits.size() >= static_cast<std::size_t>(limit) || (!hits.empty() && found < pool)) break;
         }
     } catch (const SQLite::Exception& e) {
         // A malformed MATCH expression is the caller's query, not a broken store: no hits.
