@@ -1,11 +1,14 @@
 // How linking grows with the corpus: generated passages (mixed zh/en) and claims, linked at
 // 10k, 100k and 1M passages through the real store (FTS5) and app::link_evidence.
-// Usage: link_scale [PASSAGES [CLAIMS]] [--db FILE] [--build-only]
+// Usage: link_scale [PASSAGES [CLAIMS]] [--db FILE] [--build-only] [--jobs N]
 //   (defaults 1000000 and 10000; stages 10k, 100k, ... up to PASSAGES). With --db the database is
 //   kept and, when it already holds generated passages, resumed: stages below what it holds are
 //   skipped. --build-only stores the passages and links nothing.
 // Times are wall clock except "link cpu" (process CPU seconds); p50/p99 time what link does per claim
-// without the writes (recall, ranking, agreement checks) on every 5th claim; "rows" is the mean rows proposed.
+// without the writes (recall, ranking, agreement checks) on every 5th claim, on one thread; "rows" is the
+// mean rows proposed. Link runs on --jobs threads (default: as `claimtrack link`, one per core). "peak MB"
+// is the peak resident set, which counts the pages of the database file each connection maps (the
+// kernel can drop those at any time); "anon MB" is the resident memory besides them, at the end.
 // Every sentence is our own, generated from fictional companies and people; claim i restates the
 // facts of passage i (a third of them with another value or person, so they contradict it).
 
@@ -199,11 +202,14 @@ Claim claim_of(std::size_t i) {
 
 std::string source_url(std::size_t s) { return "https://news" + std::to_string(s % 97) + ".example/page/" + std::to_string(s); }
 
-// Return the peak resident set size in MB (VmHWM), or 0 when /proc is not there.
-double peak_mb() {
+// Return a figure of /proc/self/status in MB ("VmHWM": peak resident set; "RssAnon": resident
+// memory that is not the database file the store maps), or 0 when /proc is not there.
+double status_mb(std::string_view field) {
     std::ifstream status("/proc/self/status");
     for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+        if (line.starts_with(field) && line.size() > field.size() && line[field.size()] == ':') {
+            return std::stod(line.substr(field.size() + 1)) / 1024.0;
+        }
     }
     return 0.0;
 }
@@ -338,7 +344,7 @@ std::optional<std::pair<Setup, std::size_t>> resumed(const Store& store) {
 
 enum class Mode { link, build_only };
 
-void run(std::size_t max_passages, std::size_t claims, const std::filesystem::path& db_path, Mode mode) {
+void run(std::size_t max_passages, std::size_t claims, const std::filesystem::path& db_path, Mode mode, unsigned jobs) {
     Store store(db_path.string());
     auto start = std::chrono::steady_clock::now();
     std::size_t stored = 0;
@@ -353,8 +359,8 @@ void run(std::size_t max_passages, std::size_t claims, const std::filesystem::pa
         setup = add_article(store, max_passages, claims);
         std::printf("article with %zu sources and %zu claims stored in %.1f s\n", setup.sources.size(), claims, seconds_since(start));
     }
-    std::printf("%10s %9s %9s %9s %9s %9s %9s %9s %8s %8s\n", "passages", "text MB", "build s", "link s", "link cpu", "claims/s",
-                "p50 ms", "p99 ms", "rows", "peak MB");
+    std::printf("%10s %9s %9s %9s %9s %9s %9s %9s %8s %8s %8s\n", "passages", "text MB", "build s", "link s", "link cpu", "claims/s",
+                "p50 ms", "p99 ms", "rows", "peak MB", "anon MB");
     double build_seconds = 0.0;
     bool linked_stored = false;  // a resumed database is linked once at the size it holds
     for (std::size_t stage = 10'000; stage / 10 < max_passages; stage *= 10) {
@@ -369,13 +375,13 @@ void run(std::size_t max_passages, std::size_t claims, const std::filesystem::pa
         if (mode == Mode::build_only) continue;
         start = std::chrono::steady_clock::now();
         const std::clock_t cpu_start = std::clock();
-        const auto summary = claimtrack::app::link_evidence(store, setup.article);
+        const auto summary = claimtrack::app::link_evidence(store, setup.article, jobs);
         const double link_seconds = seconds_since(start);
         const double link_cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
         const Timing t = per_claim(store, setup);
-        std::printf("%10zu %9.1f %9.1f %9.1f %9.1f %9.0f %9.2f %9.2f %8.1f %8.0f\n", stored, static_cast<double>(bytes) / 1e6,
+        std::printf("%10zu %9.1f %9.1f %9.1f %9.1f %9.0f %9.2f %9.2f %8.1f %8.0f %8.0f\n", stored, static_cast<double>(bytes) / 1e6,
                     build_seconds, link_seconds, link_cpu, static_cast<double>(summary.claims) / link_seconds, t.p50, t.p99,
-                    t.candidates, peak_mb());
+                    t.candidates, status_mb("VmHWM"), status_mb("RssAnon"));
         std::printf("%10s linked %zu claims: %zu with evidence, %zu supports, %zu contradicts, %zu mentions; own passage among the evidence: %.3f\n",
                     "", summary.claims, summary.claims_with_evidence, summary.supports, summary.contradicts, summary.mentions,
                     own_passage_found(store, setup, stored));
@@ -390,10 +396,12 @@ int main(int argc, char** argv) {
         std::vector<std::string> positional;
         std::string kept_db;
         Mode mode = Mode::link;
+        unsigned jobs = 0;
         for (int i = 1; i < argc; ++i) {
             const std::string arg = argv[i];
             if (arg == "--db" && i + 1 < argc) kept_db = argv[++i];
             else if (arg == "--build-only") mode = Mode::build_only;
+            else if (arg == "--jobs" && i + 1 < argc) jobs = static_cast<unsigned>(std::stoul(argv[++i]));
             else positional.push_back(arg);
         }
         const std::size_t passages = positional.size() > 0 ? std::stoul(positional[0]) : 1'000'000;
@@ -403,11 +411,11 @@ int main(int argc, char** argv) {
             return 2;
         }
         if (!kept_db.empty()) {
-            run(passages, claims, kept_db, mode);
+            run(passages, claims, kept_db, mode, jobs);
             return 0;
         }
         const auto db_path = std::filesystem::temp_directory_path() / ("link_scale_" + std::to_string(::getpid()) + ".db");
-        run(passages, claims, db_path, mode);
+        run(passages, claims, db_path, mode, jobs);
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path.string() + suffix);
     } catch (const std::exception& e) {
         std::cerr << "link_scale: " << e.what() << "\n";

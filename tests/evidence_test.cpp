@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -192,6 +193,26 @@ TEST_SUITE("evidence") {
         CHECK(narrow.find("founder") == std::string::npos);
         CHECK(narrow.front() == '(');
         CHECK(evidence::stems_query("the founder", 10, {counts, 1000, 1500}) == evidence::stems_query("the founder", 10));
+    }
+
+    TEST_CASE("phrase weights follow the query's phrases left to right, as bm25 weighs them") {
+        const evidence::QueryLimits limits{[](std::string_view token, bool prefix) -> std::int64_t {
+                                               if (token == "nvidia") return 10;
+                                               if (token == "warm") return prefix ? 300 : 100;
+                                               if (token == "say \"no") return 1;
+                                               return 5000;
+                                           },
+                                           1000, 1000, 5000, 10000};
+        const auto w = evidence::phrase_weights("(\"nvidia\") AND (\"nvidia\" OR \"warm\"* OR \"英伟 伟达\" OR \"say \"\"no\")", limits);
+        REQUIRE(w.size() == 5);
+        CHECK(w[0] == doctest::Approx(std::log((10000 - 10 + 0.5) / 10.5)));
+        CHECK(w[1] == doctest::Approx(w[0]));
+        CHECK(w[2] == doctest::Approx(std::log((10000 - 300 + 0.5) / 300.5)));  // as a prefix
+        CHECK(w[3] == doctest::Approx(std::log((10000 - 5000 + 0.5) / 5000.5)));  // its rarest token
+        CHECK(w[4] == doctest::Approx(std::log((10000 - 5000 + 0.5) / 5000.5)));  // "say" and "\"no" (a quote inside)
+        CHECK(evidence::phrase_weights("\"nvidia\"", {}).empty());
+        const evidence::QueryLimits everywhere{[](std::string_view, bool) -> std::int64_t { return 9000; }, 1000, 1000, 5000, 10000};
+        CHECK(evidence::phrase_weights("\"the\"", everywhere) == std::vector<double>{1e-6});
     }
 
     TEST_CASE("recall_query cannot be broken by user text") {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -169,6 +171,30 @@ TEST_CASE("the index tells how many passages hold a token or a prefix, and how m
     CHECK(store.passages_with("伟达", false) == 1);
     CHECK(store.passages_with("intel", true) == 0);
     CHECK(store.passages_with("", true) == 0);
+}
+
+TEST_CASE("ranked with given weights, search scores as FTS5 bm25 does with the same weights") {
+    Store store(":memory:");
+    add_article_citing(store, "a", {"https://example.com/a"});
+    add_text_snapshot(store, store.sources(std::nullopt).at(0).id,
+                      {"Nvidia fell.", "Nvidia and AMD rose as Nvidia said.", "AMD rose.", "Intel and AMD and Arm and others rose today.",
+                       "Nothing here."});
+    const std::string match = "\"nvidia\" OR \"amd\"";
+    const auto by_bm25 = store.search_passages(match, std::nullopt, 10);
+    // bm25's own weights: log((N - n + 0.5) / (n + 0.5)) with N = 5 and n = 2 and 3.
+    const std::vector<double> idf{std::log(3.5 / 2.5), std::max(std::log(2.5 / 3.5), 1e-6)};
+    const auto weighted = store.search_passages(match, std::nullopt, 10, idf);
+    REQUIRE(by_bm25.size() == 4);
+    REQUIRE(weighted.size() == by_bm25.size());
+    for (std::size_t i = 0; i < weighted.size(); ++i) {
+        CHECK(weighted[i].passage.id == by_bm25[i].passage.id);
+        CHECK(weighted[i].rank == doctest::Approx(by_bm25[i].rank));
+    }
+    // Other weights, another order: AMD made to count most puts the AMD-only passage first.
+    const auto amd_first = store.search_passages(match, std::nullopt, 10, std::vector<double>{0.1, 5.0});
+    REQUIRE(amd_first.size() == 4);
+    CHECK(amd_first.front().passage.text == "AMD rose.");
+    CHECK(amd_first.front().rank < 0.0);
 }
 
 TEST_CASE("a malformed or empty search expression returns nothing instead of throwing") {

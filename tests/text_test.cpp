@@ -44,6 +44,16 @@ TEST_CASE("first_invalid_utf8 reports the offset of the first bad byte") {
     CHECK(text::first_invalid_utf8("\xED\xA0\x80") == 0u);  // a surrogate is not UTF-8
 }
 
+TEST_CASE("fold gives ASCII text what ICU's NFKC_Casefold gives it") {
+    // Followed by é, a character goes through ICU; alone, through the ASCII shortcut.
+    for (int c = 1; c < 0x80; ++c) {
+        const std::string one(1, static_cast<char>(c));
+        CAPTURE(c);
+        CHECK(text::fold(one) + "é" == text::fold(one + "é"));
+    }
+    CHECK(text::fold("Lisa Su, CEO of AMD") == "lisa su, ceo of amd");
+}
+
 TEST_CASE("collapse_space folds ideographic and no-break spaces") {
     CHECK(text::collapse_space("  a\u3000\u3000b\u00A0 c\n") == "a b c");
     CHECK(text::collapse_space("") == "");

@@ -28,7 +28,7 @@ struct RecalledPassage {
 // each with its bm25 rank relative to the query's best hit, times `weight`; a passage already in
 // `out` keeps the better of its ranks. Linking and search recall this way.
 void recall_passages(const Store& store, std::string_view query, std::optional<Id> article, int limit,
-                     std::vector<RecalledPassage>& out, double weight = 1.0);
+                     std::vector<RecalledPassage>& out, double weight = 1.0, const evidence::QueryLimits& limits = {});
 
 // A passage recalled by a claim's fields counts this share of its bm25 rank: fields find what words
 // miss (an alias in another language, a number), but ranking by them first lost 0.03 of recall@5 on
@@ -45,6 +45,8 @@ inline constexpr std::int64_t k_large_store = 20'000;
 inline constexpr std::int64_t k_common_floor = 1000;
 inline constexpr double k_common_share = 0.001;
 inline constexpr std::int64_t k_words_budget = 1;
+// A token in at most this share of the passages may rank what rarer ones find (see QueryLimits).
+inline constexpr double k_ranking_share = 0.05;
 
 class QueryCost {
 public:
@@ -59,6 +61,7 @@ public:
 private:
     const Store& m_store;
     std::int64_t m_common = 0;  // 0: no limits
+    std::int64_t m_passages = 0;
     std::map<std::pair<std::string, bool>, std::int64_t> m_known;
 };
 

@@ -49,12 +49,23 @@ using TermCount = std::function<std::int64_t(std::string_view token, bool prefix
 // common tokens make it but it is itself rare: "goran zimmer"), and a words query finds passages by
 // its rarest words while together they are in at most `budget` passages, its other rare words only
 // ranking them. Without `count`, or when that would leave nothing, every token is used.
+// A token in at most `ranking` passages may still rank the passages a query's rarer tokens find
+// (in a words query, and in a linking query after its names), when ranking uses phrase_weights:
+// then it costs a look-up per passage found, not a read of all of its passages. `passages` is how
+// many the store has.
 struct QueryLimits {
     TermCount count;
     std::int64_t common = 0;
     std::int64_t budget = 0;
+    std::int64_t ranking = 0;
+    std::int64_t passages = 0;
     bool is_common(std::string_view token, bool prefix) const { return count && count(token, prefix) > common; }
 };
+
+// Return the inverse document frequency of each phrase of FTS5 expression `match`, in FTS5's
+// order (left to right), as bm25 computes it, from `limits.count` (a phrase of several tokens
+// counts as its rarest token); empty without `limits.count`.
+std::vector<double> phrase_weights(std::string_view match, const QueryLimits& limits);
 
 // Return an FTS5 MATCH expression over the index tokens (see text::index_document) built from
 // the claim's fields (entities with their aliases, numbers, attribute words), or "" if none.

@@ -147,8 +147,11 @@ public:
     // Return passages matching the FTS5 expression `match` (over index tokens), best first,
     // from the latest snapshot that has passages of each source cited by `article` (all when
     // not given), so a failed re-fetch does not hide the text fetched before; a malformed
-    // expression finds nothing.
-    std::vector<PassageHit> search_passages(std::string_view match, std::optional<Id> article, int limit) const;
+    // expression finds nothing. `rank` is FTS5's bm25, or, with `weights` (one inverse document
+    // frequency per phrase of `match`, see evidence::phrase_weights), the same formula with those
+    // weights, which spares reading every phrase's whole doclist to count its passages.
+    std::vector<PassageHit> search_passages(std::string_view match, std::optional<Id> article, int limit,
+                                            std::span<const double> weights = {}) const;
     // Return how many indexed passages hold the index token `token` (with `prefix`, any token
     // beginning with it, counted once per token), and how many passages there are.
     std::int64_t passages_with(std::string_view token, bool prefix) const;

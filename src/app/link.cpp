@@ -15,7 +15,7 @@
 namespace claimtrack::app {
 namespace {
 
-constexpr int k_candidates = 100;         // passages recalled per query, best bm25 first
+constexpr int k_candidates = 50;          // passages recalled per query, best bm25 first
 constexpr std::size_t k_assessed = 30;    // of those, the most relevant get the agreement checks
 constexpr std::size_t k_kept = 10;        // evidence rows kept per claim, best first
 constexpr double k_min_agreement = 0.2;   // an agreement check this strong keeps a passage
@@ -28,10 +28,11 @@ constexpr std::size_t k_max_words = 32;   // claim words put in the words query
 std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
                                         const evidence::QueryLimits& limits) {
     std::vector<RecalledPassage> recalled;
-    recall_passages(store, evidence::stems_query(claim.text, k_max_words, limits), claim.article, k_candidates, recalled);
+    recall_passages(store, evidence::stems_query(claim.text, k_max_words, limits), claim.article, k_candidates, recalled, 1.0,
+                    limits);
     if (!evidence::few_fields(claim)) {
         recall_passages(store, evidence::linking_query(claim, aliases, limits), claim.article, k_candidates, recalled,
-                        k_fields_share);
+                        k_fields_share, limits);
     }
     return recalled;
 }

@@ -32,13 +32,16 @@ std::string phrase_of(std::string_view tokens) {
 QueryCost::QueryCost(const Store& store, std::int64_t large) : m_store(store) {
     const std::int64_t passages = store.indexed_passages();
     if (passages <= large) return;
+    m_passages = passages;
     const auto share = static_cast<std::int64_t>(k_common_share * static_cast<double>(passages));
     m_common = std::max(share, k_common_floor);
 }
 
 evidence::QueryLimits QueryCost::limits() {
     if (m_common == 0) return {};
-    return {[this](std::string_view token, bool prefix) { return count(token, prefix); }, m_common, k_words_budget * m_common};
+    const auto ranking = static_cast<std::int64_t>(k_ranking_share * static_cast<double>(m_passages));
+    return {[this](std::string_view token, bool prefix) { return count(token, prefix); }, m_common, k_words_budget * m_common,
+            std::max(ranking, m_common), m_passages};
 }
 
 std::int64_t QueryCost::count(std::string_view token, bool prefix) {
@@ -92,8 +95,11 @@ double combined(double relevance, const evidence::Assessment& assessment) {
 }
 
 void recall_passages(const Store& store, std::string_view query, std::optional<Id> article, int limit,
-                     std::vector<RecalledPassage>& out, double weight) {
-    auto hits = store.search_passages(query, article, limit);
+                     std::vector<RecalledPassage>& out, double weight, const evidence::QueryLimits& limits) {
+    // In a large store the weights come from the counts already known, not from FTS5 reading
+    // every phrase's passages again.
+    const std::vector<double> weights = evidence::phrase_weights(query, limits);
+    auto hits = store.search_passages(query, article, limit, weights);
     double best = 0.0;
     for (const PassageHit& hit : hits) best = std::min(best, hit.rank);
     for (PassageHit& hit : hits) {

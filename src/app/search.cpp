@@ -58,8 +58,8 @@ SearchResult search(const Store& store, const SearchOptions& options) {
     const int candidates = std::max(k_min_candidates, options.limit * 6);
     std::vector<RecalledPassage> recalled;
     // The words typed rank first; a claim's fields add what the words miss (aliases, numbers).
-    recall_passages(store, by_words, options.article, candidates, recalled);
-    if (result.query != by_words) recall_passages(store, result.query, options.article, candidates, recalled, k_fields_share);
+    recall_passages(store, by_words, options.article, candidates, recalled, 1.0, limits);
+    if (result.query != by_words) recall_passages(store, result.query, options.article, candidates, recalled, k_fields_share, limits);
     const auto scored = relevance_of(recalled, words);
     for (const ScoredPassage& s : scored) result.hits.push_back(score_hit(s, result.claim, words.size(), aliases));
     // Plain words are scored against the best passage found: it scores 1.

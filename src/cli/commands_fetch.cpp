@@ -94,10 +94,12 @@ void add_fetch(CLI::App& app, Table& table) {
 void add_link(CLI::App& app, Table& table) {
     auto article = std::make_shared<std::optional<Id>>();
     CLI::App* sub = app.add_subcommand("link", "Propose evidence passages from the fetched sources for each claim");
+    auto jobs = std::make_shared<unsigned>(0);
     sub->add_option("--article", *article, "Only this article's claims (default: all)");
+    sub->add_option("--jobs", *jobs, "Threads proposing evidence (default: one per core, at most 4)")->check(CLI::Range(1, 64));
     sub->footer("Example:\n  claimtrack link --article 1\nRe-running replaces earlier automatic proposals; accepted and reviewed ones stay.");
-    table.push_back({sub, [article](Context& context) {
-                         print_link_summary(context.out, app::link_evidence(context.store(), *article));
+    table.push_back({sub, [article, jobs](Context& context) {
+                         print_link_summary(context.out, app::link_evidence(context.store(), *article, *jobs));
                          return 0;
                      }});
 }

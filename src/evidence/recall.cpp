@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -210,9 +212,50 @@ std::string recall_query(const Claim& claim, const Aliases& aliases, const Query
 }
 
 std::string linking_query(const Claim& claim, const Aliases& aliases, const QueryLimits& limits) {
-    std::string query = linking_of(query_parts(claim, aliases, limits));
+    QueryParts parts = query_parts(claim, aliases, limits);
+    if (limits.count && limits.ranking > limits.common && !parts.names.empty()) {
+        // The names find the passages; the details only rank them, so commoner ones may.
+        QueryLimits ranking = limits;
+        ranking.common = limits.ranking;
+        parts.details = query_parts(claim, aliases, ranking).details;
+    }
+    std::string query = linking_of(parts);
     if (query.empty() && limits.count) query = linking_of(query_parts(claim, aliases, {}));
     return query;
+}
+
+std::vector<double> phrase_weights(std::string_view match, const QueryLimits& limits) {
+    std::vector<double> weights;
+    if (!limits.count) return weights;
+    const auto n = static_cast<double>(std::max<std::int64_t>(limits.passages, 1));
+    for (std::size_t i = 0; i < match.size(); ++i) {
+        if (match[i] != '"') continue;
+        // A phrase: tokens between quotes ("" is a quote inside), a prefix when * follows.
+        std::vector<std::string> tokens(1);
+        for (++i; i < match.size(); ++i) {
+            if (match[i] == '"') {
+                if (i + 1 < match.size() && match[i + 1] == '"') {
+                    tokens.back() += '"';
+                    ++i;
+                    continue;
+                }
+                break;
+            }
+            if (match[i] == ' ') tokens.emplace_back();
+            else tokens.back() += match[i];
+        }
+        const bool prefix = i + 1 < match.size() && match[i + 1] == '*';
+        std::int64_t count = -1;
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            if (tokens[t].empty()) continue;
+            const std::int64_t c = limits.count(tokens[t], prefix && t + 1 == tokens.size());
+            count = count < 0 ? c : std::min(count, c);
+        }
+        const double hits = static_cast<double>(std::max<std::int64_t>(count, 0));
+        // FTS5's bm25: log((N - n + 0.5) / (n + 0.5)), at least 1e-6.
+        weights.push_back(std::max(std::log((n - hits + 0.5) / (hits + 0.5)), 1e-6));
+    }
+    return weights;
 }
 
 }  // namespace claimtrack::evidence

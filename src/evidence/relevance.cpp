@@ -96,13 +96,14 @@ std::string stems_query(std::string_view text, std::size_t max_words, const Quer
             kept[i] = true;
             total += t.count;
         }
-        // The rare words the budget left out still rank what the kept ones find: a passage must
-        // hold a kept word, and bm25 counts the others it holds (the kept ones count twice).
+        // The words the budget left out (up to `ranking` passages) still rank what the kept ones
+        // find: a passage must hold a kept word, and bm25 counts the others it holds (the kept
+        // ones count twice).
         std::string within;
         std::string ranking;
         for (std::size_t i = 0; i < terms.size(); ++i) {
             if (kept[i]) within += (within.empty() ? "" : " OR ") + terms[i].query;
-            else if (terms[i].count <= limits.common) ranking += " OR " + terms[i].query;
+            else if (terms[i].count <= std::max(limits.common, limits.ranking)) ranking += " OR " + terms[i].query;
         }
         if (ranking.empty()) return within;
         return "(" + within + ") AND (" + within + ranking + ")";

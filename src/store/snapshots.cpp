@@ -238,14 +238,20 @@ std::int64_t Store::passages_matching(std::string_view match) const {
     }
 }
 
-std::vector<PassageHit> Store::search_passages(std::string_view match, std::optional<Id> article, int limit) const {
+std::vector<PassageHit> Store::search_passages(std::string_view match, std::optional<Id> article, int limit,
+                                               std::span<const double> weights) const {
     // The index ranks first and only its best `?4` rows are joined (bm25 over a large match set is
     // cheap next to joining every hit). The current text of a source is its latest snapshot that
     // has passages, so a failed or "not modified" re-fetch does not hide the text fetched before.
     // The article's citations are looked up per hit (an IN list would copy all of them first), and
     // the number of index hits says whether a larger pool could find more.
-    constexpr std::string_view sql =
-        "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?4) "
+    // With weights, claimtrack_rank (rank.cpp) scores instead of FTS5's bm25.
+    constexpr std::string_view by_bm25 =
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?4) ";
+    constexpr std::string_view by_weights =
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id, claimtrack_rank(passage_fts, ?5) AS rank FROM passage_fts "
+        "WHERE passage_fts MATCH ?1 ORDER BY 2 LIMIT ?4) ";
+    constexpr std::string_view joined =
         "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank, n.title, "
         "       (SELECT count(*) FROM hits) "
         "FROM hits JOIN passage p ON p.id = hits.id "
@@ -257,7 +263,7 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
     std::vector<PassageHit> hits;
     if (match.empty() || limit <= 0) return hits;
     try {
-        const CachedStatement cached(*m_impl, sql);
+        const CachedStatement cached(*m_impl, std::string(weights.empty() ? by_bm25 : by_weights) + std::string(joined));
         SQLite::Statement& query = *cached;
         // Old snapshots and other articles' sources can fill the first pool: then rank them all.
         for (const int pool : {std::max(limit * k_pool_factor, k_min_pool), -1}) {
@@ -267,6 +273,7 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
             bind_optional(query, 2, article);
             query.bind(3, limit);
             query.bind(4, pool);
+            if (!weights.empty()) query.bind(5, weights.data(), static_cast<int>(weights.size_bytes()));
             std::int64_t found = 0;
             while (query.executeStep()) {
                 hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),

@@ -71,6 +71,7 @@ Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), pat
         db.exec("PRAGMA foreign_keys = ON");
         db.exec(std::string(k_cache_pragma));
         if (!in_memory(path)) db.exec(std::string(k_mmap_pragma));
+        store_detail::register_rank(db, path);
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::io, path, "open", e.what());
     }
@@ -85,6 +86,7 @@ Store::Store(ReadOnly, const std::string& path)
     try {
         db.exec(std::string(k_cache_pragma));
         db.exec(std::string(k_mmap_pragma));
+        store_detail::register_rank(db, path);
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::io, path, "open", e.what());
     }

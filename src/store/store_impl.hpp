@@ -26,6 +26,10 @@ struct Store::Impl {
 
 namespace store_detail {
 
+// Make claimtrack_rank (see rank.cpp) known to the connection; stop with claimtrack::Error
+// naming `path` when SQLite has no FTS5.
+void register_rank(SQLite::Database& db, const std::string& path);
+
 // The statement `sql` of the impl's cache (prepared on first use), reset and cleared of bindings
 // when the scope ends so it holds no read snapshot and no stale values between calls.
 class CachedStatement {

@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <new>
 #include <string>
 
@@ -92,6 +93,15 @@ std::string nfkc(std::string_view text) {
 }
 
 std::string fold(std::string_view text) {
+    // ASCII text only changes case under NFKC_Casefold (and has nothing to simplify): the common
+    // case of English passages, folded again for every claim they are compared with.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string out(text);
+        for (char& c : out) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (normalizer == nullptr || U_FAILURE(status)) return to_simplified(text);
