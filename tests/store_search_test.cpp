@@ -1,5 +1,7 @@
 #include <claimtrack/store.hpp>
 
+#include "support/temp_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -228,6 +230,31 @@ TEST_CASE("search sees only the latest fetched text of each source") {
     CHECK(store.latest_snapshot(source)->id == failed_id);
     CHECK(store.snapshot(newer)->text == "New text says 95 percent.");
     CHECK_FALSE(store.snapshot(failed_id + 1).has_value());
+}
+
+TEST_CASE("what search remembers of snapshots is forgotten when this or another connection writes") {
+    claimtrack::test::TempDir dir;
+    Store store(dir.file("facts.db"));
+    Store other(dir.file("facts.db"));
+    const Id article = add_article_citing(store, "a", {"https://example.com/a"});
+    const Id source = store.sources(std::nullopt).at(0).id;
+    const Id first = add_text_snapshot(store, source, {"First text says 90 percent."});
+    REQUIRE(store.search_passages("percent", article, 10).size() == 1);
+    // Written here: the first page is no longer the latest.
+    const Id second = add_text_snapshot(store, source, {"Second text says 95 percent."});
+    auto hits = store.search_passages("percent", article, 10);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].passage.snapshot == second);
+    // Written through another connection.
+    const Id third = add_text_snapshot(other, source, {"Third text says 99 percent."});
+    hits = store.search_passages("percent", article, 10);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].passage.snapshot == third);
+    // Another article, which does not cite the source, sees none of it; the first still sees it.
+    const Id elsewhere = add_article_citing(other, "b", {"https://example.com/b"});
+    CHECK(store.search_passages("percent", elsewhere, 10).empty());
+    CHECK(store.search_passages("percent", article, 10).size() == 1);
+    CHECK(first < second);
 }
 
 TEST_CASE("search limited to an article sees only the sources it cites") {

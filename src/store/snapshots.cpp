@@ -238,31 +238,68 @@ std::int64_t Store::passages_matching(std::string_view match) const {
     }
 }
 
+namespace {
+
+// Return what a search needs to know of snapshot `id` (see Store::Impl::SnapshotFacts).
+Store::Impl::SnapshotFacts facts_of(Store::Impl& impl, Id id, std::optional<Id> article) {
+    const CachedStatement cached(
+        impl,
+        "SELECT n.source, s.url, n.title, "
+        "       n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = n.source "
+        "               AND EXISTS (SELECT 1 FROM passage y WHERE y.snapshot = x.id)) "
+        "       AND (?2 IS NULL OR EXISTS (SELECT 1 FROM citation c WHERE c.article = ?2 AND c.source = n.source)) "
+        "FROM snapshot n JOIN source s ON s.id = n.source WHERE n.id = ?1");
+    SQLite::Statement& query = *cached;
+    query.bind(1, id);
+    bind_optional(query, 2, article);
+    Store::Impl::SnapshotFacts facts;
+    if (query.executeStep()) {
+        facts.source = query.getColumn(0).getInt64();
+        facts.url = column_text(query, 1);
+        facts.title = column_text(query, 2);
+        facts.searched = query.getColumn(3).getInt() != 0;
+    }
+    return facts;
+}
+
+// Return the facts cache of `impl` for `article`, emptied when anything was written since it was
+// filled: by this connection (its change count) or by another one (PRAGMA data_version).
+std::unordered_map<Id, Store::Impl::SnapshotFacts>& facts_cache(Store::Impl& impl, std::optional<Id> article) {
+    const CachedStatement cached(impl, "PRAGMA data_version");
+    const std::int64_t version = (*cached).executeStep() ? (*cached).getColumn(0).getInt64() : -1;
+    const std::int64_t changes = sqlite3_total_changes64(impl.db.getHandle());
+    auto& c = impl.facts;
+    if (c.article != article || c.data_version != version || c.changes != changes) {
+        c.snapshots.clear();
+        c.article = article;
+        c.data_version = version;
+        c.changes = changes;
+    }
+    return c.snapshots;
+}
+
+}  // namespace
+
 std::vector<PassageHit> Store::search_passages(std::string_view match, std::optional<Id> article, int limit,
                                                std::span<const double> weights) const {
-    // The index ranks first and only its best `?4` rows are joined (bm25 over a large match set is
-    // cheap next to joining every hit). The current text of a source is its latest snapshot that
-    // has passages, so a failed or "not modified" re-fetch does not hide the text fetched before.
-    // The article's citations are looked up per hit (an IN list would copy all of them first), and
-    // the number of index hits says whether a larger pool could find more.
+    // The index ranks first and only its best `?2` rows are read. Whether a hit's snapshot is
+    // searched (the latest of its source that has passages, so a failed or "not modified" re-fetch
+    // does not hide the text fetched before, and a source of `article`) is asked once per snapshot
+    // and remembered until the next write: a link asks it for thousands of hits on few pages. The
+    // number of index hits says whether a larger pool could find more.
     // With weights, claimtrack_rank (rank.cpp) scores instead of FTS5's bm25.
     constexpr std::string_view by_bm25 =
-        "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?4) ";
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?2) ";
     constexpr std::string_view by_weights =
-        "WITH hits AS MATERIALIZED (SELECT rowid AS id, claimtrack_rank(passage_fts, ?5) AS rank FROM passage_fts "
-        "WHERE passage_fts MATCH ?1 ORDER BY 2 LIMIT ?4) ";
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id, claimtrack_rank(passage_fts, ?3) AS rank FROM passage_fts "
+        "WHERE passage_fts MATCH ?1 ORDER BY 2 LIMIT ?2) ";
     constexpr std::string_view joined =
-        "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, s.id, s.url, hits.rank, n.title, "
-        "       (SELECT count(*) FROM hits) "
-        "FROM hits JOIN passage p ON p.id = hits.id "
-        "JOIN snapshot n ON n.id = p.snapshot JOIN source s ON s.id = n.source "
-        "WHERE n.id = (SELECT max(x.id) FROM snapshot x WHERE x.source = n.source "
-        "              AND EXISTS (SELECT 1 FROM passage y WHERE y.snapshot = x.id)) "
-        "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM citation c WHERE c.article = ?2 AND c.source = s.id)) "
-        "ORDER BY hits.rank, p.id LIMIT ?3";
+        "SELECT p.id, p.snapshot, p.idx, p.start, p.end, p.text, hits.rank, (SELECT count(*) FROM hits) "
+        "FROM hits JOIN passage p ON p.id = hits.id ORDER BY hits.rank, p.id";
     std::vector<PassageHit> hits;
     if (match.empty() || limit <= 0) return hits;
     try {
+        auto& known = facts_cache(*m_impl, article);
         const CachedStatement cached(*m_impl, std::string(weights.empty() ? by_bm25 : by_weights) + std::string(joined));
         SQLite::Statement& query = *cached;
         // Old snapshots and other articles' sources can fill the first pool: then rank them all.
@@ -270,19 +307,20 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
             hits.clear();
             query.reset();
             bind_text(query, 1, match);
-            bind_optional(query, 2, article);
-            query.bind(3, limit);
-            query.bind(4, pool);
-            if (!weights.empty()) query.bind(5, weights.data(), static_cast<int>(weights.size_bytes()));
+            query.bind(2, pool);
+            if (!weights.empty()) query.bind(3, weights.data(), static_cast<int>(weights.size_bytes()));
             std::int64_t found = 0;
-            while (query.executeStep()) {
-                hits.push_back(PassageHit{passage_at(query), query.getColumn(6).getInt64(), column_text(query, 7),
-                                          query.getColumn(8).getDouble(), column_text(query, 9)});
-                found = query.getColumn(10).getInt64();
+            while (hits.size() < static_cast<std::size_t>(limit) && query.executeStep()) {
+                found = query.getColumn(7).getInt64();
+                const Id snapshot = query.getColumn(1).getInt64();
+                auto facts = known.find(snapshot);
+                if (facts == known.end()) facts = known.emplace(snapshot, facts_of(*m_impl, snapshot, article)).first;
+                if (!facts->second.searched) continue;
+                hits.push_back(PassageHit{passage_at(query), facts->second.source, facts->second.url, query.getColumn(6).getDouble(),
+                                          facts->second.title});
             }
-            // Enough, or the index had no more than the pool: ranking all of them finds nothing new
-            // (with no hit left, the count is unknown; a query matching nothing is cheap again).
-            if (hits.size() >= static_cast<std::size_t>(limit) || (!hits.empty() && found < pool)) break;
+            // Enough, or the index had no more than the pool: ranking all of them finds nothing new.
+            if (hits.size() >= static_cast<std::size_t>(limit) || found < pool) break;
         }
     } catch (const SQLite::Exception& e) {
         // A malformed MATCH expression is the caller's query, not a broken store: no hits.

@@ -62,7 +62,7 @@ void switch_to_wal(SQLite::Database& db, const std::string& path) {
 
 }  // namespace
 
-Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path, {}, false}) {
+Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path, {}, false, {}}) {
     SQLite::Database& db = m_impl->db;
     db.setBusyTimeout(k_busy_timeout_ms);
     // Migrate first: a file that is refused must not be touched, not even by the WAL switch.
@@ -79,7 +79,7 @@ Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), pat
 }
 
 Store::Store(ReadOnly, const std::string& path)
-    : m_impl(new Impl{open_database(path, SQLite::OPEN_READONLY), path, {}, false}) {
+    : m_impl(new Impl{open_database(path, SQLite::OPEN_READONLY), path, {}, false, {}}) {
     SQLite::Database& db = m_impl->db;
     db.setBusyTimeout(k_busy_timeout_ms);
     if (version() != latest_version()) throw Error(ErrorKind::io, path, "open", "the schema changed while it was being read");

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 // Internals shared by the store's .cpp files: the open connection and small binding helpers.
 namespace claimtrack {
@@ -22,6 +23,20 @@ struct Store::Impl {
     // `db`: finalized first). Use them through `store_detail::CachedStatement`.
     std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements;
     bool vocabulary = false;  // temp.passage_vocab made on this connection
+    // What searches learnt of snapshots, for one article (or all), while nothing was written.
+    struct SnapshotFacts {
+        Id source = 0;
+        std::string url;
+        std::string title;
+        bool searched = false;  // the latest of its source with passages, and cited by the article
+    };
+    struct FactsCache {
+        std::optional<Id> article;
+        std::int64_t data_version = -1;
+        std::int64_t changes = -1;
+        std::unordered_map<Id, SnapshotFacts> snapshots;
+    };
+    FactsCache facts;
 };
 
 namespace store_detail {
