@@ -24,12 +24,23 @@ constexpr double k_min_bm25 = 0.5;        // or rank this close to the best bm25
 constexpr std::size_t k_max_words = 32;   // claim words put in the words query
 
 // Return the passages recalled for `claim`: by its words, and by its fields (names with their
-// aliases across languages, numbers) for what the words miss.
+// aliases across languages, numbers) for what the words miss. In a large store (with limits), a
+// claim that names an entity is recalled by its fields first, and by its words only when those
+// find fewer than k_candidates passages: there the passages naming the entity are the ones that
+// bear on it, and the words query, found by the same rare names, would rank them a second time.
 std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, const evidence::Aliases& aliases,
                                         const evidence::QueryLimits& limits) {
     std::vector<RecalledPassage> recalled;
-    recall_passages(store, evidence::stems_query(claim.text, k_max_words, limits), claim.article, k_candidates, recalled, 1.0,
-                    limits);
+    const auto by_words = [&] {
+        recall_passages(store, evidence::stems_query(claim.text, k_max_words, limits), claim.article, k_candidates, recalled, 1.0,
+                        limits);
+    };
+    if (limits.count && !evidence::few_fields(claim)) {
+        recall_passages(store, evidence::linking_query(claim, aliases, limits), claim.article, k_candidates, recalled, 1.0, limits);
+        if (recalled.size() < static_cast<std::size_t>(k_candidates)) by_words();
+        return recalled;
+    }
+    by_words();
     if (!evidence::few_fields(claim)) {
         recall_passages(store, evidence::linking_query(claim, aliases, limits), claim.article, k_candidates, recalled,
                         k_fields_share, limits);
