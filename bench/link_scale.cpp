@@ -7,8 +7,7 @@
 // Times are wall clock except "link cpu" (process CPU seconds); p50/p99 time what link does per claim
 // without the writes (recall, ranking, agreement checks) on every 5th claim, on one thread; "rows" is the
 // mean rows proposed. Link runs on --jobs threads (default: as `claimtrack link`, one per core). "peak MB"
-// is the peak resident set, which counts the pages of the database file each connection maps (the
-// kernel can drop those at any time); "anon MB" is the resident memory besides them, at the end.
+// is the peak resident set; "anon MB" the resident memory that is not mapped files, at the end.
 // Every sentence is our own, generated from fictional companies and people; claim i restates the
 // facts of passage i (a third of them with another value or person, so they contradict it).
 
