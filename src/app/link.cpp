@@ -5,12 +5,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
-#include <cmath>
-#include <map>
 
 namespace claimtrack::app {
 namespace {
@@ -217,7 +218,12 @@ LinkSummary link_evidence(Store& store, std::optional<Id> article, unsigned jobs
     std::vector<std::unique_ptr<Proposer>> proposers;
     proposers.push_back(std::make_unique<Proposer>(store));
     for (unsigned n = 1; n < jobs_for(claims.size(), jobs); ++n) {
-        auto reader = store.reader();
+        std::optional<Store> reader;
+        try {
+            reader = store.reader();
+        } catch (const std::exception&) {
+            // A second connection cannot be opened (no file handles left, say): fewer threads.
+        }
         if (!reader) break;
         proposers.push_back(std::make_unique<Proposer>(std::move(*reader)));
     }
