@@ -243,6 +243,10 @@ TEST_CASE("a reader reads what was committed, not what a writer holds in its tra
     CHECK(reader->articles().front().body == "committed");
     CHECK(store.articles().size() == 2);
     CHECK_THROWS(reader->add_article(small_article("through the reader")));
+    // What linking asks of a reader: the index's counts (a temporary table of its own) and search.
+    CHECK(reader->passages_with("nvidia", false) == 0);
+    CHECK(reader->indexed_passages() == 0);
+    CHECK(reader->search_passages("nvidia", std::nullopt, 5).empty());
     tx.commit();
     CHECK(reader->articles().size() == 2);
 }
