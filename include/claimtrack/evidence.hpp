@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,7 +37,9 @@ public:
     bool remove(std::string_view name);
 
 private:
+    void reindex();
     std::vector<std::vector<std::string>> m_groups;
+    std::unordered_map<std::string, std::size_t> m_group_of;  // folded name → its group in m_groups
 };
 
 // Return how many passages of a store hold an index token (with `prefix`, any token it begins),

@@ -102,7 +102,17 @@ Aliases Aliases::builtin() {
     Aliases aliases;
     for (const auto& group : builtin_companies()) aliases.m_groups.push_back(group);
     for (const auto& group : builtin_people()) aliases.m_groups.push_back(group);
+    aliases.reindex();
     return aliases;
+}
+
+// Linking looks names up for every passage it checks: by their folded form, not by a walk
+// through every group.
+void Aliases::reindex() {
+    m_group_of.clear();
+    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+        for (const auto& name : m_groups[g]) m_group_of.emplace(folded(name), g);
+    }
 }
 
 void Aliases::add(std::string_view a, std::string_view b) {
@@ -125,6 +135,7 @@ void Aliases::add(std::string_view a, std::string_view b) {
         ga->insert(ga->end(), gb->begin(), gb->end());
         m_groups.erase(gb);
     }
+    reindex();
 }
 
 Aliases Aliases::with_user(const std::vector<std::pair<std::string, std::string>>& pairs) {
@@ -140,12 +151,9 @@ bool Aliases::same_entity(std::string_view a, std::string_view b) const {
 }
 
 std::vector<std::string> Aliases::names_of(std::string_view name) const {
-    for (const auto& group : m_groups) {
-        if (std::any_of(group.begin(), group.end(), [name](const std::string& n) { return same_name(n, name); })) {
-            return group;
-        }
-    }
-    return {std::string(name)};
+    const auto group = m_group_of.find(folded(name));
+    if (group == m_group_of.end()) return {std::string(name)};
+    return m_groups[group->second];
 }
 
 std::vector<std::vector<std::string>> Aliases::groups() const { return m_groups; }
@@ -156,6 +164,7 @@ bool Aliases::remove(std::string_view name) {
         if (gone == group->end()) continue;
         group->erase(gone, group->end());
         if (group->size() < 2) m_groups.erase(group);
+        reindex();
         return true;
     }
     return false;
@@ -180,7 +189,7 @@ bool is_known_person(std::string_view name) {
 std::optional<std::string> find_entity(std::string_view folded_passage, std::string_view name, const Aliases& aliases) {
     if (name.empty()) return std::nullopt;
     for (const auto& alias : aliases.names_of(name)) {
-        if (contains_term(folded_passage, text::fold(alias))) return alias;
+        if (contains_term(folded_passage, folded(alias))) return alias;
     }
     return std::nullopt;
 }
