@@ -229,6 +229,8 @@ TEST_CASE("search sees only the latest fetched text of each source") {
     CHECK(after[0].passage.snapshot == newer);
     CHECK(store.latest_snapshot(source)->id == failed_id);
     CHECK(store.snapshot(newer)->text == "New text says 95 percent.");
+    CHECK(store.snapshot_text(newer) == "New text says 95 percent.");
+    CHECK_FALSE(store.snapshot_text(failed_id + 1).has_value());
     CHECK_FALSE(store.snapshot(failed_id + 1).has_value());
 }
 

@@ -134,6 +134,8 @@ public:
     Id add_snapshot(const Snapshot& snapshot, const std::vector<Passage>& passages);
     std::optional<Snapshot> latest_snapshot(Id source) const;
     std::optional<Snapshot> snapshot(Id id) const;
+    // Return the extracted text of snapshot `id` alone (its body is not read nor unpacked).
+    std::optional<std::string> snapshot_text(Id id) const;
     // Return the ETag and Last-Modified of the latest snapshot of `source` that had a 200
     // response, for a conditional re-fetch; nothing when there is none.
     struct Validators {

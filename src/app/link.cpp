@@ -23,6 +23,7 @@ constexpr double k_min_agreement = 0.2;   // an agreement check this strong keep
 constexpr double k_min_overlap = 0.25;    // else the passage must share this much of the claim's words
 constexpr double k_min_bm25 = 0.5;        // or rank this close to the best bm25 hit of its query
 constexpr std::size_t k_max_words = 32;   // claim words put in the words query
+constexpr std::size_t k_cached_pages = 256;  // snapshot texts kept for quoting
 
 // Return the passages recalled for `claim`: by its words, and by its fields (names with their
 // aliases across languages, numbers) for what the words miss. In a large store (with limits), a
@@ -160,8 +161,11 @@ std::vector<Evidence> propose_evidence(const Store& store, const Claim& claim, c
         const Passage& passage = c.hit->passage;
         auto text = snapshot_text.find(passage.snapshot);
         if (text == snapshot_text.end()) {
-            const auto snapshot = store.snapshot(passage.snapshot);
-            text = snapshot_text.emplace(passage.snapshot, snapshot ? snapshot->text : passage.text).first;
+            // The cache holds the pages of the last claims only: a link over a large store
+            // quotes from thousands of them.
+            if (snapshot_text.size() >= k_cached_pages) snapshot_text.clear();
+            auto page = store.snapshot_text(passage.snapshot);
+            text = snapshot_text.emplace(passage.snapshot, page ? std::move(*page) : passage.text).first;
         }
         Evidence row;
         row.claim = claim.id;

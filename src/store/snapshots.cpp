@@ -168,6 +168,14 @@ std::optional<Snapshot> Store::snapshot(Id id) const {
     return snapshot_at(query);
 }
 
+std::optional<std::string> Store::snapshot_text(Id id) const {
+    const CachedStatement cached(*m_impl, "SELECT text FROM snapshot WHERE id = ?1");
+    SQLite::Statement& query = *cached;
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return column_text(query, 0);
+}
+
 std::optional<Store::Validators> Store::validators(Id source) const {
     SQLite::Statement query(m_impl->db,
                             "SELECT etag, last_modified FROM snapshot WHERE source = ? AND http_status = 200 "
