@@ -104,6 +104,20 @@ public:
         bool m_done = false;
     };
 
+    // While alive, the page cache is SQLite's default 2 MB instead of the 64 MB kept for index
+    // lookups: an append-only bulk write (an import) reads nothing back, and a large cache only
+    // holds every written page, so memory would grow with the article.
+    class AppendCache {
+    public:
+        explicit AppendCache(Store& store);
+        ~AppendCache();
+        AppendCache(const AppendCache&) = delete;
+        AppendCache& operator=(const AppendCache&) = delete;
+
+    private:
+        Store* m_store;
+    };
+
     // Articles. `add_article` stores the article, its paragraphs, sources and citations and
     // returns its id; a source URL already known is reused.
     Id add_article(const Article& article);

@@ -99,6 +99,7 @@ ImportResult import_article(Store& store, Article article) {
     result.sources = article.sources.size();
     result.paragraphs = article.paragraphs.size();
 
+    const Store::AppendCache append_cache(store);
     Store::Transaction transaction(store);
     if (const auto existing = store.find_article_by_sha256(article.sha256)) {
         result.article = *existing;

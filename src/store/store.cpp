@@ -24,6 +24,8 @@ constexpr int k_busy_timeout_ms = 5000;
 // linked 1M passages no faster once search stopped joining four tables per hit, and its pages
 // count in every connection's resident memory.)
 constexpr std::string_view k_cache_pragma = "PRAGMA cache_size = -65536";
+// SQLite's default, for a bulk write that reads nothing back (see Store::AppendCache).
+constexpr std::string_view k_append_cache_pragma = "PRAGMA cache_size = -2000";
 
 bool in_memory(const std::string& path) { return path.empty() || path == ":memory:"; }
 
@@ -104,6 +106,16 @@ int Store::latest_version() {
 }
 
 int Store::version() const { return store_detail::user_version(m_impl->db, m_impl->path); }
+
+Store::AppendCache::AppendCache(Store& store) : m_store(&store) { m_store->m_impl->db.exec(std::string(k_append_cache_pragma)); }
+
+Store::AppendCache::~AppendCache() {
+    try {
+        m_store->m_impl->db.exec(std::string(k_cache_pragma));
+    } catch (const SQLite::Exception&) {
+        // The cache size only tunes speed; the connection works either way.
+    }
+}
 
 Store::Transaction::Transaction(Store& store) : m_store(&store) {
     try {
