@@ -65,6 +65,10 @@ struct QueryLimits {
     bool is_common(std::string_view token, bool prefix) const { return count && count(token, prefix) > common; }
 };
 
+// Return `tokens` (index tokens joined by spaces) as one FTS5 phrase: in double quotes, inner
+// quotes doubled.
+std::string fts5_phrase(std::string_view tokens);
+
 // Return the inverse document frequency of each phrase of FTS5 expression `match`, in FTS5's
 // order (left to right), as bm25 computes it, from `limits.count` (a phrase of several tokens
 // counts as its rarest token); empty without `limits.count`.

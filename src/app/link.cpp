@@ -37,15 +37,17 @@ std::vector<RecalledPassage> recall_for(const Store& store, const Claim& claim, 
         recall_passages(store, evidence::stems_query(claim.text, k_max_words, limits), claim.article, k_candidates, recalled, 1.0,
                         limits);
     };
-    if (limits.count && !evidence::few_fields(claim)) {
-        recall_passages(store, evidence::linking_query(claim, aliases, limits), claim.article, k_candidates, recalled, 1.0, limits);
+    const auto by_fields = [&](double weight) {
+        recall_passages(store, evidence::linking_query(claim, aliases, limits), claim.article, k_candidates, recalled, weight, limits);
+    };
+    if (evidence::few_fields(claim)) {
+        by_words();
+    } else if (limits.count) {
+        by_fields(1.0);
         if (recalled.size() < static_cast<std::size_t>(k_candidates)) by_words();
-        return recalled;
-    }
-    by_words();
-    if (!evidence::few_fields(claim)) {
-        recall_passages(store, evidence::linking_query(claim, aliases, limits), claim.article, k_candidates, recalled,
-                        k_fields_share, limits);
+    } else {
+        by_words();
+        by_fields(k_fields_share);
     }
     return recalled;
 }
@@ -120,8 +122,6 @@ unsigned jobs_for(std::size_t claims, unsigned asked) {
     return static_cast<unsigned>(std::min<std::size_t>(jobs, useful));
 }
 
-std::vector<Evidence> propose_evidence_for(Proposer& p, const Claim& claim, const evidence::Aliases& aliases);
-
 // Return the rows proposed for claims [`first`, `last`), on one thread per proposer.
 std::vector<std::vector<Evidence>> propose_block(std::vector<std::unique_ptr<Proposer>>& proposers, const std::vector<Claim>& claims,
                                                  std::size_t first, std::size_t last, const evidence::Aliases& aliases) {
@@ -131,7 +131,9 @@ std::vector<std::vector<Evidence>> propose_block(std::vector<std::unique_ptr<Pro
     std::exception_ptr failure;
     const auto work = [&](Proposer& proposer) {
         try {
-            for (std::size_t i = next++; i < last; i = next++) block[i - first] = propose_evidence_for(proposer, claims[i], aliases);
+            for (std::size_t i = next++; i < last; i = next++) {
+                block[i - first] = propose_evidence(proposer.store, claims[i], aliases, proposer.limits, proposer.snapshot_text);
+            }
         } catch (...) {
             const std::lock_guard lock(failed);
             if (!failure) failure = std::current_exception();
@@ -145,10 +147,6 @@ std::vector<std::vector<Evidence>> propose_block(std::vector<std::unique_ptr<Pro
     }
     if (failure) std::rethrow_exception(failure);
     return block;
-}
-
-std::vector<Evidence> propose_evidence_for(Proposer& p, const Claim& claim, const evidence::Aliases& aliases) {
-    return propose_evidence(p.store, claim, aliases, p.limits, p.snapshot_text);
 }
 
 }  // namespace

@@ -15,20 +15,6 @@
 
 namespace claimtrack::app {
 
-namespace {
-
-// Return `tokens` (joined by spaces) as an FTS5 phrase.
-std::string phrase_of(std::string_view tokens) {
-    std::string out = "\"";
-    for (char c : tokens) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-}  // namespace
-
 QueryCost::QueryCost(const Store& store, std::int64_t large) : m_store(store) {
     const std::int64_t passages = store.indexed_passages();
     if (passages <= large) return;
@@ -51,7 +37,7 @@ std::int64_t QueryCost::count(std::string_view token, bool prefix) {
     // A phrase is counted by the index itself: it reads the doclists of tokens that are all common
     // (the only phrases asked for), without ranking.
     const std::int64_t n = token.find(' ') == std::string_view::npos ? m_store.passages_with(token, prefix)
-                                                                      : m_store.passages_matching(phrase_of(token));
+                                                                      : m_store.passages_matching(evidence::fts5_phrase(token));
     m_known.emplace(std::move(key), n);
     return n;
 }

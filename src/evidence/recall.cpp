@@ -36,19 +36,14 @@ std::string field(const Claim& claim, std::string_view name) {
     return it == claim.fields.end() ? std::string() : it->second;
 }
 
-// Return `tokens` as one FTS5 phrase string: double quotes around, inner quotes doubled.
-std::string phrase(const std::vector<std::string>& tokens) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (i > 0) out += ' ';
-        for (char c : tokens[i]) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-    }
-    out += '"';
+// Return `tokens` joined by spaces, as TermCount and fts5_phrase take a phrase.
+std::string joined(const std::vector<std::string>& tokens) {
+    std::string out;
+    for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t;
     return out;
 }
+
+std::string phrase(const std::vector<std::string>& tokens) { return fts5_phrase(joined(tokens)); }
 
 void add_unique(std::vector<std::string>& terms, std::string term) {
     if (term.size() > 2 && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
@@ -80,9 +75,7 @@ void add_phrase(std::vector<std::string>& terms, const std::vector<std::string>&
     if (best_size == 0) {
         // Every token is common, but together they can be rare: a person's first and last name.
         if (tokens.size() < 2) return;
-        std::string joined;
-        for (const auto& t : tokens) joined += (joined.empty() ? "" : " ") + t;
-        if (limits.count(joined, false) <= limits.common) add_unique(terms, phrase(tokens));
+        if (limits.count(joined(tokens), false) <= limits.common) add_unique(terms, phrase(tokens));
         return;
     }
     const auto first = tokens.begin() + static_cast<std::ptrdiff_t>(best_start);
@@ -128,6 +121,15 @@ std::string any_of(const std::vector<std::string>& terms) {
 }
 
 }  // namespace
+
+std::string fts5_phrase(std::string_view tokens) {
+    std::string out = "\"";
+    for (char c : tokens) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
 
 std::vector<std::string> content_tokens(std::string_view text) {
     std::vector<std::string> out;

@@ -308,7 +308,9 @@ std::vector<PassageHit> Store::search_passages(std::string_view match, std::opti
     if (match.empty() || limit <= 0) return hits;
     try {
         auto& known = facts_cache(*m_impl, article);
-        const CachedStatement cached(*m_impl, std::string(weights.empty() ? by_bm25 : by_weights) + std::string(joined));
+        static const std::string bm25_sql = std::string(by_bm25) + std::string(joined);
+        static const std::string weights_sql = std::string(by_weights) + std::string(joined);
+        const CachedStatement cached(*m_impl, weights.empty() ? bm25_sql : weights_sql);
         SQLite::Statement& query = *cached;
         // Old snapshots and other articles' sources can fill the first pool: then rank them all.
         for (const int pool : {std::max(limit * k_pool_factor, k_min_pool), -1}) {

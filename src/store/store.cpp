@@ -11,7 +11,6 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <utility>
 
@@ -23,9 +22,9 @@ constexpr int k_busy_timeout_ms = 5000;
 // file; 64 MB holds the index's upper levels and the common doclists. (A memory map of the file
 // linked 1M passages no faster once search stopped joining four tables per hit, and its pages
 // count in every connection's resident memory.)
-constexpr std::string_view k_cache_pragma = "PRAGMA cache_size = -65536";
+constexpr const char* k_cache_pragma = "PRAGMA cache_size = -65536";
 // SQLite's default, for a bulk write that reads nothing back (see Store::AppendCache).
-constexpr std::string_view k_append_cache_pragma = "PRAGMA cache_size = -2000";
+constexpr const char* k_append_cache_pragma = "PRAGMA cache_size = -2000";
 
 bool in_memory(const std::string& path) { return path.empty() || path == ":memory:"; }
 
@@ -61,6 +60,16 @@ void switch_to_wal(SQLite::Database& db, const std::string& path) {
     }
 }
 
+// Give a connection, writing or reading, the page cache and the rank function its searches use.
+void prepare_for_search(SQLite::Database& db, const std::string& path) {
+    try {
+        db.exec(k_cache_pragma);
+    } catch (const SQLite::Exception& e) {
+        throw Error(ErrorKind::io, path, "open", e.what());
+    }
+    store_detail::register_rank(db, path);
+}
+
 }  // namespace
 
 Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), path, {}, false, {}}) {
@@ -70,11 +79,10 @@ Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), pat
     store_detail::migrate(db, path, store_detail::migrations());
     try {
         db.exec("PRAGMA foreign_keys = ON");
-        db.exec(std::string(k_cache_pragma));
-        store_detail::register_rank(db, path);
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::io, path, "open", e.what());
     }
+    prepare_for_search(db, path);
     if (!in_memory(path)) switch_to_wal(db, path);
 }
 
@@ -83,12 +91,7 @@ Store::Store(ReadOnly, const std::string& path)
     SQLite::Database& db = m_impl->db;
     db.setBusyTimeout(k_busy_timeout_ms);
     if (version() != latest_version()) throw Error(ErrorKind::io, path, "open", "the schema changed while it was being read");
-    try {
-        db.exec(std::string(k_cache_pragma));
-        store_detail::register_rank(db, path);
-    } catch (const SQLite::Exception& e) {
-        throw Error(ErrorKind::io, path, "open", e.what());
-    }
+    prepare_for_search(db, path);
 }
 
 std::optional<Store> Store::reader() const {
@@ -107,11 +110,11 @@ int Store::latest_version() {
 
 int Store::version() const { return store_detail::user_version(m_impl->db, m_impl->path); }
 
-Store::AppendCache::AppendCache(Store& store) : m_store(&store) { m_store->m_impl->db.exec(std::string(k_append_cache_pragma)); }
+Store::AppendCache::AppendCache(Store& store) : m_store(&store) { m_store->m_impl->db.exec(k_append_cache_pragma); }
 
 Store::AppendCache::~AppendCache() {
     try {
-        m_store->m_impl->db.exec(std::string(k_cache_pragma));
+        m_store->m_impl->db.exec(k_cache_pragma);
     } catch (const SQLite::Exception&) {
         // The cache size only tunes speed; the connection works either way.
     }
