@@ -2,8 +2,12 @@
 
 #include <claimtrack/model.hpp>
 
+#include <cstddef>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Claim detection: the checkable assertions in an article, in Chinese and English.
@@ -17,6 +21,44 @@ std::vector<Claim> extract(const Article& article);
 // Pass the claims `extract` returns to `take` one at a time as they are found, so a large article's
 // claims need not all be held in memory at once.
 void extract_each(const Article& article, const std::function<void(Claim)>& take);
+
+// Tells which organisation an article is about from the names in its opening (the first 256 KB of
+// its text paragraphs): "the company" in its text means that one.
+class CompanyCounter {
+public:
+    // Count the names in the next text paragraph; past the opening, nothing.
+    void add_paragraph(std::string_view text);
+    // Return the organisation or name mentioned most, at least twice; empty when there is none.
+    const std::string& main_company() const { return m_best; }
+
+private:
+    static constexpr std::size_t k_opening = 256 << 10;
+    std::size_t m_read = 0;
+    std::map<std::string, std::size_t> m_counts;
+    std::string m_best;
+    std::size_t m_best_count = 1;
+};
+
+// Finds the claims of an article given one text paragraph at a time, for an article read as it
+// streams: `extract_each` over the same paragraphs gives the same claims. The claims of the sentence
+// last read wait for the next one, which may cast doubt on them, or for `finish`.
+class Extractor {
+public:
+    // `company` is the article's main organisation (CompanyCounter) and `date` its date (YYYY-MM-DD or empty).
+    Extractor(Id article, std::string date, std::string company, std::function<void(Claim)> take);
+    ~Extractor();
+    Extractor(const Extractor&) = delete;
+    Extractor& operator=(const Extractor&) = delete;
+
+    // Find the claims of text paragraph `text`, which starts at byte `offset` of the article's body.
+    void add_paragraph(std::string_view text, std::size_t offset);
+    // Pass on the claims still held.
+    void finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 // One term of a claim's check-worthiness: the feature seen, what in the text showed it, and what it
 // added to the score (negative for opinion, personal experience, predictions and questions).

@@ -219,6 +219,29 @@ struct Scored {
     std::vector<ScoreTerm> terms;
 };
 
+// What a sentence inherits from the ones before it.
+struct ExtractContext {
+    std::string person;
+    std::string entity;
+    std::string company;
+    std::map<std::string, std::string> aliases;  // "星河" → "星河半导体"
+};
+
+// What claims::Extractor does, giving each claim with its score terms.
+class ScoredExtractor {
+public:
+    ScoredExtractor(Id article, std::string date, std::string company, std::function<void(Scored&&)> take);
+    void add_paragraph(std::string_view text, std::size_t offset);
+    void finish();
+
+private:
+    Id m_article;
+    std::string m_date;
+    std::function<void(Scored&&)> m_take;
+    std::vector<Scored> m_pending;  // the claims of the sentence before, which a doubt may still hedge
+    ExtractContext m_context;
+};
+
 // Return the claims of `article` as `extract` does, each with its score terms.
 std::vector<Scored> extract_scored(const Article& article);
 

@@ -40,31 +40,16 @@ bool is_english(std::string_view text) {
     return latin > han;
 }
 
-// What a sentence inherits from the ones before it.
-struct Context {
-    std::string person;
-    std::string entity;
-    std::string company;
-    std::map<std::string, std::string> aliases;  // "星河" → "星河半导体"
-};
+using Context = ExtractContext;
 
-// Return the organisation or name the article mentions most (at least twice), for "the company".
-std::string main_company(const Article& article) {
-    std::map<std::string, std::size_t> counts;
-    std::string best;
-    std::size_t best_count = 1;
+// The text paragraphs of `article`, each with its offset in the body.
+template <typename Visit>
+void each_text_paragraph(const Article& article, Visit visit) {
     for (const auto& paragraph : article.paragraphs) {
         if (paragraph.kind != ParagraphKind::text || paragraph.span.end > article.body.size()) continue;
-        const auto text = std::string_view(article.body).substr(paragraph.span.start, paragraph.span.end - paragraph.span.start);
-        for (const auto& m : find_mentions(text)) {
-            if (m.type != EntityType::organization && m.type != EntityType::name) continue;
-            if (++counts[m.name] > best_count) {
-                best_count = counts[m.name];
-                best = m.name;
-            }
-        }
+        visit(std::string_view(article.body).substr(paragraph.span.start, paragraph.span.end - paragraph.span.start),
+              paragraph.span.start);
     }
-    return best;
 }
 
 // "half of its costs", "about half the compute": 50%; not "the first half of 2025", a period.
@@ -91,15 +76,16 @@ void add_halves(Sentence& s) {
               [](const numbers::Quantity& a, const numbers::Quantity& b) { return a.span.start < b.span.start; });
 }
 
-Sentence make_sentence(std::string_view body, Span span, const Article& article, const Context& previous) {
+// Return the sentence at `span` of paragraph `text`, which starts at byte `offset` of the body.
+Sentence make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous) {
     Sentence s;
-    s.text = body.substr(span.start, span.end - span.start);
-    s.offset = span.start;
+    s.text = text.substr(span.start, span.end - span.start);
+    s.offset = offset + span.start;
     s.english = is_english(s.text);
     s.clauses = split_clauses(s.text);
     s.mentions = find_mentions(s.text);
     add_known_names(s.text, previous.aliases, s.mentions);
-    s.dates = numbers::find_dates(s.text, article.date);
+    s.dates = numbers::find_dates(s.text, date);
     for (auto& q : numbers::find_quantities(s.text)) {
         const bool in_date = std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) {
             return q.span.start < d.span.end && d.span.start < q.span.end;
@@ -190,8 +176,7 @@ Span clause_span(const Sentence& s, const Draft& d) {
     return {s.clauses[first].begin, s.clauses[last].end};
 }
 
-void emit(const Article& article, const Sentence& s, const std::vector<Draft>& drafts, bool hedged,
-          std::vector<Scored>& out) {
+void emit(Id article, const Sentence& s, const std::vector<Draft>& drafts, bool hedged, std::vector<Scored>& out) {
     const std::size_t first = out.size();
     if (drafts.empty()) return;
     const SentenceCues seen = sentence_cues(s);
@@ -205,10 +190,10 @@ void emit(const Article& article, const Sentence& s, const std::vector<Draft>& d
                                            [&](const Scored& c) { return c.claim.kind == d.kind && c.claim.span == span; });
         if (duplicate) continue;
         Claim c;
-        c.article = article.id;
+        c.article = article;
         c.kind = d.kind;
         c.span = span;
-        c.text = article.body.substr(span.start, span.end - span.start);
+        c.text = s.text.substr(local.start, local.end - local.start);
         c.fields = d.fields;
         c.checkworthiness = worth;
         c.hedged = hedged;
@@ -220,15 +205,15 @@ void emit(const Article& article, const Sentence& s, const std::vector<Draft>& d
 // stop, thousands of nested quotes) is cut into windows so the work per byte stays bounded.
 constexpr std::size_t k_max_sentence = 20 << 10;
 
-// Return `span` of `body` as is, or cut into windows of at most k_max_sentence bytes, each ending
+// Return `span` of `text` as is, or cut into windows of at most k_max_sentence bytes, each ending
 // after a space or clause mark in its second half when there is one, else on a character boundary.
-std::vector<Span> windows(std::string_view body, Span span) {
+std::vector<Span> windows(std::string_view text, Span span) {
     std::vector<Span> out;
     std::size_t begin = span.start;
     while (span.end - begin > k_max_sentence) {
         std::size_t cut = begin + k_max_sentence;
-        while (cut > begin && (static_cast<unsigned char>(body[cut]) & 0xC0u) == 0x80u) --cut;
-        const auto window = body.substr(begin, cut - begin);
+        while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) --cut;
+        const auto window = text.substr(begin, cut - begin);
         const auto soft = window.find_last_of(" ,;");
         const auto wide = window.rfind("，");
         std::size_t best = soft == std::string_view::npos ? 0 : soft + 1;
@@ -241,15 +226,14 @@ std::vector<Span> windows(std::string_view body, Span span) {
     return out;
 }
 
-// Return the sentences of paragraph `text` (at byte `offset` of `body`) as spans of `body`, long ones in windows.
-std::vector<Span> sentence_spans(std::string_view body, std::size_t offset, std::string_view text) {
+// Return the sentences of paragraph `text` as spans of it, long ones in windows.
+std::vector<Span> sentence_spans(std::string_view text) {
     std::vector<Span> spans;
     for (const Span local : text::sentences(text)) {
-        const Span whole{offset + local.start, offset + local.end};
-        if (whole.end - whole.start <= k_max_sentence) {
-            spans.push_back(whole);
+        if (local.end - local.start <= k_max_sentence) {
+            spans.push_back(local);
         } else {
-            for (const Span part : windows(body, whole)) spans.push_back(part);
+            for (const Span part : windows(text, local)) spans.push_back(part);
         }
     }
     return spans;
@@ -268,34 +252,44 @@ std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std
 
 }  // namespace
 
-void detail::extract_each(const Article& article, const std::function<void(Scored&&)>& take) {
-    std::vector<Scored> pending;  // the claims of the sentence before, which a doubt may still hedge
-    Context context;
-    context.company = main_company(article);
-    for (const auto& paragraph : article.paragraphs) {
-        if (paragraph.kind != ParagraphKind::text || paragraph.span.end > article.body.size()) continue;
-        const std::string_view text = std::string_view(article.body).substr(paragraph.span.start,
-                                                                            paragraph.span.end - paragraph.span.start);
-        for (const Span span : sentence_spans(article.body, paragraph.span.start, text)) {
-            const Sentence s = make_sentence(article.body, span, article, context);
-            // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
-            const bool doubt = contains_cue(s.text, cues().doubts);
-            for (auto& scored : pending) {
-                scored.claim.hedged = scored.claim.hedged || doubt;
-                take(std::move(scored));
-            }
-            pending.clear();
-            const bool hedged = contains_cue(s.text, cues().hedges);
-            const auto drafts = detect_all(s, hedged && !doubt);
-            emit(article, s, drafts, hedged, pending);
-            context.person = last_person(s, drafts, context.person);
-            context.entity = main_entity(s);  // only the sentence just before lends its entity
-            for (const auto& m : s.mentions) {
-                if (auto alias = org_alias(m.name); !alias.empty()) context.aliases.emplace(std::move(alias), m.name);
-            }
+detail::ScoredExtractor::ScoredExtractor(Id article, std::string date, std::string company,
+                                         std::function<void(Scored&&)> take)
+    : m_article(article), m_date(std::move(date)), m_take(std::move(take)) {
+    m_context.company = std::move(company);
+}
+
+void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t offset) {
+    for (const Span span : sentence_spans(text)) {
+        const Sentence s = make_sentence(text, span, offset, m_date, m_context);
+        // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
+        const bool doubt = contains_cue(s.text, cues().doubts);
+        for (auto& scored : m_pending) {
+            scored.claim.hedged = scored.claim.hedged || doubt;
+            m_take(std::move(scored));
+        }
+        m_pending.clear();
+        const bool hedged = contains_cue(s.text, cues().hedges);
+        const auto drafts = detect_all(s, hedged && !doubt);
+        emit(m_article, s, drafts, hedged, m_pending);
+        m_context.person = last_person(s, drafts, m_context.person);
+        m_context.entity = main_entity(s);  // only the sentence just before lends its entity
+        for (const auto& m : s.mentions) {
+            if (auto alias = org_alias(m.name); !alias.empty()) m_context.aliases.emplace(std::move(alias), m.name);
         }
     }
-    for (auto& scored : pending) take(std::move(scored));
+}
+
+void detail::ScoredExtractor::finish() {
+    for (auto& scored : m_pending) m_take(std::move(scored));
+    m_pending.clear();
+}
+
+void detail::extract_each(const Article& article, const std::function<void(Scored&&)>& take) {
+    CompanyCounter counter;
+    each_text_paragraph(article, [&](std::string_view text, std::size_t) { counter.add_paragraph(text); });
+    ScoredExtractor extractor(article.id, article.date, counter.main_company(), take);
+    each_text_paragraph(article, [&](std::string_view text, std::size_t offset) { extractor.add_paragraph(text, offset); });
+    extractor.finish();
 }
 
 std::vector<detail::Scored> detail::extract_scored(const Article& article) {
@@ -303,6 +297,33 @@ std::vector<detail::Scored> detail::extract_scored(const Article& article) {
     extract_each(article, [&](Scored&& scored) { out.push_back(std::move(scored)); });
     return out;
 }
+
+void CompanyCounter::add_paragraph(std::string_view text) {
+    if (m_read >= k_opening) return;
+    m_read += text.size();
+    for (const auto& m : detail::find_mentions(text)) {
+        if (m.type != detail::EntityType::organization && m.type != detail::EntityType::name) continue;
+        if (++m_counts[m.name] > m_best_count) {
+            m_best_count = m_counts[m.name];
+            m_best = m.name;
+        }
+    }
+}
+
+struct Extractor::State {
+    detail::ScoredExtractor scored;
+};
+
+Extractor::Extractor(Id article, std::string date, std::string company, std::function<void(Claim)> take)
+    : m_state(std::make_unique<State>(State{detail::ScoredExtractor(
+          article, std::move(date), std::move(company),
+          [take = std::move(take)](detail::Scored&& scored) { take(std::move(scored.claim)); })})) {}
+
+Extractor::~Extractor() = default;
+
+void Extractor::add_paragraph(std::string_view text, std::size_t offset) { m_state->scored.add_paragraph(text, offset); }
+
+void Extractor::finish() { m_state->scored.finish(); }
 
 void extract_each(const Article& article, const std::function<void(Claim)>& take) {
     detail::extract_each(article, [&](detail::Scored&& scored) { take(std::move(scored.claim)); });
