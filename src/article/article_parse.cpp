@@ -15,12 +15,7 @@ namespace claimtrack::article {
 namespace {
 
 using detail::Link;
-
-struct Mention {
-    std::size_t at = 0;
-    std::string url;
-    std::string label;
-};
+using Mention = detail::SourceMention;
 
 std::string_view slice(std::string_view text, Span span) { return text.substr(span.start, span.end - span.start); }
 
@@ -53,8 +48,10 @@ std::size_t bullet_length(std::string_view line) {
     return 0;
 }
 
+}  // namespace
+
 // Return the cited source of a "title URL" line: the line ends with a URL; the title is the rest.
-std::optional<Mention> title_url_line(std::string_view body, Span span) {
+std::optional<Mention> detail::title_url_line(std::string_view body, Span span) {
     const auto line = slice(body, span);
     const auto urls = detail::find_urls(line);
     if (urls.empty() || detail::trim_span(line.substr(urls.back().end)).end != 0) return std::nullopt;
@@ -69,6 +66,8 @@ std::optional<Mention> title_url_line(std::string_view body, Span span) {
     return Mention{span.start + urls.back().start, urls.back().url, text::collapse_space(title)};
 }
 
+namespace {
+
 // A Markdown source line starts with a link: "- [Title](url), Site".
 bool starts_with_link(std::string_view body, Span span, const std::vector<Link>& links) {
     const auto line = slice(body, span);
@@ -79,17 +78,21 @@ bool starts_with_link(std::string_view body, Span span, const std::vector<Link>&
 }
 
 bool is_source_line(std::string_view body, Span span, const std::vector<Link>& links) {
-    return title_url_line(body, span).has_value() || starts_with_link(body, span, links);
+    return detail::title_url_line(body, span).has_value() || starts_with_link(body, span, links);
 }
 
+}  // namespace
+
 // A short line with no URL after the source list is site furniture we do not know by name.
-bool is_short_tail_line(std::string_view body, Span span) {
+bool detail::is_short_tail_line(std::string_view body, Span span) {
     constexpr std::size_t k_max_code_points = 24;
     const auto line = slice(body, span);
     const auto code_points = static_cast<std::size_t>(
         std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     return code_points <= k_max_code_points && detail::find_urls(line).empty();
 }
+
+namespace {
 
 // Return the index past the last paragraph that is not noise and not a short tail line, where a
 // source list would end, and how many short tail lines follow it.
@@ -103,7 +106,7 @@ std::pair<std::size_t, std::size_t> source_list_end(std::string_view body, const
         if (paragraph.kind == ParagraphKind::noise) {
             --end;
         } else if (tail < k_max_tail && !is_source_line(body, paragraph.span, links) &&
-                   is_short_tail_line(body, paragraph.span)) {
+                   detail::is_short_tail_line(body, paragraph.span)) {
             --end;
             ++tail;
         } else {
@@ -113,9 +116,11 @@ std::pair<std::size_t, std::size_t> source_list_end(std::string_view body, const
     return {end, tail};
 }
 
+}  // namespace
+
 // Mark the trailing "title URL" lines (and a heading above them) as the source list. Unknown short
 // lines after the list are taken as chrome when the list has at least two lines.
-void mark_source_list(std::string_view body, std::vector<Paragraph>& paragraphs, const std::vector<Link>& links) {
+void detail::mark_source_list(std::string_view body, std::vector<Paragraph>& paragraphs, const std::vector<Link>& links) {
     const auto [end, tail] = source_list_end(body, paragraphs, links);
     std::size_t start = end;
     std::size_t sources = 0;
@@ -143,11 +148,13 @@ void mark_source_list(std::string_view body, std::vector<Paragraph>& paragraphs,
     }
 }
 
+namespace {
+
 void mark_noise_and_sources(std::string_view body, std::vector<Paragraph>& paragraphs, const std::vector<Link>& links) {
     for (auto& paragraph : paragraphs) {
         if (detail::is_noise_line(slice(body, paragraph.span))) paragraph.kind = ParagraphKind::noise;
     }
-    mark_source_list(body, paragraphs, links);
+    detail::mark_source_list(body, paragraphs, links);
 }
 
 void mark_title(std::vector<Paragraph>& paragraphs) {
@@ -158,8 +165,11 @@ void mark_title(std::vector<Paragraph>& paragraphs) {
     if (more) first->kind = ParagraphKind::title;
 }
 
+}  // namespace
+
 // `links` are ordered by where their label starts.
-std::vector<Mention> mentions_in(std::string_view body, const Paragraph& paragraph, const std::vector<const Link*>& links) {
+std::vector<Mention> detail::mentions_in(std::string_view body, const Paragraph& paragraph,
+                                         const std::vector<const Link*>& links) {
     std::vector<Mention> out;
     auto link = std::lower_bound(links.begin(), links.end(), paragraph.span.start,
                                  [](const Link* l, std::size_t at) { return l->label.start < at; });
@@ -169,7 +179,7 @@ std::vector<Mention> mentions_in(std::string_view body, const Paragraph& paragra
         }
     }
     if (paragraph.kind == ParagraphKind::source_list) {
-        if (auto line = title_url_line(body, paragraph.span)) out.push_back(std::move(*line));
+        if (auto line = detail::title_url_line(body, paragraph.span)) out.push_back(std::move(*line));
     }
     for (auto& match : detail::find_urls(slice(body, paragraph.span))) {
         out.push_back({paragraph.span.start + match.start, std::move(match.url), ""});
@@ -177,22 +187,7 @@ std::vector<Mention> mentions_in(std::string_view body, const Paragraph& paragra
     return out;
 }
 
-std::vector<CitedSource> collect_sources(std::string_view body, const std::vector<Paragraph>& paragraphs,
-                                         const std::vector<Link>& links) {
-    std::vector<const Link*> ordered;
-    for (const auto& link : links) ordered.push_back(&link);
-    std::stable_sort(ordered.begin(), ordered.end(), [](const Link* a, const Link* b) { return a->label.start < b->label.start; });
-    std::vector<Mention> mentions;
-    for (const auto& paragraph : paragraphs) {
-        if (paragraph.kind == ParagraphKind::noise) continue;
-        auto found = mentions_in(body, paragraph, ordered);
-        mentions.insert(mentions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    }
-    for (const auto& link : links) {
-        if (link.label.start == body.size()) {  // Markdown reference definitions that no text used
-            if (auto url = normalize_url(link.target)) mentions.push_back({body.size(), std::move(*url), ""});
-        }
-    }
+std::vector<CitedSource> detail::cited_sources(std::vector<Mention> mentions) {
     std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
     std::vector<CitedSource> out;
     std::unordered_map<std::string, std::size_t> seen;  // url → index in `out`
@@ -205,6 +200,27 @@ std::vector<CitedSource> collect_sources(std::string_view body, const std::vecto
         }
     }
     return out;
+}
+
+namespace {
+
+std::vector<CitedSource> collect_sources(std::string_view body, const std::vector<Paragraph>& paragraphs,
+                                         const std::vector<Link>& links) {
+    std::vector<const Link*> ordered;
+    for (const auto& link : links) ordered.push_back(&link);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Link* a, const Link* b) { return a->label.start < b->label.start; });
+    std::vector<Mention> mentions;
+    for (const auto& paragraph : paragraphs) {
+        if (paragraph.kind == ParagraphKind::noise) continue;
+        auto found = detail::mentions_in(body, paragraph, ordered);
+        mentions.insert(mentions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
+    for (const auto& link : links) {
+        if (link.label.start == body.size()) {  // Markdown reference definitions that no text used
+            if (auto url = normalize_url(link.target)) mentions.push_back({body.size(), std::move(*url), ""});
+        }
+    }
+    return detail::cited_sources(std::move(mentions));
 }
 
 // Return the first `limit` bytes or so of the title and text paragraphs, enough to tell the language
@@ -228,17 +244,14 @@ std::string prose_sample(std::string_view body, const std::vector<Paragraph>& pa
 
 // Say why nothing is left: the lines were all noise, all a source list, or there were none.
 [[noreturn]] void throw_no_text(std::string_view body, const std::vector<Paragraph>& paragraphs, const ParseOptions& options) {
-    std::string place = "text";
-    std::string reason = "no article text (the input is empty or only white space)";
+    std::size_t line = 0;
     if (!paragraphs.empty()) {
         const auto before = body.substr(0, paragraphs.front().span.start);
-        place = "line " + std::to_string(std::count(before.begin(), before.end(), '\n') + 1);
-        const bool sources = std::any_of(paragraphs.begin(), paragraphs.end(),
-                                         [](const Paragraph& p) { return p.kind == ParagraphKind::source_list; });
-        reason = sources ? "no article text, only a list of sources"
-                         : "no article text, only lines that are not prose (image sizes, lone numbers, site menus)";
+        line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
     }
-    throw Error(ErrorKind::input, options.origin.empty() ? "-" : options.origin, place, reason);
+    const bool sources = std::any_of(paragraphs.begin(), paragraphs.end(),
+                                     [](const Paragraph& p) { return p.kind == ParagraphKind::source_list; });
+    detail::throw_no_text(options.origin, line, sources);
 }
 
 detail::Rendered render(std::string utf8, Format format) {
@@ -250,6 +263,17 @@ detail::Rendered render(std::string utf8, Format format) {
 }
 
 }  // namespace
+
+void detail::throw_no_text(std::string_view origin, std::size_t first_line, bool sources) {
+    std::string place = "text";
+    std::string reason = "no article text (the input is empty or only white space)";
+    if (first_line > 0) {
+        place = "line " + std::to_string(first_line);
+        reason = sources ? "no article text, only a list of sources"
+                         : "no article text, only lines that are not prose (image sizes, lone numbers, site menus)";
+    }
+    throw Error(ErrorKind::input, origin.empty() ? "-" : std::string(origin), place, reason);
+}
 
 std::optional<Format> format_from_name(std::string_view name) {
     std::string key(name);

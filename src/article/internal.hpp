@@ -51,4 +51,32 @@ bool is_sources_heading(std::string_view line);
 // Return `text` without white space (ASCII, U+3000, NBSP) at either end, as offsets into it.
 Span trim_span(std::string_view text);
 
+// A cited URL seen at byte `at` of the body, with the title the text gives it.
+struct SourceMention {
+    std::size_t at = 0;
+    std::string url;
+    std::string label;
+};
+
+// Return the cited source of a "title URL" line at `span` of `body`: the line ends with a URL; the title is the rest.
+std::optional<SourceMention> title_url_line(std::string_view body, Span span);
+
+// Return true for a short line with no URL: after a source list, site furniture we do not know by name.
+bool is_short_tail_line(std::string_view body, Span span);
+
+// Mark the trailing source list of `paragraphs` (spans of `body`; noise already marked), its heading,
+// and the short lines after it.
+void mark_source_list(std::string_view body, std::vector<Paragraph>& paragraphs, const std::vector<Link>& links);
+
+// Return the URLs `paragraph` cites: its links (`links` ordered by label start), its "title URL"
+// line when it is in the source list, and its bare URLs.
+std::vector<SourceMention> mentions_in(std::string_view body, const Paragraph& paragraph, const std::vector<const Link*>& links);
+
+// Return the cited sources of `mentions`: in order of appearance, each URL once, with the first title given.
+std::vector<CitedSource> cited_sources(std::vector<SourceMention> mentions);
+
+// Stop with the error for an input without article text: its first paragraph is on `first_line`
+// (0: there is none); `sources` when some of them are a source list.
+[[noreturn]] void throw_no_text(std::string_view origin, std::size_t first_line, bool sources);
+
 }  // namespace claimtrack::article::detail

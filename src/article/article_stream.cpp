@@ -1,0 +1,133 @@
+#include <claimtrack/article.hpp>
+
+#include "article/internal.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace claimtrack::article {
+namespace {
+
+// A run of short lines this long cannot be the chrome after a source list (five at most), so its
+// first line is settled.
+constexpr std::size_t k_short_run = 6;
+constexpr std::size_t k_max_held_bytes = 1 << 20;
+constexpr std::size_t k_max_title_bytes = 300;
+
+}  // namespace
+
+ParagraphStream::ParagraphStream(std::function<void(Finished&&)> take) : m_take(std::move(take)) {}
+
+void ParagraphStream::add_line(std::string_view line, std::size_t offset) {
+    ++m_lines;
+    const Span trimmed = detail::trim_span(line);
+    if (trimmed.end <= trimmed.start) return;
+    if (m_first_line == 0) m_first_line = m_lines;
+    Held held;
+    held.finished.index = m_next++;
+    held.finished.text = std::string(line.substr(trimmed.start, trimmed.end - trimmed.start));
+    const std::string_view text = held.finished.text;
+    const Span whole{0, text.size()};
+    held.finished.paragraph = {{offset + trimmed.start, offset + trimmed.end},
+                               detail::is_noise_line(text) ? ParagraphKind::noise : ParagraphKind::text};
+    if (held.finished.paragraph.kind != ParagraphKind::noise) {
+        held.source = detail::title_url_line(text, whole).has_value();
+        held.short_line = !held.source && detail::is_short_tail_line(text, whole);
+    }
+    const bool noise = held.finished.paragraph.kind == ParagraphKind::noise;
+    const bool hard = !noise && !held.source && !held.short_line;
+    m_held_bytes += text.size();
+    m_held.push_back(std::move(held));
+    if (hard) {
+        // Nothing before a line that is neither source nor short can be in the list; the line itself
+        // only as the list's heading.
+        cut(detail::is_sources_heading(text) ? m_held.size() - 1 : m_held.size());
+    } else if (m_held.back().source && m_trailing_shorts > 0) {
+        // Short lines before a source line are text, the last of them perhaps the list's heading.
+        std::size_t last_short = m_held.size() - 1;
+        while (!m_held[last_short].short_line) --last_short;
+        cut(detail::is_sources_heading(m_held[last_short].finished.text) ? last_short : last_short + 1);
+    } else if (m_held.back().short_line && m_trailing_shorts + 1 >= k_short_run) {
+        // Of the trailing short lines, all but the last five are settled.
+        std::size_t seen = 0;
+        std::size_t settled = m_held.size();
+        while (seen < k_short_run) {
+            --settled;
+            if (m_held[settled].short_line) ++seen;
+        }
+        cut(detail::is_sources_heading(m_held[settled].finished.text) ? settled : settled + 1);
+    }
+    recount_shorts();
+    while (m_held_bytes > k_max_held_bytes && !m_held.empty()) flush_front(1);
+}
+
+void ParagraphStream::recount_shorts() {
+    m_trailing_shorts = 0;
+    for (auto it = m_held.rbegin(); it != m_held.rend() && !it->source; ++it) {
+        if (it->short_line) ++m_trailing_shorts;
+    }
+}
+
+// Give the held lines before `keep_from` with the kinds they have: they are settled.
+void ParagraphStream::cut(std::size_t keep_from) { flush_front(std::min(keep_from, m_held.size())); }
+
+void ParagraphStream::flush_front(std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        m_held_bytes -= m_held.front().finished.text.size();
+        Finished finished = std::move(m_held.front().finished);
+        m_held.pop_front();
+        deliver(std::move(finished));
+    }
+}
+
+void ParagraphStream::finish() {
+    // What is held is the end of the article: mark its source list as `parse` does, on the held lines alone.
+    std::string body;
+    std::vector<Paragraph> paragraphs;
+    for (const Held& held : m_held) {
+        const std::size_t start = body.size();
+        body += held.finished.text;
+        paragraphs.push_back({{start, body.size()}, held.finished.paragraph.kind});
+        body += '\n';
+    }
+    detail::mark_source_list(body, paragraphs, {});
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) m_held[i].finished.paragraph.kind = paragraphs[i].kind;
+    m_held_bytes = 0;
+    while (!m_held.empty()) {
+        Finished finished = std::move(m_held.front().finished);
+        m_held.pop_front();
+        deliver(std::move(finished));
+    }
+    if (m_first_text) {
+        m_prose = true;
+        m_take(std::move(*m_first_text));  // the only text paragraph: text, not a title
+        m_first_text.reset();
+    }
+}
+
+void ParagraphStream::deliver(Finished&& finished) {
+    const ParagraphKind kind = finished.paragraph.kind;
+    if (kind == ParagraphKind::source_list) m_sources = true;
+    if (kind == ParagraphKind::text) {
+        if (!m_title_known && !m_first_text) {
+            m_first_text = std::move(finished);
+            return;
+        }
+        m_prose = true;
+        if (m_first_text) {
+            Finished first = std::move(*m_first_text);
+            m_first_text.reset();
+            const Span span = first.paragraph.span;
+            if (span.end - span.start <= k_max_title_bytes) first.paragraph.kind = ParagraphKind::title;
+            m_title_known = true;
+            m_take(std::move(first));
+        }
+    }
+    m_take(std::move(finished));
+}
+
+void ParagraphStream::require_text(std::string_view origin) const {
+    if (!m_prose) detail::throw_no_text(origin, m_first_line, m_sources);
+}
+
+}  // namespace claimtrack::article
