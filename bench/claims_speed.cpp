@@ -4,7 +4,8 @@
 //   claims_speed [--keep DIR] [MB ...]      default sizes: 10 50 200 (fractions allowed: 0.5)
 //
 // Prints, per size (CPU time of the process): MB/s of read+parse, of claims::extract alone, of import (extract + store
-// write into a fresh SQLite file), of the whole import as the CLI does it; claims found; peak RSS.
+// write into a fresh SQLite file), of all three, with the article read whole; claims found; peak RSS. Then, in
+// another process, the import as the CLI does it (the file streamed: app::import_file), its MB/s and peak RSS.
 #include <claimtrack/app.hpp>
 #include <claimtrack/article.hpp>
 #include <claimtrack/claims.hpp>
@@ -143,10 +144,13 @@ double cpu_now() {
 
 double seconds_since(double start) { return cpu_now() - start; }
 
-// Measure one size in this process and print one row.
+std::string corpus_path(const std::filesystem::path& dir, const std::string& megabytes) {
+    return (dir / ("corpus-" + megabytes + ".txt")).string();
+}
+
+// Measure the stages of one size in this process and print one row: the article read whole.
 int measure(const std::filesystem::path& dir, const std::string& megabytes) {
-    const std::string corpus = (dir / ("corpus-" + megabytes + ".txt")).string();
-    write_corpus(corpus, static_cast<std::size_t>(std::stod(megabytes) * 1024.0 * 1024.0));
+    const std::string corpus = corpus_path(dir, megabytes);
     const auto size_mb = static_cast<double>(std::filesystem::file_size(corpus)) / (1024.0 * 1024.0);
     const long rss_before = peak_rss_kb();
 
@@ -179,6 +183,47 @@ int measure(const std::filesystem::path& dir, const std::string& megabytes) {
     return result.claims == found ? 0 : 1;
 }
 
+// Measure the import as the CLI does it (app::import_file: a UTF-8 text file streams) and print one row.
+int measure_streamed(const std::filesystem::path& dir, const std::string& megabytes) {
+    const std::string corpus = corpus_path(dir, megabytes);
+    const auto size_mb = static_cast<double>(std::filesystem::file_size(corpus)) / (1024.0 * 1024.0);
+    const long rss_before = peak_rss_kb();
+    const std::string db = (dir / ("streamed-" + megabytes + ".db")).string();
+    std::filesystem::remove(db);
+    const auto wall = Clock::now();
+    const double start = cpu_now();
+    Store store(db);
+    app::ImportOptions options;
+    options.path = corpus;
+    options.date = "2025-11-10";
+    const app::ImportedFile imported = app::import_file(options, [&]() -> Store& { return store; });
+    const double seconds = seconds_since(start);
+    std::printf("%6.1f MB  streamed import (as the CLI)  %6.1f MB/s (%5.1f s CPU, %5.1f s wall)  %8zu claims  peak RSS %7.1f MB "
+                "(+%.1f MB over the process before it)\n",
+                size_mb, size_mb / seconds, seconds, std::chrono::duration<double>(Clock::now() - wall).count(),
+                imported.result.claims, static_cast<double>(peak_rss_kb()) / 1024.0,
+                static_cast<double>(peak_rss_kb() - rss_before) / 1024.0);
+    std::fflush(stdout);
+    return imported.result.claims > 0 ? 0 : 1;
+}
+
+// Run `measure` in a child process, so its peak memory is its own; return its exit status.
+int in_child(int (*measure)(const std::filesystem::path&, const std::string&), const std::filesystem::path& dir,
+             const std::string& megabytes) {
+    const pid_t child = fork();
+    if (child == 0) {
+        try {
+            _exit(measure(dir, megabytes));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "claims_speed: %s MB: %s\n", megabytes.c_str(), e.what());
+            _exit(1);
+        }
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -201,18 +246,9 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(dir);
     int failed = 0;
     for (const std::string& megabytes : sizes) {
-        const pid_t child = fork();
-        if (child == 0) {
-            try {
-                _exit(measure(dir, megabytes));
-            } catch (const std::exception& e) {
-                std::fprintf(stderr, "claims_speed: %s MB: %s\n", megabytes.c_str(), e.what());
-                _exit(1);
-            }
-        }
-        int status = 0;
-        waitpid(child, &status, 0);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ++failed;
+        write_corpus(corpus_path(dir, megabytes), static_cast<std::size_t>(std::stod(megabytes) * 1024.0 * 1024.0));
+        if (in_child(measure, dir, megabytes) != 0) ++failed;
+        if (in_child(measure_streamed, dir, megabytes) != 0) ++failed;
     }
     if (keep.empty()) std::filesystem::remove_all(dir);
     return failed == 0 ? 0 : 1;

@@ -50,6 +50,20 @@ ReadArticle read_article(const ImportOptions& options);
 // body already stored is reported, not stored twice.
 ImportResult import_article(Store& store, Article article);
 
+struct ImportedFile {
+    ImportResult result;
+    std::string charset;    // as in ReadArticle
+    bool detected = false;
+};
+
+// Read and store the article of `options` as `import` does: read_article then import_article,
+// except that a plain-text UTF-8 file is read as it streams, twice (once for its title, language,
+// sources and digest, once to store it), so memory stays flat however large the file. Either
+// way the stored article is the same, but for its body's type: a streamed body is a BLOB of UTF-8.
+// The store is opened (`open_store`) only once the input was read and found good, so a bad input
+// creates no database.
+ImportedFile import_file(const ImportOptions& options, const std::function<Store&()>& open_store);
+
 enum class Refresh { missing_only, all };
 
 struct FetchOptions {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,6 +83,31 @@ private:
     std::size_t m_first_line = 0;  // line number of the first paragraph
     std::size_t m_lines = 0;
     std::size_t m_next = 0;
+};
+
+// Reads a plain-text article as ParagraphStream does and gathers what `parse` finds besides the
+// paragraphs: the title, the language (from the first 1 MB of prose) and the cited sources.
+class TextScanner {
+public:
+    // `each` is also given every paragraph as it is settled (may be empty).
+    TextScanner(ParseOptions options, std::function<void(const ParagraphStream::Finished&)> each = {});
+
+    void add_line(std::string_view line, std::size_t offset) { m_stream.add_line(line, offset); }
+    // Return the article without its body, paragraphs and sha256; stop with the error `parse`
+    // gives when there is no article text.
+    Article finish();
+    std::size_t paragraphs() const { return m_stream.paragraphs(); }
+
+private:
+    void take(ParagraphStream::Finished&& finished);
+
+    ParseOptions m_options;
+    std::function<void(const ParagraphStream::Finished&)> m_each;
+    std::string m_title;
+    std::string m_prose;  // the first 1 MB of the title and text paragraphs, for the language
+    struct Mentions;
+    std::shared_ptr<Mentions> m_mentions;
+    ParagraphStream m_stream;
 };
 
 // Return `url` normalized: scheme added (https) to a bare domain, scheme and host lower case,

@@ -9,6 +9,20 @@ namespace claimtrack::bytes {
 // Return the SHA-256 of `data` as 64 lowercase hex digits.
 std::string sha256_hex(std::string_view data);
 
+// SHA-256 of data given in pieces: `hex()` after the last `update` equals sha256_hex of them joined.
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(std::string_view data);
+    std::string hex();  // ends the digest
+
+private:
+    void* m_context;  // EVP_MD_CTX
+};
+
 // Return the SHA-1 of `data` in the WARC form "sha1:BASE32".
 std::string sha1_base32(std::string_view data);
 

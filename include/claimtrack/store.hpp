@@ -121,6 +121,39 @@ public:
     // Articles. `add_article` stores the article, its paragraphs, sources and citations and
     // returns its id; a source URL already known is reused.
     Id add_article(const Article& article);
+
+    // An article written as it is read, so a large one is never held whole: the constructor adds
+    // `article`'s row and citations (not its paragraphs, not its `body`) with `body_size` bytes
+    // reserved for the body, stored as a BLOB of its UTF-8; `write` fills them in order and
+    // `finish` checks that all were written. Use inside a Transaction, which rolls back a body
+    // left unfinished.
+    class BodyWriter {
+    public:
+        BodyWriter(Store& store, const Article& article, std::size_t body_size);
+        ~BodyWriter();
+        BodyWriter(const BodyWriter&) = delete;
+        BodyWriter& operator=(const BodyWriter&) = delete;
+
+        Id article() const { return m_article; }
+        void write(std::string_view bytes);
+        void finish();
+
+    private:
+        void flush();
+        void write_blob(std::string_view bytes);
+        Store* m_store;
+        Id m_article = 0;
+        std::size_t m_size = 0;
+        std::size_t m_written = 0;
+        std::string m_buffer;
+    };
+
+    // Add paragraphs of `article` with their places among its paragraphs, in any order.
+    struct NumberedParagraph {
+        std::size_t index = 0;
+        Paragraph paragraph;
+    };
+    void add_paragraphs(Id article, std::span<const NumberedParagraph> paragraphs);
     std::optional<Id> find_article_by_sha256(std::string_view sha256) const;
     std::optional<Article> article(Id id) const;
     std::vector<Article> articles() const;  // with `body` and `paragraphs`, oldest first

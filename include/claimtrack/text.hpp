@@ -2,6 +2,7 @@
 
 #include <claimtrack/model.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,11 @@ struct DecodedText {
     std::string charset;   // the charset used: as named, or canonical ("UTF-8", "GB18030", "Big5", "UTF-16LE")
     bool detected = false; // true when guessed from the bytes, false when named, marked by a BOM or valid UTF-8
 };
+
+// Return true when a file of `size` bytes that starts with `head` (its first 64 KB, or all of it)
+// is read by decode_article as UTF-8 if all its bytes are valid UTF-8: no UTF-16 BOM or UTF-16
+// look, and `encoding` is empty or UTF-8. Stop with decode_article's error when it is binary.
+bool reads_as_utf8(std::string_view head, std::uintmax_t size, std::string_view encoding);
 
 // Return an article's `bytes` as UTF-8. With `encoding` ("" for none), convert strictly; without,
 // use the BOM, then valid UTF-8, then detection (GB18030, Big5, UTF-16, Shift_JIS, EUC-KR,

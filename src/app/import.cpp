@@ -1,3 +1,5 @@
+#include "app/import_detail.hpp"
+
 #include <claimtrack/app.hpp>
 #include <claimtrack/article.hpp>
 #include <claimtrack/claims.hpp>
@@ -10,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -124,6 +127,21 @@ ImportResult import_article(Store& store, Article article) {
     transaction.commit();
     result.article = article.id;
     return result;
+}
+
+ImportedFile import_file(const ImportOptions& options, const std::function<Store&()>& open_store) {
+    check_date(options.date);
+    if (choose_format(options) == article::Format::text) {
+        if (auto scanned = detail::scan(options)) {
+            return {detail::import_scanned(open_store(), options, std::move(*scanned)), "UTF-8", false};
+        }
+    }
+    ReadArticle read = read_article(options);
+    ImportedFile out;
+    out.charset = std::move(read.charset);
+    out.detected = read.detected;
+    out.result = import_article(open_store(), std::move(read.article));
+    return out;
 }
 
 }  // namespace claimtrack::app

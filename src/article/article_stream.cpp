@@ -2,6 +2,9 @@
 
 #include "article/internal.hpp"
 
+#include <claimtrack/bytes.hpp>
+#include <claimtrack/text.hpp>
+
 #include <algorithm>
 #include <utility>
 
@@ -128,6 +131,56 @@ void ParagraphStream::deliver(Finished&& finished) {
 
 void ParagraphStream::require_text(std::string_view origin) const {
     if (!m_prose) detail::throw_no_text(origin, m_first_line, m_sources);
+}
+
+struct TextScanner::Mentions {
+    std::vector<detail::SourceMention> list;
+};
+
+TextScanner::TextScanner(ParseOptions options, std::function<void(const ParagraphStream::Finished&)> each)
+    : m_options(std::move(options)),
+      m_each(std::move(each)),
+      m_mentions(std::make_shared<Mentions>()),
+      m_stream([this](ParagraphStream::Finished&& finished) { take(std::move(finished)); }) {}
+
+void TextScanner::take(ParagraphStream::Finished&& finished) {
+    const Paragraph& paragraph = finished.paragraph;
+    if (paragraph.kind == ParagraphKind::title) m_title = text::collapse_space(finished.text);
+    if (paragraph.kind == ParagraphKind::title || paragraph.kind == ParagraphKind::text) {
+        // As parse samples it: paragraphs joined by newlines until the sample reaches 1 MB.
+        constexpr std::size_t k_language_sample = 1 << 20;
+        if (m_prose.size() < k_language_sample) {
+            std::string_view text = finished.text;
+            if (text.size() > k_language_sample - m_prose.size()) {
+                std::size_t cut = k_language_sample - m_prose.size();
+                while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+                text = text.substr(0, cut);
+            }
+            m_prose += text;
+            m_prose += '\n';
+        }
+    }
+    if (paragraph.kind != ParagraphKind::noise) {
+        const Paragraph local{{0, finished.text.size()}, paragraph.kind};
+        for (auto& mention : detail::mentions_in(finished.text, local, {})) {
+            mention.at += paragraph.span.start;
+            m_mentions->list.push_back(std::move(mention));
+        }
+    }
+    if (m_each) m_each(finished);
+}
+
+Article TextScanner::finish() {
+    m_stream.finish();
+    m_stream.require_text(m_options.origin);
+    Article article;
+    article.title = !m_options.title.empty() ? m_options.title : m_title;
+    article.sources = detail::cited_sources(std::move(m_mentions->list));
+    article.language = text::detect_language(m_prose);
+    article.date = m_options.date;
+    article.origin = m_options.origin;
+    article.format = "text";
+    return article;
 }
 
 }  // namespace claimtrack::article

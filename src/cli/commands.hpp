@@ -66,7 +66,7 @@ inline constexpr const char* k_default_max_size = "20M";
 void enforce_size(app::ImportOptions& options, std::istream& in, const std::string& max_size);
 
 // Tell the user which charset an article was decoded from when it was guessed, not named.
-void say_decoding(std::ostream& err, const std::string& path, const app::ReadArticle& read);
+void say_decoding(std::ostream& err, const std::string& path, const std::string& charset, bool detected);
 
 // Return `text` cut to `width` display columns (CJK counts two) with "…" when cut, on one line.
 std::string clip(std::string_view text, std::size_t width);

@@ -48,9 +48,9 @@ std::string fields_line(const Claim& claim) {
 
 }  // namespace
 
-void say_decoding(std::ostream& err, const std::string& path, const app::ReadArticle& read) {
-    if (!read.detected) return;
-    err << fmt::format("{}: not UTF-8; decoded as {} (detected; name it with --encoding if that is wrong)\n", path, read.charset);
+void say_decoding(std::ostream& err, const std::string& path, const std::string& charset, bool detected) {
+    if (!detected) return;
+    err << fmt::format("{}: not UTF-8; decoded as {} (detected; name it with --encoding if that is wrong)\n", path, charset);
 }
 
 namespace {
@@ -114,9 +114,9 @@ void add_import(CLI::App& app, Table& table) {
                 "Importing the same text again changes nothing and prints the existing article's id.");
     table.push_back({sub, [options, max_size](Context& context) {
                          enforce_size(*options, context.in, *max_size);
-                         app::ReadArticle read = app::read_article(*options);
-                         say_decoding(context.err, options->path, read);
-                         const app::ImportResult result = app::import_article(context.store(), std::move(read.article));
+                         const app::ImportedFile imported = app::import_file(*options, [&]() -> Store& { return context.store(); });
+                         say_decoding(context.err, options->path, imported.charset, imported.detected);
+                         const app::ImportResult& result = imported.result;
                          if (result.already_imported) {
                              context.out << fmt::format("Article {} already holds this text ({}); nothing changed.\n",
                                                         result.article, result.title);

@@ -123,9 +123,9 @@ void add_check(CLI::App& app, Table& table) {
                 "Step summaries go to standard error, the report to standard output.");
     table.push_back({sub, [options](Context& context) {
                          enforce_size(options->import, context.in, options->max_size);
-                         app::ReadArticle read = app::read_article(options->import);
-                         say_decoding(context.err, options->import.path, read);
-                         const app::ImportResult imported = app::import_article(context.store(), std::move(read.article));
+                         const app::ImportedFile file = app::import_file(options->import, [&]() -> Store& { return context.store(); });
+                         say_decoding(context.err, options->import.path, file.charset, file.detected);
+                         const app::ImportResult& imported = file.result;
                          context.err << fmt::format("{} article {}: {} ({} claims, {} sources)\n",
                                                     imported.already_imported ? "Already imported:" : "Imported", imported.article,
                                                     imported.title, imported.claims, imported.sources);

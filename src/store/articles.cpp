@@ -4,8 +4,14 @@
 
 #include <claimtrack/error.hpp>
 
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace claimtrack {
 
@@ -70,28 +76,35 @@ std::string paragraph_insert_sql(std::size_t rows) {
     return insert_rows_sql("INSERT INTO paragraph (article, idx, start, end, kind) VALUES ", "(?, ?, ?, ?, ?)", rows);
 }
 
-void insert_paragraphs(SQLite::Database& db, Id article, const std::vector<Paragraph>& paragraphs) {
-    if (paragraphs.empty()) return;
+// Insert `count` paragraphs, the k-th being `at(k)` as {index, paragraph}.
+template <typename At>
+void insert_paragraphs(SQLite::Database& db, Id article, std::size_t count, At at) {
+    if (count == 0) return;
     std::optional<SQLite::Statement> batch;
-    if (paragraphs.size() >= k_paragraph_batch) batch.emplace(db, paragraph_insert_sql(k_paragraph_batch));
+    if (count >= k_paragraph_batch) batch.emplace(db, paragraph_insert_sql(k_paragraph_batch));
     SQLite::Statement one(db, paragraph_insert_sql(1));
-    std::size_t index = 0;
-    while (index < paragraphs.size()) {
-        const bool full = paragraphs.size() - index >= k_paragraph_batch;
+    std::size_t k = 0;
+    while (k < count) {
+        const bool full = count - k >= k_paragraph_batch;
         SQLite::Statement& insert = full ? *batch : one;
         const std::size_t rows = full ? k_paragraph_batch : 1;
-        int at = 1;
-        for (std::size_t k = 0; k < rows; ++k, ++index) {
-            const Paragraph& p = paragraphs[index];
-            insert.bind(at++, article);
-            bind_size(insert, at++, index);
-            bind_size(insert, at++, p.span.start);
-            bind_size(insert, at++, p.span.end);
-            bind_text(insert, at++, to_string(p.kind));
+        int column = 1;
+        for (std::size_t row = 0; row < rows; ++row, ++k) {
+            const auto [index, p] = at(k);
+            insert.bind(column++, article);
+            bind_size(insert, column++, index);
+            bind_size(insert, column++, p.span.start);
+            bind_size(insert, column++, p.span.end);
+            bind_text(insert, column++, to_string(p.kind));
         }
         insert.exec();
         insert.reset();
     }
+}
+
+void insert_paragraphs(SQLite::Database& db, Id article, const std::vector<Paragraph>& paragraphs) {
+    insert_paragraphs(db, article, paragraphs.size(),
+                      [&](std::size_t k) { return std::pair<std::size_t, const Paragraph&>(k, paragraphs[k]); });
 }
 
 // Store each cited URL once and link it to `article`; a URL cited twice keeps its first citation.
@@ -128,6 +141,87 @@ Id Store::add_article(const Article& article) {
     insert_citations(db, id, article.sources);
     write.commit();
     return id;
+}
+
+void Store::add_paragraphs(Id article, std::span<const NumberedParagraph> paragraphs) {
+    WriteScope write(m_impl->db);
+    insert_paragraphs(m_impl->db, article, paragraphs.size(), [&](std::size_t k) {
+        return std::pair<std::size_t, const Paragraph&>(paragraphs[k].index, paragraphs[k].paragraph);
+    });
+    write.commit();
+}
+
+namespace {
+
+constexpr std::size_t k_body_buffer = 1 << 20;
+
+}  // namespace
+
+Store::BodyWriter::BodyWriter(Store& store, const Article& article, std::size_t body_size)
+    : m_store(&store), m_size(body_size) {
+    SQLite::Database& db = store.m_impl->db;
+    if (body_size > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        throw Error(ErrorKind::input, article.origin, "body", "larger than 2 GB, the most one article can hold");
+    }
+    WriteScope write(db);
+    SQLite::Statement insert(db,
+                             "INSERT INTO article (title, date, language, format, origin, body, sha256, imported_at) "
+                             "VALUES (?, ?, ?, ?, ?, zeroblob(?), ?, ?)");
+    bind_text(insert, 1, article.title);
+    bind_text(insert, 2, article.date);
+    bind_text(insert, 3, article.language.empty() ? std::string("und") : article.language);
+    bind_text(insert, 4, article.format.empty() ? std::string("text") : article.format);
+    bind_text(insert, 5, article.origin);
+    insert.bind(6, static_cast<std::int64_t>(body_size));
+    bind_text(insert, 7, article.sha256);
+    bind_text(insert, 8, article.imported_at.empty() ? now_iso8601() : article.imported_at);
+    insert.exec();
+    m_article = db.getLastInsertRowid();
+    insert_citations(db, m_article, article.sources);
+    write.commit();
+    m_buffer.reserve(std::min(body_size, k_body_buffer));
+}
+
+Store::BodyWriter::~BodyWriter() = default;
+
+void Store::BodyWriter::write(std::string_view bytes) {
+    if (bytes.size() > m_size - m_written - m_buffer.size()) {
+        throw Error(ErrorKind::io, m_store->m_impl->path, "article body", "more text than was reserved");
+    }
+    if (m_buffer.size() + bytes.size() > k_body_buffer) flush();
+    if (bytes.size() >= k_body_buffer) {
+        write_blob(bytes);  // a long line goes through at once
+        return;
+    }
+    m_buffer += bytes;
+}
+
+// The blob is opened for each piece: an open blob counts as a statement in progress, and the
+// savepoints of the paragraph and claim writes in between would be refused.
+void Store::BodyWriter::write_blob(std::string_view bytes) {
+    sqlite3* db = m_store->m_impl->db.getHandle();
+    sqlite3_blob* blob = nullptr;
+    int rc = sqlite3_blob_open(db, "main", "article", "body", m_article, 1, &blob);
+    if (rc == SQLITE_OK) rc = sqlite3_blob_write(blob, bytes.data(), static_cast<int>(bytes.size()), static_cast<int>(m_written));
+    const std::string reason = rc == SQLITE_OK ? std::string() : sqlite3_errmsg(db);
+    const int closed = sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK || closed != SQLITE_OK) {
+        throw Error(ErrorKind::io, m_store->m_impl->path, "article body", reason.empty() ? sqlite3_errstr(closed) : reason);
+    }
+    m_written += bytes.size();
+}
+
+void Store::BodyWriter::flush() {
+    if (m_buffer.empty()) return;
+    write_blob(m_buffer);
+    m_buffer.clear();
+}
+
+void Store::BodyWriter::finish() {
+    flush();
+    if (m_written != m_size) {
+        throw Error(ErrorKind::io, m_store->m_impl->path, "article body", "less text than was reserved");
+    }
 }
 
 std::optional<Id> Store::find_article_by_sha256(std::string_view sha256) const {

@@ -26,16 +26,43 @@ std::string digest(const EVP_MD* kind, std::string_view data) {
     return std::string(reinterpret_cast<const char*>(out.data()), size);
 }
 
-}  // namespace
-
-std::string sha256_hex(std::string_view data) {
+std::string hex_of(std::string_view raw) {
     static constexpr std::string_view k_hex = "0123456789abcdef";
     std::string out;
-    for (const unsigned char c : digest(EVP_sha256(), data)) {
+    for (const char byte : raw) {
+        const auto c = static_cast<unsigned char>(byte);
         out += k_hex[c >> 4];
         out += k_hex[c & 15];
     }
     return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) { return hex_of(digest(EVP_sha256(), data)); }
+
+Sha256::Sha256() : m_context(EVP_MD_CTX_new()) {
+    if (!m_context || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(m_context), EVP_sha256(), nullptr) != 1) {
+        EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_context));
+        throw Error(ErrorKind::io, "digest", "openssl", "cannot compute a digest");
+    }
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_context)); }
+
+void Sha256::update(std::string_view data) {
+    if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), data.data(), data.size()) != 1) {
+        throw Error(ErrorKind::io, "digest", "openssl", "cannot compute a digest");
+    }
+}
+
+std::string Sha256::hex() {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(m_context), out.data(), &size) != 1) {
+        throw Error(ErrorKind::io, "digest", "openssl", "cannot compute a digest");
+    }
+    return hex_of(std::string_view(reinterpret_cast<const char*>(out.data()), size));
 }
 
 std::string sha1_base32(std::string_view data) {

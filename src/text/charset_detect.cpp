@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -70,9 +71,10 @@ DecodedText decode_wide(std::string_view bytes, std::string_view charset, bool d
 }
 
 // UTF-16 without a BOM, recognised only for mostly-ASCII text: every other byte is NUL, the others never.
-std::optional<std::string> bomless_utf16(std::string_view bytes) {
+// `bytes` are the first bytes (4 KB suffice) of `size` in all.
+std::optional<std::string> bomless_utf16(std::string_view bytes, std::uintmax_t size) {
     const std::string_view sample = bytes.substr(0, 4096 & ~std::size_t{1});
-    if (bytes.size() % 2 != 0 || sample.size() < 4) return std::nullopt;
+    if (size % 2 != 0 || sample.size() < 4) return std::nullopt;
     std::array<std::size_t, 2> nuls{};
     for (std::size_t i = 0; i < sample.size(); ++i) {
         if (sample[i] == '\0') ++nuls[i % 2];
@@ -256,10 +258,25 @@ DecodedText decode_article(std::string bytes, std::string_view encoding) {
     }
     if (bytes.starts_with("\xFF\xFE")) return decode_wide(bytes, "UTF-16LE", false);
     if (bytes.starts_with("\xFE\xFF")) return decode_wide(bytes, "UTF-16BE", false);
-    if (const auto wide = bomless_utf16(bytes)) return decode_wide(bytes, *wide, true);
+    if (const auto wide = bomless_utf16(bytes, bytes.size())) return decode_wide(bytes, *wide, true);
     if (looks_binary(bytes)) throw_binary();
     if (!first_invalid_utf8(bytes)) return {std::move(bytes), "UTF-8", false};  // the usual case: no copy
     return detect_and_decode(bytes);
+}
+
+bool reads_as_utf8(std::string_view head, std::uintmax_t size, std::string_view encoding) {
+    if (!encoding.empty()) {
+        if (is_wide_name(encoding)) return false;
+        if (looks_binary(head)) throw_binary();
+        return is_utf8_name(encoding);
+    }
+    if (head.starts_with("\xEF\xBB\xBF")) {
+        if (looks_binary(head)) throw_binary();
+        return true;
+    }
+    if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || bomless_utf16(head, size)) return false;
+    if (looks_binary(head)) throw_binary();
+    return true;
 }
 
 }  // namespace claimtrack::text

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <claimtrack/app.hpp>
+#include <claimtrack/store.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+// The streamed import of a plain-text UTF-8 file (import_stream.cpp).
+namespace claimtrack::app::detail {
+
+// What the first pass over a file found.
+struct Scan {
+    Article article;  // without body and paragraphs
+    std::size_t body_size = 0;
+    std::size_t paragraphs = 0;
+    std::string company;  // the main company, for claims::Extractor
+};
+
+// Read `options.path`, a plain-text file, once as it streams: its title, language, sources, digest
+// and main company. Nothing when it must be read whole (standard input, not UTF-8, UTF-16); stop
+// with claimtrack::Error as read_article would for a bad input.
+std::optional<Scan> scan(const ImportOptions& options);
+
+// Store the article `scanned` from `options.path`, reading the file a second time as it streams
+// (body, paragraphs, claims) in one transaction; the same text already stored is reported.
+ImportResult import_scanned(Store& store, const ImportOptions& options, Scan scanned);
+
+}  // namespace claimtrack::app::detail

@@ -1,0 +1,209 @@
+// Import of a plain-text UTF-8 file as it is read: one pass finds the title, the language, the
+// sources, the main company and the digest; a second writes the body, the paragraphs and the
+// claims. Neither holds more than a line and a few hundred rows, however large the file.
+#include "app/import_detail.hpp"
+
+#include <claimtrack/article.hpp>
+#include <claimtrack/bytes.hpp>
+#include <claimtrack/claims.hpp>
+#include <claimtrack/error.hpp>
+#include <claimtrack/text.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <utility>
+#include <vector>
+
+namespace claimtrack::app::detail {
+namespace {
+
+constexpr std::size_t k_chunk = 1 << 20;  // at least the 64 KB the binary check reads
+constexpr std::size_t k_pending = 256;    // paragraphs and claims written per batch
+
+// Reads a file a line at a time as the body `parse` makes of it: a UTF-8 BOM dropped, CRLF and
+// lone CR read as LF. Each line is checked to be UTF-8.
+class LineReader {
+public:
+    explicit LineReader(const ImportOptions& options) : m_options(options), m_in(options.path, std::ios::binary) {
+        if (!m_in) throw Error(ErrorKind::input, options.path, "open", std::strerror(errno));
+    }
+
+    // Read the first chunk; return false when the file must be read whole (not UTF-8, or UTF-16).
+    bool start() {
+        std::error_code unknown;
+        const auto size = std::filesystem::file_size(m_options.path, unknown);
+        if (unknown) return false;  // a pipe or device: read whole as before
+        read_chunk();
+        if (m_chunk.empty()) throw Error(ErrorKind::input, m_options.path, "byte 0", "the file is empty");
+        try {
+            if (!text::reads_as_utf8(m_chunk, size, m_options.encoding)) return false;
+        } catch (const Error& e) {
+            throw Error(ErrorKind::input, m_options.path, e.place(), e.reason());
+        }
+        if (std::string_view(m_chunk).starts_with("\xEF\xBB\xBF")) m_at = 3;
+        m_strict = !m_options.encoding.empty() || m_at == 3;
+        return true;
+    }
+
+    // Give `line(text, offset, ended)` each line, `offset` in the body and `ended` when a line end
+    // followed it. Return false at the first invalid byte unless strict (then stop with the error).
+    template <typename Line>
+    bool each(Line line) {
+        while (true) {
+            while (m_at < m_chunk.size()) {
+                const char* begin = m_chunk.data() + m_at;
+                const std::size_t left = m_chunk.size() - m_at;
+                const void* newline = std::memchr(begin, '\n', left);
+                const std::size_t length = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - begin) : left;
+                std::string_view piece(begin, length);
+                if (m_line.empty()) m_raw = m_read - m_chunk.size() + m_at;
+                if (const void* cr = std::memchr(begin, '\r', length)) {
+                    piece = piece.substr(0, static_cast<std::size_t>(static_cast<const char*>(cr) - begin));
+                }
+                const bool ended = piece.size() < left;
+                m_line += piece;
+                m_at += piece.size();
+                if (!ended) break;  // the line goes on in the next chunk
+                const char end = m_chunk[m_at];
+                m_at += 1;
+                if (end == '\r') m_after_cr = true;
+                if (!finish_line(line, true)) return false;
+            }
+            read_chunk();
+            if (m_chunk.empty()) break;
+            if (m_after_cr && m_chunk.front() == '\n') m_at = 1;  // CRLF across chunks
+            m_after_cr = false;
+        }
+        return finish_line(line, false);
+    }
+
+private:
+    template <typename Line>
+    bool finish_line(Line& line, bool ended) {
+        if (m_after_cr && m_at < m_chunk.size()) {
+            if (m_chunk[m_at] == '\n') ++m_at;  // CRLF: one line end
+            m_after_cr = false;
+        }
+        if (const auto bad = text::first_invalid_utf8(m_line)) {
+            if (!m_strict) return false;
+            throw Error(ErrorKind::input, m_options.path, "byte " + std::to_string(m_raw + *bad), "invalid UTF-8 byte sequence");
+        }
+        line(std::string_view(m_line), m_offset, ended);
+        m_offset += m_line.size() + (ended ? 1 : 0);
+        m_line.clear();
+        return true;
+    }
+
+    void read_chunk() {
+        m_chunk.resize(k_chunk);
+        m_in.read(m_chunk.data(), static_cast<std::streamsize>(m_chunk.size()));
+        m_chunk.resize(static_cast<std::size_t>(m_in.gcount()));
+        if (m_in.bad()) throw Error(ErrorKind::input, m_options.path, "read", std::strerror(errno));
+        m_read += m_chunk.size();
+        m_at = 0;
+    }
+
+    const ImportOptions& m_options;
+    std::ifstream m_in;
+    std::string m_chunk;
+    std::size_t m_at = 0;       // next byte of m_chunk
+    std::size_t m_read = 0;     // bytes read from the file
+    std::size_t m_raw = 0;      // file offset where m_line starts
+    std::size_t m_offset = 0;   // body offset where m_line starts
+    bool m_strict = false;
+    bool m_after_cr = false;
+    std::string m_line;
+};
+
+}  // namespace
+
+std::optional<Scan> scan(const ImportOptions& options) {
+    if (options.path == "-") return std::nullopt;
+    LineReader reader(options);
+    if (!reader.start()) return std::nullopt;
+    claims::CompanyCounter counter;
+    article::TextScanner scanner({options.title, options.date, options.path}, [&](const article::ParagraphStream::Finished& f) {
+        if (f.paragraph.kind == ParagraphKind::text) counter.add_paragraph(f.text);
+    });
+    bytes::Sha256 digest;
+    Scan out;
+    const bool read = reader.each([&](std::string_view line, std::size_t offset, bool ended) {
+        scanner.add_line(line, offset);
+        digest.update(line);
+        if (ended) digest.update("\n");
+        out.body_size = offset + line.size() + (ended ? 1 : 0);
+    });
+    if (!read) return std::nullopt;
+    out.article = scanner.finish();
+    out.article.sha256 = digest.hex();
+    out.paragraphs = scanner.paragraphs();
+    out.company = counter.main_company();
+    return out;
+}
+
+ImportResult import_scanned(Store& store, const ImportOptions& options, Scan scanned) {
+    Article& head = scanned.article;
+
+    ImportResult result;
+    result.title = head.title;
+    result.language = head.language;
+    result.sources = head.sources.size();
+    result.paragraphs = scanned.paragraphs;
+
+    const Store::AppendCache append_cache(store);
+    Store::Transaction transaction(store);
+    if (const auto existing = store.find_article_by_sha256(head.sha256)) {
+        result.article = *existing;
+        result.already_imported = true;
+        result.claims = store.claims({.article = *existing, .kind = {}, .status = {}}).size();
+        return result;
+    }
+    head.imported_at = now_iso8601();
+    Store::BodyWriter body(store, head, scanned.body_size);
+    const Id id = body.article();
+
+    std::vector<Claim> claims;
+    claims.reserve(k_pending);
+    claims::Extractor extractor(id, head.date, scanned.company, [&](Claim claim) {
+        claims.push_back(std::move(claim));
+        ++result.claims;
+        if (claims.size() < k_pending) return;
+        store.add_claims(claims);
+        claims.clear();
+    });
+    std::vector<Store::NumberedParagraph> paragraphs;
+    article::ParagraphStream stream([&](article::ParagraphStream::Finished&& f) {
+        paragraphs.push_back({f.index, f.paragraph});
+        if (paragraphs.size() >= k_pending) {
+            store.add_paragraphs(id, paragraphs);
+            paragraphs.clear();
+        }
+        if (f.paragraph.kind == ParagraphKind::text) extractor.add_paragraph(f.text, f.paragraph.span.start);
+    });
+    bytes::Sha256 digest;
+    LineReader reader(options);
+    const bool same = reader.start() && reader.each([&](std::string_view line, std::size_t offset, bool ended) {
+        stream.add_line(line, offset);
+        body.write(line);
+        digest.update(line);
+        if (ended) {
+            body.write("\n");
+            digest.update("\n");
+        }
+    });
+    if (!same || digest.hex() != head.sha256) {
+        throw Error(ErrorKind::input, options.path, "content", "the file changed while it was being imported; import it again");
+    }
+    stream.finish();
+    extractor.finish();
+    store.add_paragraphs(id, paragraphs);
+    store.add_claims(claims);
+    body.finish();
+    transaction.commit();
+    result.article = id;
+    return result;
+}
+
+}  // namespace claimtrack::app::detail
