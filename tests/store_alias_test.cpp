@@ -141,3 +141,32 @@ TEST_CASE("reviewed or manual evidence on an older snapshot is stale until moved
 }
 
 }
+
+TEST_CASE("schema 3 moves the article body last and keeps articles, paragraphs, claims and their links") {
+    test::TempDir dir;
+    const std::string path = dir.file("v2.db");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        const auto& all = store_detail::migrations();
+        store_detail::migrate(db, path, {all[0], all[1]});
+        db.exec("INSERT INTO article (id, title, body, sha256, imported_at) VALUES (7, 'old', '英伟达的份额由95%下降为0。', 'abc', 'then')");
+        db.exec("INSERT INTO paragraph (article, idx, start, end) VALUES (7, 0, 0, 34)");
+        db.exec("INSERT INTO claim (article, kind, text, start, end, created_at) VALUES (7, 'quantity', '份额由95%下降为0', 9, 31, 'then')");
+        CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+    }
+    Store store(path);
+    CHECK(store.version() == Store::latest_version());
+    const auto article = store.article(7);
+    REQUIRE(article.has_value());
+    CHECK(article->body == "英伟达的份额由95%下降为0。");
+    CHECK(article->sha256 == "abc");
+    REQUIRE(article->paragraphs.size() == 1);
+    const auto claims = store.claims({.article = 7, .kind = {}, .status = {}});
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].text == "份额由95%下降为0");
+    SQLite::Database plain(path, SQLite::OPEN_READONLY);
+    CHECK(plain.execAndGet("SELECT name FROM pragma_table_info('article') ORDER BY cid DESC LIMIT 1").getString() == "body");
+    CHECK_FALSE(plain.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() != 0);
+    // The article is still the claims' parent: deleting it is refused while none is reviewed... and cascades.
+    CHECK(plain.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('claim') WHERE \"table\" = 'article'").getInt() == 1);
+}

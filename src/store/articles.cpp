@@ -61,7 +61,9 @@ Id insert_article(SQLite::Database& db, const Article& a) {
     bind_text(insert, 3, a.language.empty() ? std::string("und") : a.language);
     bind_text(insert, 4, a.format.empty() ? std::string("text") : a.format);
     bind_text(insert, 5, a.origin);
-    insert.bindNoCopy(6, a.body);  // a large body is not copied again; `a` outlives the statement
+    // The UTF-8 bytes as a BLOB, as a streamed import writes them: claim spans are byte offsets, which
+    // substr() counts in a BLOB. Not copied again; `a` outlives the statement.
+    insert.bindNoCopy(6, static_cast<const void*>(a.body.data()), static_cast<int>(a.body.size()));
     bind_text(insert, 7, a.sha256);
     bind_text(insert, 8, a.imported_at.empty() ? now_iso8601() : a.imported_at);
     insert.exec();
