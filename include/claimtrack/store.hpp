@@ -155,6 +155,7 @@ public:
     };
     void add_paragraphs(Id article, std::span<const NumberedParagraph> paragraphs);
     std::optional<Id> find_article_by_sha256(std::string_view sha256) const;
+    bool has_article(Id id) const;
     std::optional<Article> article(Id id) const;
     std::vector<Article> articles() const;  // with `body` and `paragraphs`, oldest first
     std::optional<Id> latest_article() const;

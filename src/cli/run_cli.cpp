@@ -67,6 +67,17 @@ std::string default_db() {
 
 int exit_code(ErrorKind kind) { return kind == ErrorKind::usage ? 2 : 1; }
 
+// Stop when the command names an article (--article N) that the database does not hold: every
+// command would otherwise print an empty result as if the article had nothing in it.
+void require_named_article(const CLI::App& command, cli::Context& context) {
+    const CLI::Option* option = command.get_option_no_throw("--article");
+    if (option == nullptr || option->count() == 0) return;
+    const auto id = option->as<Id>();
+    if (!context.store().has_article(id)) {
+        throw Error(ErrorKind::not_found, "article " + std::to_string(id), "database", "no such article (see `claimtrack articles`)");
+    }
+}
+
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -109,7 +120,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     cli::Context context(db_path, std::cin, out, err, tty);
     try {
         for (const cli::Command& command : table) {
-            if (command.app->parsed()) return command.run(context);
+            if (!command.app->parsed()) continue;
+            require_named_article(*command.app, context);
+            return command.run(context);
         }
         err << "claimtrack: error: no command given (see `claimtrack --help`)\n";
         return 2;

@@ -226,6 +226,12 @@ void Store::BodyWriter::finish() {
     }
 }
 
+bool Store::has_article(Id id) const {
+    SQLite::Statement query(m_impl->db, "SELECT 1 FROM article WHERE id = ?");
+    query.bind(1, id);
+    return query.executeStep();
+}
+
 std::optional<Id> Store::find_article_by_sha256(std::string_view sha256) const {
     SQLite::Statement query(m_impl->db, "SELECT id FROM article WHERE sha256 = ?");
     bind_text(query, 1, sha256);
