@@ -142,11 +142,9 @@ bool appositive(const Sentence& s, const Clause& c) {
     return false;
 }
 
-bool usable_actor(const Mention& m, std::size_t sentence_start) {
-    if (m.type == EntityType::place) return false;  // "根据台北市…的统计": where, not who
-    if (m.type == EntityType::name && m.end - m.begin < 2) return false;  // "C轮融资"
-    // "Local councillor Tom Hartley": a capital that only starts the sentence
-    return !(m.type == EntityType::name && m.begin == sentence_start && m.name.find(' ') == std::string::npos);
+bool usable_actor(const Mention& m) {
+    if (m.type == EntityType::place) return false;                  // "根据台北市…的统计": where, not who
+    return !(m.type == EntityType::name && m.end - m.begin < 2);  // "C轮融资"
 }
 
 // The generic actor ending at or before `pos` in [from, pos): "the council", "该公司" (the article's company).
@@ -178,7 +176,7 @@ std::optional<Mention> actor_before(const Sentence& s, std::size_t verb) {
         if (k == clause_at(s, verb) || !appositive(s, c)) {
             const Mention* best = nullptr;
             for (const auto& m : s.mentions) {
-                if (m.begin >= c.begin && m.end <= limit && usable_actor(m, 0)) best = &m;
+                if (m.begin >= c.begin && m.end <= limit && usable_actor(m)) best = &m;
             }
             auto generic = generic_actor(s, c.begin, std::min(limit, c.end));
             if (best != nullptr && (!generic || generic->begin < best->end)) return *best;
@@ -241,12 +239,13 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
         action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
     }
     if (action.size() < 6 || action.starts_with("的")) return {};  // "星河的固态硬盘…": a possessor, not an actor
+    if (!usable_actor(*actor)) return {};
     Draft d;
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
     d.end = end;
     d.fields = {{"actor", actor->name}, {"action", action}, {"when", when}};
-    d.named = actor->type != EntityType::name;
+    d.named = actor->type != EntityType::name || actor->name == s.company;
     return {d};
 }
 
