@@ -153,6 +153,7 @@ std::optional<Mention> generic_actor(const Sentence& s, std::size_t from, std::s
     std::optional<Mention> found;
     const auto part = s.text.substr(from, pos - from);
     first_cue_where(part, s.english ? cues.en_actors : cues.zh_actors, [&](std::size_t at, std::string_view entry) {
+        if (found && from + at < found->end) return false;  // "the city council", not also "the city" in it
         std::string name(entry);
         for (const std::string_view company : {"the company", "the firm", "该公司", "这家公司"}) {
             if (entry == company && !s.company.empty()) name = s.company;
