@@ -157,7 +157,7 @@ TEST_CASE("an event verb names the action; its actor is the subject before it, i
     CHECK(field(events[0], "action") == "完成了8亿元B轮融资");
     CHECK(field(events[0], "when") == "2025-10");
     CHECK(field(events[1], "actor") == "青岚科技");  // the one fined, not the office that fined it
-    CHECK(field(events[1], "action") == "被北江市监管局罚款30万元");
+    CHECK(field(events[1], "action") == "因数据泄露被北江市监管局罚款30万元");
     CHECK(field(events[1], "when") == "2024-12");
     CHECK(field(events[2], "action") == "推出了两款新品");  // 发布会 is a press conference, not the action
     CHECK(field(events[2], "when") == "2025-11-12");
@@ -183,7 +183,7 @@ TEST_CASE("\"the company was fined\" names the article's company as the actor") 
     REQUIRE(!events.empty());
     CHECK(field(events.back(), "actor") == "Pellcrest Logistics");
     CHECK(field(events.back(), "when") == "2025-11");
-    CHECK(field(events.back(), "action").starts_with("fined $90,000"));
+    CHECK(field(events.back(), "action").starts_with("was fined $90,000"));
 }
 
 TEST_CASE("an organisation's dated announcement in its own words is an event, not a quote") {
@@ -194,7 +194,7 @@ TEST_CASE("an organisation's dated announcement in its own words is an event, no
     REQUIRE(events.size() == 1);
     CHECK(field(events[0], "actor") == "Brightwater Bank");
     CHECK(field(events[0], "when") == "2025-11-07");
-    CHECK(field(events[0], "action").find("close 40 branches") != std::string::npos);
+    CHECK(field(events[0], "action") == "said on Friday it would close 40 branches");
 }
 
 TEST_CASE("a dated release beside a first is both an event and a comparison") {

@@ -202,9 +202,15 @@ std::optional<Draft> verb_event(const Sentence& s, bool speech) {
         end = s.clauses[k + 1].end;
         action = trim_text(s.text.substr(verb->begin, end - verb->begin));
     }
-    if (!s.english) {
-        const auto by = s.text.substr(actor->end, verb->begin - actor->end).find("被");
-        if (by != std::string_view::npos) action = trim_text(s.text.substr(actor->end + by, end - actor->end - by));
+    // What stands between the actor and its verb, dates left out, belongs to the action: "said it
+    // would cut 4,000 jobs" is a plan, "was fined" a passive, "因数据泄露被…罚款" gives the reason.
+    if (actor->end <= verb->begin && clause_at(s, actor->begin) == k && verb->begin - actor->end <= 60) {
+        std::string between;
+        for (std::size_t i = actor->end; i < verb->begin; ++i) {
+            if (!in_date(s, i)) between += s.text[i];
+        }
+        between = strip_leading(between);
+        if (!between.empty()) action = between + (s.english ? " " : "") + action;
     }
     Draft d;
     d.kind = ClaimKind::event;
