@@ -148,6 +148,81 @@ TEST_CASE("dated events resolve relative dates against the article date") {
     CHECK(field(events[1], "when") == "2025-04");
 }
 
+TEST_CASE("an event verb names the action; its actor is the subject before it, in a passive too") {
+    const auto a = text_article({"上月，青岚科技完成了8亿元B轮融资。", "去年底，青岚科技因数据泄露被北江市监管局罚款30万元。",
+                                 "周三，青岚科技召开发布会，推出了两款新品。"});
+    const auto events = of_kind(claimtrack::claims::extract(a), ClaimKind::event);
+    REQUIRE(events.size() == 3);
+    CHECK(field(events[0], "actor") == "青岚科技");
+    CHECK(field(events[0], "action") == "完成了8亿元B轮融资");
+    CHECK(field(events[0], "when") == "2025-10");
+    CHECK(field(events[1], "actor") == "青岚科技");  // the one fined, not the office that fined it
+    CHECK(field(events[1], "action") == "因数据泄露被北江市监管局罚款30万元");
+    CHECK(field(events[1], "when") == "2024-12");
+    CHECK(field(events[2], "action") == "推出了两款新品");  // 发布会 is a press conference, not the action
+    CHECK(field(events[2], "when") == "2025-11-12");
+}
+
+TEST_CASE("English events: an appositive is skipped, a weekday resolved, a generic actor named") {
+    const auto a = text_article({"Fernhill Labs, a battery startup based in Oslo, unveiled its new cell on Tuesday.",
+                                 "Last month the city council voted to close two libraries."});
+    const auto events = of_kind(claimtrack::claims::extract(a), ClaimKind::event);
+    REQUIRE(events.size() == 2);
+    CHECK(field(events[0], "actor") == "Fernhill Labs");
+    CHECK(field(events[0], "action") == "unveiled its new cell on Tuesday");
+    CHECK(field(events[0], "when") == "2025-11-04");
+    CHECK(field(events[1], "actor") == "city council");
+    CHECK(field(events[1], "when") == "2025-10");
+    CHECK(events[1].checkworthiness >= 0.5);
+}
+
+TEST_CASE("\"the company was fined\" names the article's company as the actor") {
+    const auto a = text_article({"Pellcrest Logistics runs 40 depots in Wales.", "Pellcrest Logistics hired 300 drivers in 2024.",
+                                 "Earlier this month, the company was fined $90,000 by the regulator."});
+    const auto events = of_kind(claimtrack::claims::extract(a), ClaimKind::event);
+    REQUIRE(!events.empty());
+    CHECK(field(events.back(), "actor") == "Pellcrest Logistics");
+    CHECK(field(events.back(), "when") == "2025-11");
+    CHECK(field(events.back(), "action").starts_with("was fined $90,000"));
+}
+
+TEST_CASE("an organisation's dated announcement in its own words is an event, not a quote") {
+    const auto a = text_article({"Brightwater Bank, the lender that owns Coastline Mortgages, said on Friday it would close 40 branches."});
+    const auto claims = claimtrack::claims::extract(a);
+    CHECK(of_kind(claims, ClaimKind::quote).empty());
+    const auto events = of_kind(claims, ClaimKind::event);
+    REQUIRE(events.size() == 1);
+    CHECK(field(events[0], "actor") == "Brightwater Bank");
+    CHECK(field(events[0], "when") == "2025-11-07");
+    CHECK(field(events[0], "action") == "said on Friday it would close 40 branches");
+}
+
+TEST_CASE("a dated release beside a first is both an event and a comparison") {
+    const auto a = text_article({"Orvane, a Lyon-based AI lab, released its Tern-2 model on Monday, the first open model to pass the exam."});
+    const auto claims = claimtrack::claims::extract(a);
+    REQUIRE(of_kind(claims, ClaimKind::comparison).size() == 1);
+    const auto events = of_kind(claims, ClaimKind::event);
+    REQUIRE(events.size() == 1);
+    CHECK(field(events[0], "actor") == "Orvane");
+    CHECK(field(events[0], "when") == "2025-11-10");
+}
+
+TEST_CASE("an anonymous source hedges a reported plan, which is an event") {
+    const auto a = text_article({"据知情人士透露，青岚科技正在筹备赴港上市。"});
+    const auto events = of_kind(claimtrack::claims::extract(a), ClaimKind::event);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].hedged);
+    CHECK(field(events[0], "actor") == "青岚科技");
+}
+
+TEST_CASE("one's first reaction or first task, and the first half of a year, are not firsts") {
+    const auto a = text_article({"青岚科技创始人说，他看到订单后的第一反应是扩产。", "很多客户拿到机器后的第一件事，就是拆开看电机。",
+                                 "In the first half of 2025, Orvane sold 3,000 robots."});
+    CHECK(of_kind(claimtrack::claims::extract(a), ClaimKind::comparison).empty());
+    const auto b = text_article({"青岚科技是第一家在科创板上市的机器人公司。"});
+    CHECK(of_kind(claimtrack::claims::extract(b), ClaimKind::comparison).size() == 1);
+}
+
 TEST_CASE("no anchor date leaves relative events undated") {
     const auto a = text_article({"今年3月，研究机构TrendForce就预测过，存储芯片价格将上涨。"}, "");
     CHECK(of_kind(claimtrack::claims::extract(a), ClaimKind::event).empty());

@@ -45,6 +45,30 @@ TEST_CASE("relative Chinese dates resolve against the anchor") {
     CHECK(isos("今年四月") == V{"2025-04"});
 }
 
+TEST_CASE("Chinese weekdays and parts of a day resolve within the anchor's week") {
+    // 2025-11-10 is a Monday.
+    CHECK(isos("上周五，该公司宣布") == V{"2025-11-07"});
+    CHECK(isos("周三将召开") == V{"2025-11-12"});
+    CHECK(isos("星期一") == V{"2025-11-10"});
+    CHECK(isos("下周一") == V{"2025-11-17"});
+    CHECK(isos("上周") == V{"2025-W45"});
+    CHECK(isos("每周一开会").empty());
+    CHECK(isos("成立三周年").empty());
+    CHECK(isos("昨晚") == V{"2025-11-09"});
+    CHECK(isos("今晨") == V{"2025-11-10"});
+    CHECK(isos("去年底") == V{"2024-12"});
+}
+
+TEST_CASE("English weekdays are the latest such day, or the one before or after") {
+    CHECK(isos("said on Friday") == V{"2025-11-07"});
+    CHECK(isos("on Monday") == V{"2025-11-10"});
+    CHECK(isos("On Tuesday, the firm") == V{"2025-11-04"});
+    CHECK(isos("last Monday") == V{"2025-11-03"});
+    CHECK(isos("next Tuesday") == V{"2025-11-11"});
+    CHECK(isos("Earlier this month, the company") == V{"2025-11"});
+    CHECK(isos("a Monday morning", "").empty());
+}
+
 TEST_CASE("relative dates are skipped without an anchor") {
     CHECK(isos("今年4月", "").empty());
     CHECK(isos("last week", "").empty());

@@ -211,7 +211,14 @@ std::vector<Draft> detect_roles(const Sentence& s);
 std::vector<Draft> detect_quotes(const Sentence& s);
 std::vector<Draft> detect_quantities(const Sentence& s);
 std::vector<Draft> detect_comparisons(const Sentence& s);
-std::vector<Draft> detect_events(const Sentence& s, bool hedged);
+// How `detect_events` looks: `hedged` for a reported sentence (no date needed); `need_verb` to find
+// only an action named by an event verb; `speech` to take a speech verb as one ("X said it would…").
+struct EventSearch {
+    bool hedged = false;
+    bool need_verb = false;
+    bool speech = false;
+};
+std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how);
 
 // A claim with the terms its check-worthiness is the clamped sum of.
 struct Scored {

@@ -12,10 +12,13 @@ struct Cue {
     std::size_t end = 0;
 };
 
-// 最 followed by these is time or order, not a superlative.
-bool weak_superlative(std::string_view s, std::size_t at) {
-    for (const std::string_view w : {"最近", "最后", "最终", "最初", "最早", "最多只", "最好不要"}) {
-        if (has_at(s, at, w)) return true;
+// A cue word at `at` that starts a listed phrase comparing nothing: 最近, 第一反应, "the first half".
+bool not_comparison(const Sentence& s, std::size_t at) {
+    static const CueIndex zh_not(lexicon::zh_not_comparisons());
+    static const CueIndex en_not(lexicon::en_not_comparisons());
+    const CueIndex& index = s.english ? en_not : zh_not;
+    for (const std::uint32_t k : index.candidates(s.text, at)) {
+        if (occurs_at(s.text, at, index.list()[k])) return true;
     }
     return false;
 }
@@ -48,14 +51,13 @@ std::optional<Cue> cue_in(const Sentence& s, const Clause& c, std::string& relat
     static const CueIndex en_cues(lexicon::en_comparisons());
     static const CueIndex zh_cues(lexicon::zh_comparisons());
     std::optional<Cue> best;
-    const auto hit = first_cue_where(part, s.english ? en_cues : zh_cues, [&](std::size_t at, std::string_view cue) {
-        return s.english || cue != "最" || !weak_superlative(s.text, c.begin + at);
-    });
+    const auto hit = first_cue_where(part, s.english ? en_cues : zh_cues,
+                                     [&](std::size_t at, std::string_view) { return !not_comparison(s, c.begin + at); });
     if (hit) best = Cue{c.begin + hit->at, c.begin + hit->at + hit->entry.size()};
     if (best && !s.english) best->end = extend_zh(s.text, best->end);
     if (best && !s.english && has_at(s.text, best->begin, "迄今为止") && best->end == best->begin + 12) {
         const auto most = part.find("最", best->end - c.begin);  // "迄今为止国内…最大的": keep the superlative
-        if (most != std::string_view::npos && !weak_superlative(s.text, c.begin + most)) {
+        if (most != std::string_view::npos && !not_comparison(s, c.begin + most)) {
             relation_extra = std::string(s.text.substr(c.begin + most, extend_zh(s.text, c.begin + most) - c.begin - most));
         }
     }

@@ -83,10 +83,153 @@ std::vector<Draft> english_fact(const Sentence& s) {
     return {};
 }
 
+// The verb of a dated action, found through the lexicon's event verbs (and, when `speech`, its
+// speech verbs: "Harbor Line said on Tuesday it would drop…" is an announcement).
+struct EventVerb {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+struct EventCues {
+    CueIndex zh_verbs{lexicon::zh_event_verbs()};
+    CueIndex en_verbs{lexicon::en_event_verbs()};
+    CueIndex zh_speech{lexicon::zh_speech_verbs()};
+    CueIndex en_speech{lexicon::en_speech_verbs()};
+    CueIndex zh_actors{lexicon::zh_event_actors()};
+    CueIndex en_actors{lexicon::en_event_actors()};
+    CueIndex zh_not_verbs{lexicon::zh_not_event_verbs()};
+    CueIndex en_not_verbs{lexicon::en_not_event_verbs()};
+};
+
+const EventCues& event_cues() {
+    static const EventCues made;
+    return made;
+}
+
+bool in_date(const Sentence& s, std::size_t at) {
+    return std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) { return d.span.start <= at && at < d.span.end; });
+}
+
+bool in_mention(const Sentence& s, std::size_t at) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) { return m.begin <= at && at < m.end; });
+}
+
+std::optional<EventVerb> event_verb(const Sentence& s, bool speech) {
+    const EventCues& cues = event_cues();
+    const CueIndex& not_verbs = s.english ? cues.en_not_verbs : cues.zh_not_verbs;
+    const auto usable = [&](std::size_t at, std::string_view) {
+        for (const std::uint32_t k : not_verbs.candidates(s.text, at)) {
+            if (occurs_at(s.text, at, not_verbs.list()[k])) return false;  // "发布会": a press conference
+        }
+        return !in_date(s, at) && !in_mention(s, at);
+    };
+    auto hit = first_cue_where(s.text, s.english ? cues.en_verbs : cues.zh_verbs, usable);
+    if (speech) {
+        const auto said = first_cue_where(s.text, s.english ? cues.en_speech : cues.zh_speech, usable);
+        if (said && (!hit || said->at < hit->at)) hit = said;
+    }
+    if (!hit) return std::nullopt;
+    return EventVerb{hit->at, hit->at + hit->entry.size()};
+}
+
+// "Skyreach Robotics, a drone maker based in Leeds, launched…": a clause that only describes the
+// actor named before it.
+bool appositive(const Sentence& s, const Clause& c) {
+    const std::string text = trim_text(s.text.substr(c.begin, c.end - c.begin));
+    for (const std::string_view article : {"a ", "an ", "the ", "A ", "An ", "The "}) {
+        if (text.starts_with(article)) return true;
+    }
+    return false;
+}
+
+bool usable_actor(const Mention& m) {
+    if (m.type == EntityType::place) return false;                  // "根据台北市…的统计": where, not who
+    return !(m.type == EntityType::name && m.end - m.begin < 2);  // "C轮融资"
+}
+
+// The generic actor ending at or before `pos` in [from, pos): "the council", "该公司" (the article's company).
+std::optional<Mention> generic_actor(const Sentence& s, std::size_t from, std::size_t pos) {
+    const EventCues& cues = event_cues();
+    std::optional<Mention> found;
+    const auto part = s.text.substr(from, pos - from);
+    first_cue_where(part, s.english ? cues.en_actors : cues.zh_actors, [&](std::size_t at, std::string_view entry) {
+        if (found && from + at < found->end) return false;  // "the city council", not also "the city" in it
+        std::string name(entry);
+        for (const std::string_view company : {"the company", "the firm", "该公司", "这家公司"}) {
+            if (entry == company && !s.company.empty()) name = s.company;
+        }
+        if (name.starts_with("the ")) name.erase(0, 4);
+        found = Mention{from + at, from + at + entry.size(), std::move(name), EntityType::organization};
+        return false;  // keep scanning: the last one before the verb is its subject
+    });
+    return found;
+}
+
+// The actor of the verb at `verb`: the last person or organisation before it in its clause, else in
+// the clauses before (an appositive skipped); before 被 in a passive ("X被Y罚款": X was fined).
+std::optional<Mention> actor_before(const Sentence& s, std::size_t verb) {
+    std::size_t k = clause_at(s, verb);
+    std::size_t limit = verb;
+    const auto clause = s.text.substr(s.clauses[k].begin, verb - s.clauses[k].begin);
+    if (const auto by = clause.rfind("被"); !s.english && by != std::string_view::npos) limit = s.clauses[k].begin + by;
+    for (;; --k) {
+        const Clause& c = s.clauses[k];
+        if (k == clause_at(s, verb) || !appositive(s, c)) {
+            const Mention* best = nullptr;
+            for (const auto& m : s.mentions) {
+                if (m.begin >= c.begin && m.end <= limit && usable_actor(m)) best = &m;
+            }
+            auto generic = generic_actor(s, c.begin, std::min(limit, c.end));
+            if (best != nullptr && (!generic || generic->begin < best->end)) return *best;
+            if (generic) return generic;
+        }
+        if (k == 0) break;
+        limit = s.clauses[k - 1].end;
+    }
+    return std::nullopt;
+}
+
+// A dated (or reported) action found by its verb: actor before the verb, action from the verb.
+std::optional<Draft> verb_event(const Sentence& s, bool speech) {
+    const auto verb = event_verb(s, speech);
+    if (!verb) return std::nullopt;
+    const auto actor = actor_before(s, verb->begin);
+    if (!actor) return std::nullopt;
+    const std::size_t k = clause_at(s, verb->begin);
+    std::size_t end = s.clauses[k].end;
+    std::string action = trim_text(s.text.substr(verb->begin, end - verb->begin));
+    if (action.size() <= verb->end - verb->begin + 1 && k + 1 < s.clauses.size()) {  // "X宣布，…": what it announced follows
+        end = s.clauses[k + 1].end;
+        action = trim_text(s.text.substr(verb->begin, end - verb->begin));
+    }
+    // What stands between the actor and its verb, dates left out, belongs to the action: "said it
+    // would cut 4,000 jobs" is a plan, "was fined" a passive, "因数据泄露被…罚款" gives the reason.
+    if (actor->end <= verb->begin && clause_at(s, actor->begin) == k && verb->begin - actor->end <= 60) {
+        std::string between;
+        for (std::size_t i = actor->end; i < verb->begin; ++i) {
+            if (!in_date(s, i)) between += s.text[i];
+        }
+        between = strip_leading(between);
+        if (!between.empty()) action = between + (s.english ? " " : "") + action;
+    }
+    Draft d;
+    d.kind = ClaimKind::event;
+    d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
+    d.end = end;
+    d.fields = {{"actor", actor->name}, {"action", std::move(action)}, {"when", sentence_when(s)}};
+    d.named = actor->type != EntityType::name || actor->name == s.company;
+    return d;
+}
+
 }  // namespace
 
-std::vector<Draft> detect_events(const Sentence& s, bool hedged) {
+std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
+    const bool hedged = how.hedged;
     const std::string when = sentence_when(s);
+    if (!when.empty() || hedged) {
+        if (auto d = verb_event(s, how.speech)) return {std::move(*d)};
+    }
+    if (how.need_verb) return {};
     if (when.empty() && !hedged) return s.english ? english_fact(s) : std::vector<Draft>{};
     const std::size_t after = s.dates.empty() ? 0 : s.dates.front().span.end;
     const Mention* actor = mention_after(s, after, s.text.size(), true, true);
@@ -103,12 +246,13 @@ std::vector<Draft> detect_events(const Sentence& s, bool hedged) {
         action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
     }
     if (action.size() < 6 || action.starts_with("的")) return {};  // "星河的固态硬盘…": a possessor, not an actor
+    if (!usable_actor(*actor)) return {};
     Draft d;
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
     d.end = end;
     d.fields = {{"actor", actor->name}, {"action", action}, {"when", when}};
-    d.named = actor->type != EntityType::name;
+    d.named = actor->type != EntityType::name || actor->name == s.company;
     return {d};
 }
 

@@ -149,19 +149,45 @@ double total(const std::vector<ScoreTerm>& terms) {
     return std::clamp(sum, 0.0, 1.0);
 }
 
+// "Harbor Line, the ferry operator…, said on Tuesday it would drop four routes": an organisation's
+// dated announcement in its own words, not quoted, is an event rather than a quote.
+bool announcement(const Sentence& s, const std::vector<Draft>& drafts, bool hedged, Draft& event) {
+    const bool quoted = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.kind == ClaimKind::quote; });
+    if (!quoted || s.dates.empty()) return false;
+    for (const std::string_view mark : {"“", "”", "\"", "「", "『"}) {
+        if (s.text.find(mark) != std::string_view::npos) return false;
+    }
+    auto found = detect_events(s, {hedged, true, true});
+    if (found.empty()) return false;
+    const auto& actor = found.front().fields["actor"];
+    const bool organization = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+        return m.type == EntityType::organization && m.name == actor;
+    });
+    if (!organization) return false;
+    event = std::move(found.front());
+    return true;
+}
+
 std::vector<Draft> detect_all(const Sentence& s, bool hedged) {
     std::vector<Draft> drafts = detect_roles(s);
     for (auto& d : detect_quotes(s)) drafts.push_back(std::move(d));
     for (auto& d : detect_quantities(s)) drafts.push_back(std::move(d));
     for (auto& d : detect_comparisons(s)) drafts.push_back(std::move(d));
-    // A dated or reported action stated beside its figures ("今年5月，X完成了120亿元融资") is also an event.
+    if (Draft event; announcement(s, drafts, hedged, event)) {
+        std::erase_if(drafts, [](const Draft& d) { return d.kind == ClaimKind::quote; });
+        drafts.push_back(std::move(event));
+        return drafts;
+    }
+    // A dated or reported action stated beside its figures ("今年5月，X完成了120亿元融资") or a
+    // ranking ("X released its model on Monday, the first…") is also an event; beside a ranking only
+    // when an event verb names it.
     const bool only_figures = std::all_of(drafts.begin(), drafts.end(), [](const Draft& d) {
         return d.kind == ClaimKind::quantity || d.kind == ClaimKind::comparison;
     });
     const bool counts = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.kind == ClaimKind::quantity; });
     const bool alone = drafts.empty();
-    if (alone || (only_figures && counts && (hedged || !s.dates.empty()))) {
-        for (auto& d : detect_events(s, hedged)) {
+    if (alone || (only_figures && (hedged || !s.dates.empty()))) {
+        for (auto& d : detect_events(s, {hedged, !alone && !counts, false})) {
             const auto& actor = d.fields["actor"];
             const bool possessor = d.fields["action"].starts_with(actor + "'s") || d.fields["action"].starts_with(actor + "’s");
             if (alone || !possessor) drafts.push_back(std::move(d));  // "Mistral's model beat …": a comparison only

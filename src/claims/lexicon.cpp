@@ -118,6 +118,10 @@ std::span<const std::string_view> zh_comparisons() {
     static const auto list = zh("comparisons");
     return list;
 }
+std::span<const std::string_view> zh_not_comparisons() {
+    static const auto list = zh("not_comparisons");
+    return list;
+}
 std::span<const std::string_view> zh_surnames() {
     static const auto list = zh("surnames");
     return list;
@@ -171,6 +175,10 @@ std::span<const std::string_view> en_comparisons() {
     static const auto list = en("comparisons");
     return list;
 }
+std::span<const std::string_view> en_not_comparisons() {
+    static const auto list = en("not_comparisons");
+    return list;
+}
 std::span<const std::string_view> en_not_names() {
     static const auto list = en("not_names");
     return list;
@@ -197,6 +205,30 @@ std::span<const std::string_view> en_future() {
 }
 std::span<const std::string_view> en_org_suffixes() {
     static const auto list = en("org_suffixes");
+    return list;
+}
+std::span<const std::string_view> zh_event_verbs() {
+    static const auto list = zh("event_verbs");
+    return list;
+}
+std::span<const std::string_view> zh_event_actors() {
+    static const auto list = zh("event_actors");
+    return list;
+}
+std::span<const std::string_view> en_event_verbs() {
+    static const auto list = en("event_verbs");
+    return list;
+}
+std::span<const std::string_view> en_event_actors() {
+    static const auto list = en("event_actors");
+    return list;
+}
+std::span<const std::string_view> zh_not_event_verbs() {
+    static const auto list = zh("not_event_verbs");
+    return list;
+}
+std::span<const std::string_view> en_not_event_verbs() {
+    static const auto list = en("not_event_verbs");
     return list;
 }
 

@@ -22,6 +22,8 @@ std::span<const std::string_view> doubts();          // a following sentence tha
 std::span<const std::string_view> opinions();
 std::span<const std::string_view> zh_comparisons();
 std::span<const std::string_view> en_comparisons();
+std::span<const std::string_view> zh_not_comparisons();  // 最近, 第一反应: a comparison cue that starts these compares nothing
+std::span<const std::string_view> en_not_comparisons();  // "the first half", "the first thing"
 std::span<const std::string_view> zh_surnames();
 std::span<const std::string_view> en_not_names();   // capitalised words that are not names
 std::span<const std::string_view> zh_name_stops();  // characters that end a Chinese name early
@@ -38,6 +40,12 @@ std::span<const std::string_view> zh_org_suffixes();  // 半导体, 集团, 银�
 std::span<const std::string_view> zh_alias_suffixes();  // suffixes an article drops after first use: 星X半导体 → 星X
 std::span<const std::string_view> zh_generic_stems();  // 科技, 芯片: words that make 科技公司 a description, not a name
 std::span<const std::string_view> en_not_speech();    // "said to be": a hedge, not a quote
-std::span<const std::string_view> en_org_suffixes();  // "Harbor Line", "Acme Analytics": an organisation, not a person
+std::span<const std::string_view> en_org_suffixes();
+std::span<const std::string_view> zh_event_verbs();   // 宣布, 完成, 发布: the verb of a dated action
+std::span<const std::string_view> en_event_verbs();   // launched, approved, fined
+std::span<const std::string_view> zh_event_actors();  // 董事会, 该公司: an actor that is not a name
+std::span<const std::string_view> en_event_actors();  // the council, the ministry, the company
+std::span<const std::string_view> zh_not_event_verbs();  // 发布会: an event verb starting these names no action
+std::span<const std::string_view> en_not_event_verbs();  // "Harbor Line", "Acme Analytics": an organisation, not a person
 
 }  // namespace claimtrack::claims::lexicon

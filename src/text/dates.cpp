@@ -67,6 +67,11 @@ std::string iso(Ymd date) {
     return buf.data();
 }
 
+int weekday(Ymd date) {
+    const std::int64_t days = days_from_civil(date.year, date.month, date.day);
+    return static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+}
+
 std::string iso_week(Ymd date) {
     const std::int64_t days = days_from_civil(date.year, date.month, date.day);
     const auto monday_based = static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
@@ -173,12 +178,32 @@ constexpr std::array<std::pair<std::string_view, int>, 4> k_zh_years{
 constexpr std::array<std::pair<std::string_view, int>, 3> k_zh_this_year{{{"年初", 1}, {"年底", 12}, {"年末", 12}}};
 constexpr std::array<std::pair<std::string_view, int>, 7> k_zh_months{
     {{"上个月", -1}, {"上月", -1}, {"本月", 0}, {"这个月", 0}, {"当月", 0}, {"下个月", 1}, {"下月", 1}}};
-constexpr std::array<std::pair<std::string_view, int>, 6> k_zh_days{
-    {{"今天", 0}, {"今日", 0}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}}};
+constexpr std::array<std::pair<std::string_view, int>, 10> k_zh_days{
+    {{"今天", 0}, {"今日", 0}, {"今晨", 0}, {"今早", 0}, {"昨天", -1}, {"昨日", -1}, {"昨晚", -1}, {"前天", -2},
+     {"前晚", -2}, {"明天", 1}}};
 constexpr std::array<std::pair<std::string_view, int>, 4> k_zh_weeks{
     {{"上周", -7}, {"上星期", -7}, {"本周", 0}, {"下周", 7}}};
 constexpr std::array<std::pair<std::string_view, int>, 5> k_zh_vague{
     {{"几天前", 0}, {"前几天", 0}, {"日前", 0}, {"近日", 0}, {"这几天", 0}}};
+
+// The week words a weekday can follow (周一, 上周五, 下星期二), with their offset in weeks.
+constexpr std::array<std::pair<std::string_view, int>, 10> k_zh_weekday_weeks{
+    {{"上个星期", -1}, {"上星期", -1}, {"上周", -1}, {"本周", 0}, {"这周", 0}, {"这个星期", 0}, {"下星期", 1}, {"下周", 1},
+     {"星期", 0}, {"周", 0}}};
+constexpr std::array<std::pair<std::string_view, int>, 8> k_zh_weekdays{
+    {{"一", 0}, {"二", 1}, {"三", 2}, {"四", 3}, {"五", 4}, {"六", 5}, {"日", 6}, {"天", 6}}};
+
+// 周五, 上周三, 下星期一: a day of the anchor's week (or the week before or after). Not 每周一: a habit.
+std::optional<DateHit> zh_weekday_at(std::string_view s, std::size_t i, const Ymd& a) {
+    const auto week = table_at(s, i, k_zh_weekday_weeks);
+    if (!week) return std::nullopt;
+    if (week->second == 0 && i >= 3 && has_at(s, i - 3, "每")) return std::nullopt;
+    const auto day = table_at(s, week->first, k_zh_weekdays);
+    if (!day) return std::nullopt;
+    if (has_at(s, day->first, "年") || has_at(s, day->first, "次")) return std::nullopt;  // 周年, 一周一次
+    const int delta = 7 * week->second + day->second - weekday(a);
+    return DateHit{day->first, iso(add_days(a, delta))};
+}
 
 // 今年, 去年 … with what follows them (今年4月, 去年底); 年初, 年底 of this year.
 std::optional<DateHit> relative_year_at(std::string_view s, std::size_t i, const Ymd& a) {
@@ -191,6 +216,7 @@ std::optional<DateHit> relative_year_at(std::string_view s, std::size_t i, const
 std::optional<DateHit> relative_near_at(std::string_view s, std::size_t i, const Ymd& a) {
     if (const auto hit = table_at(s, i, k_zh_months)) return DateHit{hit->first, iso(add_months(a, hit->second))};
     if (const auto hit = table_at(s, i, k_zh_days)) return DateHit{hit->first, iso(add_days(a, hit->second))};
+    if (auto hit = zh_weekday_at(s, i, a)) return hit;
     if (const auto hit = table_at(s, i, k_zh_weeks)) return DateHit{hit->first, iso_week(add_days(a, hit->second))};
     if (const auto hit = table_at(s, i, k_zh_vague)) return DateHit{hit->first, iso({a.year, a.month, 0})};
     return std::nullopt;
@@ -212,6 +238,7 @@ const std::vector<char32_t>& chinese_date_starts() {
         add_firsts(k_zh_months);
         add_firsts(k_zh_days);
         add_firsts(k_zh_weeks);
+        add_firsts(k_zh_weekday_weeks);
         add_firsts(k_zh_vague);
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -31,6 +31,9 @@ Ymd add_months(Ymd date, int months);
 // Return "YYYY", "YYYY-MM" or "YYYY-MM-DD" as far as `date` is known.
 std::string iso(Ymd date);
 
+// Return the day of the week of `date`: 0 for Monday … 6 for Sunday.
+int weekday(Ymd date);
+
 // Return the ISO 8601 week of `date`, e.g. "2025-W45".
 std::string iso_week(Ymd date);
 

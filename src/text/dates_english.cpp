@@ -86,7 +86,38 @@ std::optional<DateHit> day_first_at(std::string_view s, std::size_t i, const std
     return DateHit{after, iso({anchor->year, month->month, day->value})};
 }
 
+constexpr std::array<std::string_view, 7> k_weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+std::optional<std::pair<std::size_t, int>> weekday_word_at(std::string_view s, std::size_t i) {
+    for (std::size_t k = 0; k < k_weekdays.size(); ++k) {
+        if (has_word_at(s, i, k_weekdays[k])) return std::pair{i + k_weekdays[k].size(), static_cast<int>(k)};
+    }
+    return std::nullopt;
+}
+
+// "on Monday", "last Friday": news tells of days just past, so a weekday is the latest one on or
+// before the anchor ("last" one before it); "next Tuesday" is the first one after it.
+std::optional<DateHit> weekday_at(std::string_view s, std::size_t i, const Ymd& a) {
+    int direction = 0;
+    std::size_t at = i;
+    for (const auto& [word, sign] : std::array<std::pair<std::string_view, int>, 2>{{{"last ", -1}, {"next ", 1}}}) {
+        if (has_word_at(s, i, word.substr(0, 4)) && i + word.size() < s.size() && s[i + 4] == ' ') {
+            direction = sign;
+            at = i + word.size();
+        }
+    }
+    const auto day = weekday_word_at(s, at);
+    if (!day) return std::nullopt;
+    const int today = weekday(a);
+    int delta = day->second - today;  // the day of the anchor's week
+    if (direction == 0 && delta > 0) delta -= 7;
+    if (direction < 0 && delta >= 0) delta -= 7;
+    if (direction > 0 && delta <= 0) delta += 7;
+    return DateHit{day->first, iso(add_days(a, delta))};
+}
+
 std::optional<DateHit> relative_at(std::string_view s, std::size_t i, const Ymd& a) {
+    if (auto hit = weekday_at(s, i, a)) return hit;
     static constexpr std::array<std::pair<std::string_view, int>, 3> k_weeks{
         {{"last week", -7}, {"this week", 0}, {"next week", 7}}};
     for (const auto& [phrase, delta] : k_weeks) {
