@@ -32,8 +32,7 @@ struct NameIndex {
 std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
     static const NameIndex names;
     if (i >= s.size()) return std::nullopt;
-    const auto second = static_cast<unsigned char>(i + 1 < s.size() ? s[i + 1] : 0);
-    if (!names.keys.test(CueIndex::key_of(static_cast<unsigned char>(s[i]), second))) return std::nullopt;
+    if (!names.keys.test(CueIndex::key_at(s, i))) return std::nullopt;
     const CueIndex& people = names.people;
     const CueIndex& organizations = names.organizations;
     const CueIndex& places = names.places;
