@@ -150,7 +150,7 @@ public:
     std::span<const std::string_view> list() const { return m_list; }
     // Return, in list order, the positions in `list()` of the entries that may start at byte `i`.
     std::span<const std::uint32_t> candidates(std::string_view s, std::size_t i) const {
-        if (i >= s.size()) return {};
+        if (i >= s.size() || !m_starts.test(fold(static_cast<unsigned char>(s[i])))) return {};
         const std::uint16_t key = key_at(s, i);
         if (!m_present.test(key)) return {};
         return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
@@ -173,6 +173,7 @@ public:
 private:
     static unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
     std::span<const std::string_view> m_list;
+    std::bitset<256> m_starts;     // the first bytes of entries, ASCII case folded: a cheap first test
     std::bitset<65536> m_present;
     std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)
     std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order

@@ -127,12 +127,20 @@ struct SentenceCues {
     bool first_person = false;
 };
 
+// Return true if Latin `word` occurs in `s` as `find_all` finds it (ASCII case folded, as a word).
+bool has_word(std::string_view s, std::string_view word) {
+    const char first = ascii_lower(word.front());
+    for (std::size_t i = 0; i + word.size() <= s.size(); ++i) {
+        if (ascii_lower(s[i]) == first && word_at(s, i, word)) return true;
+    }
+    return false;
+}
+
 SentenceCues sentence_cues(const Sentence& s) {
     SentenceCues found;
     found.opinion = first_listed_cue(s.text, cues().opinions);
     found.future = first_listed_cue(s.text, s.english ? cues().en_future : cues().zh_future);
-    found.first_person = s.text.find("我") != std::string_view::npos || !find_all(s.text, "I").empty() ||
-                         !find_all(s.text, "my").empty();
+    found.first_person = s.text.find("我") != std::string_view::npos || has_word(s.text, "I") || has_word(s.text, "my");
     return found;
 }
 
