@@ -58,6 +58,25 @@ TEST_CASE("full-width percent keeps the original byte span") {
     CHECK(covered(text, qs[0]) == "９５％");
 }
 
+TEST_CASE("the folding shared between finders follows the text, not its address or length") {
+    // Same length and the same buffer, different full-width text: each read folds its own text.
+    std::string text = "份额由９５％下降为１２％，";
+    const auto first = find_quantities(text);
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].value == 95);
+    CHECK(claimtrack::numbers::find_dates(text, "2025-11-10").empty());
+    CHECK(find_quantities(text).size() == 2);
+    text.replace(text.find("９５"), std::string("９５").size(), "８４");
+    const auto second = find_quantities(text);
+    REQUIRE(second.size() == 2);
+    CHECK(second[0].value == 84);
+    CHECK(covered(text, second[0]) == "８４％");
+    const auto dates = claimtrack::numbers::find_dates("２０２５年４月，份额１２％", "2025-11-10");
+    REQUIRE(dates.size() == 1);
+    CHECK(dates[0].iso == "2025-04");
+    CHECK(find_quantities("２０２５年４月，份额１２％").back().value == 12);
+}
+
 TEST_CASE("percentages in three languages of writing") {
     const auto a = find_quantities("fell 12.5 percent");
     REQUIRE(a.size() == 1);

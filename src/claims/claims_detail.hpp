@@ -150,22 +150,30 @@ public:
     std::span<const std::string_view> list() const { return m_list; }
     // Return, in list order, the positions in `list()` of the entries that may start at byte `i`.
     std::span<const std::uint32_t> candidates(std::string_view s, std::size_t i) const {
-        if (i >= s.size()) return {};
-        const auto second = static_cast<unsigned char>(i + 1 < s.size() ? s[i + 1] : 0);
-        const std::uint16_t key = key_of(static_cast<unsigned char>(s[i]), second);
+        if (i >= s.size() || !m_starts.test(fold(static_cast<unsigned char>(s[i])))) return {};
+        const std::uint16_t key = key_at(s, i);
         if (!m_present.test(key)) return {};
         return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
     }
     // Return the keys that have entries: `candidates` is empty at a position whose key is not set.
     const std::bitset<65536>& keys() const { return m_present; }
-    // Return the index key of two bytes, ASCII case folded.
-    static std::uint16_t key_of(unsigned char first, unsigned char second) {
+    // Return the index key of the text at byte `i` of `s` (bytes past the end read as 0): for a
+    // character of three bytes (E0..EF: Han and CJK punctuation) its last two bytes, 6 bits each, as
+    // 0xE000 | b1 << 6 | b2, since Han characters of one block share their first two bytes; else
+    // the first two bytes, ASCII case folded (a first byte below E0 or from F0 up).
+    static std::uint16_t key_at(std::string_view s, std::size_t i) {
+        const auto at = [&](std::size_t k) { return static_cast<unsigned char>(i + k < s.size() ? s[i + k] : 0); };
+        return key_of(at(0), at(1), at(2));
+    }
+    static std::uint16_t key_of(unsigned char first, unsigned char second, unsigned char third) {
+        if (first >= 0xE0 && first < 0xF0) return static_cast<std::uint16_t>(0xE000u | (second & 0x3Fu) << 6 | (third & 0x3Fu));
         return static_cast<std::uint16_t>((fold(first) << 8) | fold(second));
     }
 
 private:
     static unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
     std::span<const std::string_view> m_list;
+    std::bitset<256> m_starts;     // the first bytes of entries, ASCII case folded: a cheap first test
     std::bitset<65536> m_present;
     std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)
     std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order

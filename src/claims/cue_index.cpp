@@ -7,19 +7,29 @@ namespace claimtrack::claims::detail {
 
 namespace {
 
-// Return the (key, list position) pairs of `list`: an entry of one byte is filed under every second byte.
+// Return the (key, list position) pairs of `list`. An entry shorter than its key's bytes is filed
+// under every key those missing bytes could give (a text's bytes past its end read as 0).
 std::vector<std::pair<std::uint16_t, std::uint32_t>> keyed(std::span<const std::string_view> list) {
     std::vector<std::pair<std::uint16_t, std::uint32_t>> out;
     for (std::size_t k = 0; k < list.size(); ++k) {
         const std::string_view entry = list[k];
         if (entry.empty()) continue;
-        const auto first = static_cast<unsigned char>(entry[0]);
         const auto position = static_cast<std::uint32_t>(k);
-        if (entry.size() >= 2) {
-            out.emplace_back(CueIndex::key_of(first, static_cast<unsigned char>(entry[1])), position);
+        const auto byte = [&](std::size_t n) { return static_cast<unsigned char>(entry[n]); };
+        const bool three = byte(0) >= 0xE0 && byte(0) < 0xF0;
+        const std::size_t needed = three ? 3 : 2;
+        if (entry.size() >= needed) {
+            out.emplace_back(CueIndex::key_of(byte(0), byte(1), three ? byte(2) : 0), position);
             continue;
         }
-        for (unsigned next = 0; next < 256; ++next) out.emplace_back(CueIndex::key_of(first, static_cast<unsigned char>(next)), position);
+        // Short: vary the missing bytes (for a two-byte key only the second).
+        const unsigned second_from = entry.size() >= 2 ? byte(1) : 0;
+        const unsigned second_to = entry.size() >= 2 ? byte(1) : 255;
+        for (unsigned second = second_from; second <= second_to; ++second) {
+            for (unsigned third = 0; third < (three ? 256u : 1u); ++third) {
+                out.emplace_back(CueIndex::key_of(byte(0), static_cast<unsigned char>(second), static_cast<unsigned char>(third)), position);
+            }
+        }
     }
     return out;
 }
@@ -30,6 +40,9 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
     auto pairs = keyed(list);
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());  // one-byte entries under folded keys
+    for (const std::string_view entry : list) {
+        if (!entry.empty()) m_starts.set(fold(static_cast<unsigned char>(entry.front())));
+    }
     for (const auto& [key, position] : pairs) {
         ++m_first[key + 1u];
         m_present.set(key);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <unordered_set>
 
 namespace claimtrack::claims::detail {
 
@@ -13,11 +14,29 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool in_list(std::span<const std::string_view> list, std::string_view word) {
-    // The last byte first: the lists hold many Han characters that share their first two bytes.
-    return std::any_of(list.begin(), list.end(), [&](std::string_view entry) {
-        return entry.size() == word.size() && (word.empty() || (entry.back() == word.back() && entry == word));
-    });
+// A lexicon list hashed once for exact look-ups ("is this character a surname?").
+class WordSet {
+public:
+    explicit WordSet(std::span<const std::string_view> list) : m_words(list.begin(), list.end()) {}
+    bool contains(std::string_view word) const { return m_words.find(word) != m_words.end(); }
+
+private:
+    std::unordered_set<std::string_view> m_words;
+};
+
+const WordSet& surnames() {
+    static const WordSet set(lexicon::zh_surnames());
+    return set;
+}
+
+const WordSet& name_stops() {
+    static const WordSet set(lexicon::zh_name_stops());
+    return set;
+}
+
+const WordSet& not_names() {
+    static const WordSet set(lexicon::en_not_names());
+    return set;
 }
 
 // The name lexicons, indexed once, with the two-byte keys any of them has (one test per position).
@@ -32,8 +51,7 @@ struct NameIndex {
 std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
     static const NameIndex names;
     if (i >= s.size()) return std::nullopt;
-    const auto second = static_cast<unsigned char>(i + 1 < s.size() ? s[i + 1] : 0);
-    if (!names.keys.test(CueIndex::key_of(static_cast<unsigned char>(s[i]), second))) return std::nullopt;
+    if (!names.keys.test(CueIndex::key_at(s, i))) return std::nullopt;
     const CueIndex& people = names.people;
     const CueIndex& organizations = names.organizations;
     const CueIndex& places = names.places;
@@ -104,7 +122,7 @@ std::optional<Mention> suffix_org_at(std::string_view s, std::size_t suffix_begi
     std::size_t begin = suffix_begin;
     for (int k = 0; k < 4 && begin >= 3; ++k) {
         const std::size_t prev = begin - 3;
-        if (!is_han(code_point_at(s, prev)) || in_list(lexicon::zh_name_stops(), s.substr(prev, 3))) break;
+        if (!is_han(code_point_at(s, prev)) || name_stops().contains(s.substr(prev, 3))) break;
         begin = prev;
     }
     const std::string_view stem = s.substr(begin, suffix_begin - begin);
@@ -170,12 +188,12 @@ void add_known_names(std::string_view s, const std::map<std::string, std::string
 std::optional<Mention> latin_name_at(std::string_view s, std::size_t i) {
     if (i >= s.size() || !is_upper(s[i]) || (i > 0 && (is_letter(s[i - 1]) || is_digit(s[i - 1])))) return std::nullopt;
     std::size_t end = latin_token_end(s, i, true);
-    if (in_list(lexicon::en_not_names(), s.substr(i, end - i))) return std::nullopt;
+    if (not_names().contains(s.substr(i, end - i))) return std::nullopt;
     if (s.substr(i, end - i).ends_with("-based")) return std::nullopt;  // "Rotterdam-based": where, not who
     std::size_t tokens = 1;
     while (end + 1 < s.size() && s[end] == ' ' && tokens < 4) {
         const std::size_t next = latin_token_end(s, end + 1, false);
-        if (next == end + 1 || in_list(lexicon::en_not_names(), s.substr(end + 1, next - end - 1))) break;
+        if (next == end + 1 || not_names().contains(s.substr(end + 1, next - end - 1))) break;
         end = next;
         ++tokens;
     }
@@ -191,13 +209,13 @@ std::optional<Mention> han_name_at(std::string_view s, std::size_t i) {
     if (auto known = lexicon_at(s, i); known && known->type == EntityType::person) return known;
     if (auto latin = latin_name_at(s, i)) return latin;
     const std::string_view first = s.substr(i, char_length(s, i));
-    if (!in_list(lexicon::zh_surnames(), first)) return std::nullopt;
+    if (!surnames().contains(first)) return std::nullopt;
     std::size_t end = i + first.size();
     for (int k = 0; k < 2 && end < s.size(); ++k) {
         const std::string_view next = s.substr(end, char_length(s, end));
-        if (!is_han(code_point_at(s, end)) || (k == 1 && in_list(lexicon::zh_name_stops(), next))) break;
+        if (!is_han(code_point_at(s, end)) || (k == 1 && name_stops().contains(next))) break;
         const bool time_word = has_at(s, end + next.size(), "年") || has_at(s, end + next.size(), "天");
-        if (k == 0 && in_list(lexicon::zh_name_stops(), next) && (next != "明" || time_word)) return std::nullopt;
+        if (k == 0 && name_stops().contains(next) && (next != "明" || time_word)) return std::nullopt;
         end += next.size();
     }
     if (end - i < 6) return std::nullopt;
@@ -211,7 +229,7 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
     for (const std::size_t length : {9u, 6u}) {  // three, then two Han characters
         if (end < length) continue;
         const std::size_t begin = end - length;
-        if (!in_list(lexicon::zh_surnames(), s.substr(begin, 3))) continue;
+        if (!surnames().contains(s.substr(begin, 3))) continue;
         bool all_han = true;
         for (std::size_t k = begin; k < end; k += 3) all_han = all_han && is_han(code_point_at(s, k));
         if (all_han) return Mention{begin, end, std::string(s.substr(begin, length)), EntityType::person};

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <utility>
 
 namespace claimtrack::claims {
 
@@ -33,8 +34,13 @@ const Cues& cues() {
 bool is_english(std::string_view text) {
     std::size_t latin = 0, han = 0;
     for (std::size_t i = 0; i < text.size(); i += char_length(text, i)) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {  // ASCII: a letter or not; never Han
+            if (is_latin_letter(static_cast<char>(b))) ++latin;
+            continue;
+        }
         const char32_t c = code_point_at(text, i);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;  // an over-long form decodes to ASCII
         if (is_han(c)) han += 2;
     }
     return latin > han;
@@ -90,7 +96,7 @@ Sentence make_sentence(std::string_view text, Span span, std::size_t offset, con
         const bool in_date = std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) {
             return q.span.start < d.span.end && d.span.start < q.span.end;
         });
-        if (!in_date) s.quantities.push_back(q);
+        if (!in_date) s.quantities.push_back(std::move(q));
     }
     if (s.english) add_halves(s);
     s.previous_person = previous.person;
@@ -113,12 +119,20 @@ struct SentenceCues {
     bool first_person = false;
 };
 
+// Return true if Latin `word` occurs in `s` as `find_all` finds it (ASCII case folded, as a word).
+bool has_word(std::string_view s, std::string_view word) {
+    const char first = ascii_lower(word.front());
+    for (std::size_t i = 0; i + word.size() <= s.size(); ++i) {
+        if (ascii_lower(s[i]) == first && word_at(s, i, word)) return true;
+    }
+    return false;
+}
+
 SentenceCues sentence_cues(const Sentence& s) {
     SentenceCues found;
     found.opinion = first_listed_cue(s.text, cues().opinions);
     found.future = first_listed_cue(s.text, s.english ? cues().en_future : cues().zh_future);
-    found.first_person = s.text.find("我") != std::string_view::npos || !find_all(s.text, "I").empty() ||
-                         !find_all(s.text, "my").empty();
+    found.first_person = s.text.find("我") != std::string_view::npos || has_word(s.text, "I") || has_word(s.text, "my");
     return found;
 }
 

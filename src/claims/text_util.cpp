@@ -15,6 +15,14 @@ bool is_trim_char(char32_t c) {
     }
 }
 
+// Return false when no character starting with byte `b` can be one `split_clauses` looks at:
+// quotes and brackets “”「」《》『』()（）, the clause marks ，；：,; and ". Those are ASCII or start
+// with E2, E3 or EF; C0, C1, E0, F0 and F8 up can start an over-long form decoding to one of them.
+bool may_mark_clause(unsigned char b) {
+    if (b < 0x80) return b == '(' || b == ')' || b == '"' || b == ',' || b == ';';
+    return b == 0xC0 || b == 0xC1 || b == 0xE0 || b == 0xE2 || b == 0xE3 || b == 0xEF || b == 0xF0 || b >= 0xF8;
+}
+
 }  // namespace
 
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
@@ -50,6 +58,7 @@ std::vector<Clause> split_clauses(std::string_view s) {
     int depth = 0;
     bool in_ascii_quote = false;
     for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
+        if (!may_mark_clause(static_cast<unsigned char>(s[i]))) continue;
         const char32_t c = code_point_at(s, i);
         if (c == U'“' || c == U'「' || c == U'《' || c == U'『' || c == U'(' || c == U'（') ++depth;
         if ((c == U'”' || c == U'」' || c == U'》' || c == U'』' || c == U')' || c == U'）') && depth > 0) --depth;

@@ -264,7 +264,8 @@ std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::opt
 }  // namespace
 
 std::vector<DateMention> find_dates(std::string_view text, std::string_view anchor_text) {
-    const Folded folded = fold_width(text);
+    const std::shared_ptr<const Folded> shared = fold_width_shared(text);
+    const Folded& folded = *shared;
     const std::string_view s = folded.view(text);
     // Every sentence of an article passes the same date: parse it once per thread, not per sentence.
     thread_local std::string last_anchor_text;

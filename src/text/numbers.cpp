@@ -300,7 +300,8 @@ std::size_t skip_token(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::vector<Quantity> find_quantities(std::string_view text) {
-    const Folded folded = fold_width(text);
+    const std::shared_ptr<const Folded> shared = fold_width_shared(text);
+    const Folded& folded = *shared;
     const std::string_view s = folded.view(text);
     std::vector<Quantity> out;
     std::size_t i = 0;

@@ -3,6 +3,7 @@
 #include <claimtrack/model.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,10 @@ struct Folded {
 
 // Return `text` with the width folding NFKC applies to digits, Latin letters and punctuation.
 Folded fold_width(std::string_view text);
+
+// Return `fold_width(text)`, shared with the call before on this thread when that folded the same
+// text (the date and the quantity finders read each sentence one after the other).
+std::shared_ptr<const Folded> fold_width_shared(std::string_view text);
 
 struct CodePoint {
     char32_t value = 0;

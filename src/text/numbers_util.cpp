@@ -71,6 +71,20 @@ Folded fold_width(std::string_view text) {
     return out;
 }
 
+std::shared_ptr<const Folded> fold_width_shared(std::string_view text) {
+    static const auto k_unchanged = std::make_shared<const Folded>(Folded{{}, {}, true});
+    if (!needs_folding(text)) return k_unchanged;
+    constexpr std::size_t k_kept = 64 << 10;  // a longer text is folded afresh, not kept after the call
+    thread_local std::string last_text;
+    thread_local std::shared_ptr<const Folded> last;
+    if (last && text == last_text) return last;
+    auto folded = std::make_shared<const Folded>(fold_width(text));
+    if (text.size() > k_kept) return folded;
+    last_text.assign(text);
+    last = folded;
+    return folded;
+}
+
 int chinese_digit(char32_t c) {
     switch (c) {
         case U'零': case U'〇': return 0;
