@@ -73,6 +73,8 @@ std::string normalize_newlines(std::string_view text) {
 
 std::vector<UrlMatch> find_urls(std::string_view line) {
     std::vector<UrlMatch> out;
+    // Every URL we take has a slash ("https://", or a bare domain's path): most lines have none.
+    if (line.find('/') == std::string_view::npos) return out;
     const std::string folded = [&] {
         std::string copy(line);
         for (char& ch : copy) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
