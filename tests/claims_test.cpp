@@ -510,4 +510,22 @@ TEST_CASE("Traditional characters: a titled speaker, a brand name as organisatio
     CHECK(field(quotes[0], "venue").find("說明會") != std::string::npos);
 }
 
+TEST_CASE("a quantity's subject is carried over only when its sentence names none of its own") {
+    const auto a = text_article({"Fernhill Labs, a battery startup based in Oslo, unveiled its new cell on Tuesday.",
+                                 "Last month the city council voted to close two libraries."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 1);
+    CHECK(field(quantities[0], "subject") == "city council");  // not Fernhill Labs, from the sentence before
+
+    const auto b = text_article({"Brightwater Bank, the lender that owns Coastline Mortgages, said on Friday it would close 40 branches."});
+    const auto closing = of_kind(claimtrack::claims::extract(b), ClaimKind::quantity);
+    REQUIRE(closing.size() == 1);
+    CHECK(field(closing[0], "subject") == "Brightwater Bank");  // "it": not the name in the appositive
+
+    const auto c = text_article({"Korvid builds language models in Tallinn.", "The lab is said to be raising about $400 million."});
+    const auto raising = of_kind(claimtrack::claims::extract(c), ClaimKind::quantity);
+    REQUIRE(raising.size() == 1);
+    CHECK(field(raising[0], "subject") == "Korvid");  // "the lab" refers back
+}
+
 }  // TEST_SUITE

@@ -223,6 +223,14 @@ std::span<const std::string_view> en_event_actors() {
     static const auto list = en("event_actors");
     return list;
 }
+std::span<const std::string_view> zh_referring_actors() {
+    static const auto list = zh("referring_actors");
+    return list;
+}
+std::span<const std::string_view> en_referring_actors() {
+    static const auto list = en("referring_actors");
+    return list;
+}
 std::span<const std::string_view> zh_not_event_verbs() {
     static const auto list = zh("not_event_verbs");
     return list;

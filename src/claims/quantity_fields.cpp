@@ -147,6 +147,30 @@ bool refers_to_company(std::string_view text) {
     return at != std::string_view::npos && (text.starts_with("The ") || text.starts_with("the ")) && at < 40;
 }
 
+namespace {
+
+// The last person or organisation named before `pos`, skipping the names an appositive clause
+// mentions: in "Brightwater Bank, the lender that owns Coastline Mortgages, said it would close 40
+// branches" the one closing them is Brightwater Bank.
+const Mention* earlier_subject(const Sentence& s, std::size_t pos) {
+    const Mention* best = nullptr;
+    for (const auto& m : s.mentions) {
+        if (m.end > pos) break;
+        if (s.english && appositive(s, s.clauses[clause_at(s, m.begin)]) && best != nullptr) continue;
+        best = &m;
+    }
+    return best;
+}
+
+// "the lab", "该公司" with no company of the article to stand for: an actor that names the one before.
+bool refers_back(const Sentence& s, const Mention& actor) {
+    if (!s.company.empty() && actor.name == s.company) return false;
+    const auto words = s.english ? lexicon::en_referring_actors() : lexicon::zh_referring_actors();
+    return in_list(words, s.text.substr(actor.begin, actor.end - actor.begin));
+}
+
+}  // namespace
+
 // "…reported that the average phone in Spain is replaced after": the noun phrase before the verb.
 std::optional<std::pair<std::size_t, std::size_t>> english_subject_phrase(const Sentence& s, std::size_t from, std::size_t pos) {
     const auto that = s.text.substr(from, pos - from).find("that the ");
@@ -176,7 +200,13 @@ void describe(const Sentence& s, std::size_t pos, Draft& d) {
         if (subject == nullptr || (subject->type == EntityType::place && m.type != EntityType::place)) subject = &m;
         if (m.type != EntityType::place) break;
     }
-    if (subject == nullptr) subject = mention_before(s, pos, true, true);  // named earlier in the sentence
+    // "Last month the city council voted to close two libraries": a subject of the clause's own that
+    // is not a name; nothing is carried over from before then.
+    std::optional<Mention> own;
+    if (subject == nullptr) own = generic_actor(s, c.begin, pos);
+    if (own && refers_back(s, *own)) own.reset();  // "The lab is raising…": the one named before
+    if (own) subject = &*own;
+    if (subject == nullptr) subject = earlier_subject(s, pos);  // named earlier in the sentence
     if (subject == nullptr) subject = mention_after(s, pos, c.end, false, true);  // "3 plants in Ohio"
     const bool in_clause = subject != nullptr && subject->begin >= c.begin && subject->end <= pos;
     const std::size_t from = in_clause ? subject->end : c.begin;
