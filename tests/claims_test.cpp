@@ -528,4 +528,30 @@ TEST_CASE("a quantity's subject is carried over only when its sentence names non
     CHECK(field(raising[0], "subject") == "Korvid");  // "the lab" refers back
 }
 
+TEST_CASE("a from-to change with the counted noun and a year between the two levels") {
+    const auto a = text_article({"Skyreach's fleet grew from 35 drones in 2023 to 120.",
+                                 "Harbor Line carried more people than ever.", "Ridership fell from 3.1 million trips in 2023 to 2.4 million in 2024."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 2);
+    CHECK(field(quantities[0], "from") == "35");
+    CHECK(field(quantities[0], "to") == "120");
+    CHECK(field(quantities[0], "attribute") == "fleet");
+    CHECK(field(quantities[1], "from") == "3100000");
+    CHECK(field(quantities[1], "to") == "2400000");
+    CHECK(field(quantities[1], "attribute") == "trips");  // nothing named before the verb: the counted noun
+}
+
+TEST_CASE("Chinese quantity fields: a Latin unit, a noun phrase right after the amount, a traditional from-to") {
+    const auto a = text_article({"星澜电池第三季度动力电池出货量达到12.6GWh。", "云梯机器人年初完成了15亿元C轮融资，由远山资本领投。",
+                                 "今年一杯珍珠奶茶的平均售價從55元漲到65元。"});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 3);
+    CHECK(field(quantities[0], "unit") == "GWh");
+    CHECK(field(quantities[0], "attribute") == "出货量");
+    CHECK(field(quantities[1], "attribute") == "融资");  // not "年初完成"
+    CHECK(field(quantities[2], "from") == "55");
+    CHECK(field(quantities[2], "to") == "65");
+    CHECK(field(quantities[2], "attribute") == "平均售價");
+}
+
 }  // TEST_SUITE
