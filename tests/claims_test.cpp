@@ -554,4 +554,15 @@ TEST_CASE("Chinese quantity fields: a Latin unit, a noun phrase right after the 
     CHECK(field(quantities[2], "attribute") == "平均售價");
 }
 
+TEST_CASE("a Chinese change to a new level gives `to`; an adverb before the verb leaves the attribute") {
+    const auto a = text_article({"星澜电池表示，海外订单占比已经升至52%。", "中国存储芯片的自给率已经达到30%。"});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 2);
+    CHECK(field(quantities[0], "to") == "52");
+    CHECK(field(quantities[0], "value") == "<none>");
+    CHECK(field(quantities[0], "attribute") == "海外订单占比");
+    CHECK(field(quantities[1], "value") == "30");  // 达到 states a level, not a change
+    CHECK(field(quantities[1], "attribute") == "存储芯片的自给率");
+}
+
 }  // TEST_SUITE

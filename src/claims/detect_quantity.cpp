@@ -147,12 +147,21 @@ bool latin_unit(const Sentence& s, std::string_view noun) {
     return !s.english && !noun.empty() && noun.size() <= 5 && std::all_of(noun.begin(), noun.end(), is_latin_letter);
 }
 
+// The byte length of a verb of change to a new level ending at `pos` ("升至52%"), or 0.
+std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
+    for (const auto verb : lexicon::zh_change_to()) {
+        if (preceded_by(s.text, pos, verb)) return verb.size();
+    }
+    return 0;
+}
+
 Draft single_draft(const Sentence& s, const Quantity& q) {
     Draft d;
     d.kind = ClaimKind::quantity;
     d.begin = q.span.start;
     d.end = q.span.end;
-    describe(s, q.span.start, d);
+    const std::size_t change_to = s.english ? 0 : change_to_verb(s, q.span.start);
+    describe(s, q.span.start - change_to, d);
     const bool counts = q.unit != "%" && q.unit != "pp" && q.unit.size() != 3;  // not a share or currency
     std::string unit = q.unit;
     if (counts || d.fields["attribute"].empty()) {
@@ -164,7 +173,7 @@ Draft single_draft(const Sentence& s, const Quantity& q) {
         }
     }
     if (!s.english) zh_attribute_after(s, q, d);
-    d.fields["value"] = numbers::format_number(q.value);
+    d.fields[change_to > 0 ? "to" : "value"] = numbers::format_number(q.value);
     if (q.upper) d.fields["upper"] = numbers::format_number(*q.upper);
     if (q.approximate) d.fields["approximate"] = "true";
     d.fields["unit"] = unit;

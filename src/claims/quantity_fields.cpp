@@ -45,6 +45,12 @@ std::string strip_trailing_verbs(std::string text) {
                 again = true;
             }
         }
+        for (const auto adverb : lexicon::zh_trailing_adverbs()) {
+            if (text.size() > adverb.size() && text.ends_with(adverb)) {
+                text.resize(text.size() - adverb.size());
+                again = true;
+            }
+        }
     }
     return text;
 }
