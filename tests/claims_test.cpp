@@ -565,4 +565,17 @@ TEST_CASE("a Chinese change to a new level gives `to`; an adverb before the verb
     CHECK(field(quantities[1], "attribute") == "存储芯片的自给率");
 }
 
+TEST_CASE("a comparison's subject: the company before the cue, not the region after; the measured thing of the clause before") {
+    const auto a = text_article({"Harbor Line runs ferries across the bay.", "Harbor Line carried 2 million people last year.",
+                                 "The company's fleet of 23 vessels is the largest in the region."});
+    const auto en = of_kind(claimtrack::claims::extract(a), ClaimKind::comparison);
+    REQUIRE(en.size() == 1);
+    CHECK(field(en[0], "subject") == "Harbor Line");  // "in the region" is where it is the largest
+
+    const auto b = text_article({"星澜电池发布三季报。", "星澜电池表示，海外订单占比已经升至52%，首次超过国内订单。"});
+    const auto zh = of_kind(claimtrack::claims::extract(b), ClaimKind::comparison);
+    REQUIRE(zh.size() == 1);
+    CHECK(field(zh[0], "subject") == "星澜电池的海外订单占比");  // what exceeds domestic orders, not the company
+}
+
 }  // TEST_SUITE

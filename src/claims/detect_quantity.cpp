@@ -147,14 +147,6 @@ bool latin_unit(const Sentence& s, std::string_view noun) {
     return !s.english && !noun.empty() && noun.size() <= 5 && std::all_of(noun.begin(), noun.end(), is_latin_letter);
 }
 
-// The byte length of a verb of change to a new level ending at `pos` ("升至52%"), or 0.
-std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
-    for (const auto verb : lexicon::zh_change_to()) {
-        if (preceded_by(s.text, pos, verb)) return verb.size();
-    }
-    return 0;
-}
-
 Draft single_draft(const Sentence& s, const Quantity& q) {
     Draft d;
     d.kind = ClaimKind::quantity;

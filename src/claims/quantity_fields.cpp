@@ -145,6 +145,14 @@ std::string main_entity(const Sentence& s) {
     return {};
 }
 
+std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
+    if (s.english) return 0;
+    for (const auto verb : lexicon::zh_change_to()) {
+        if (pos >= verb.size() && s.text.substr(pos - verb.size(), verb.size()) == verb) return verb.size();
+    }
+    return 0;
+}
+
 bool refers_to_company(std::string_view text) {
     for (const std::string_view word : {"the company", "The company", "the firm", "The firm", "该公司", "这家公司"}) {
         if (text.find(word) != std::string_view::npos) return true;
