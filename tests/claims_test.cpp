@@ -578,4 +578,12 @@ TEST_CASE("a comparison's subject: the company before the cue, not the region af
     CHECK(field(zh[0], "subject") == "星澜电池的海外订单占比");  // what exceeds domestic orders, not the company
 }
 
+TEST_CASE("a change by an amount names the thing changed, the noun phrase before \"by\"") {
+    const auto a = text_article({"Last month the council voted 7 to 2 to cut the library budget by 15%."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(!quantities.empty());
+    CHECK(field(quantities.back(), "value") == "15");
+    CHECK(field(quantities.back(), "attribute") == "library budget");
+}
+
 }  // TEST_SUITE

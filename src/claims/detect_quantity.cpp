@@ -142,6 +142,22 @@ void zh_attribute_after(const Sentence& s, const Quantity& q, Draft& d) {
     }
 }
 
+// "cut the library budget by 15%": the thing changed is the noun phrase between the verb and "by".
+std::string changed_by_object(const Sentence& s, std::size_t by) {
+    const std::size_t begin = s.clauses[clause_at(s, by)].begin;
+    const auto part = s.text.substr(begin, by - begin);
+    std::size_t best = std::string_view::npos;
+    for (const std::string_view determiner : {" the ", " its ", " their "}) {
+        const auto at = part.rfind(determiner);
+        if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at + determiner.size();
+    }
+    if (best == std::string_view::npos) return {};
+    const auto phrase = part.substr(best);
+    const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) { return c == ' ' || c == '-' || is_latin_letter(c); });
+    const auto words = static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+    return plain && !phrase.empty() && words <= 4 ? std::string(phrase) : std::string();
+}
+
 // In Chinese text, Latin letters right after a number are its unit: "12.6GWh", "3nm", "500MW".
 bool latin_unit(const Sentence& s, std::string_view noun) {
     return !s.english && !noun.empty() && noun.size() <= 5 && std::all_of(noun.begin(), noun.end(), is_latin_letter);
@@ -165,6 +181,9 @@ Draft single_draft(const Sentence& s, const Quantity& q) {
         }
     }
     if (!s.english) zh_attribute_after(s, q, d);
+    if (s.english && preceded_by(s.text, q.span.start, " by ")) {
+        if (auto changed = changed_by_object(s, q.span.start - 4); !changed.empty()) d.fields["attribute"] = std::move(changed);
+    }
     d.fields[change_to > 0 ? "to" : "value"] = numbers::format_number(q.value);
     if (q.upper) d.fields["upper"] = numbers::format_number(*q.upper);
     if (q.approximate) d.fields["approximate"] = "true";
