@@ -586,4 +586,12 @@ TEST_CASE("a change by an amount names the thing changed, the noun phrase before
     CHECK(field(quantities.back(), "attribute") == "library budget");
 }
 
+TEST_CASE("a name inside the measured phrase keeps the phrase as the attribute") {
+    const auto a = text_article({"According to a survey, visits to Eastvale's branches rose from 410,000 in 2022 to 520,000 in 2024."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 1);
+    CHECK(field(quantities[0], "subject") == "Eastvale");
+    CHECK(field(quantities[0], "attribute") == "visits to Eastvale's branches");  // not "branches"
+}
+
 }  // TEST_SUITE

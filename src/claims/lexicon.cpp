@@ -231,6 +231,10 @@ std::span<const std::string_view> zh_trailing_adverbs() {
     static const auto list = zh("trailing_adverbs");
     return list;
 }
+std::span<const std::string_view> en_linking_prepositions() {
+    static const auto list = en("linking_prepositions");
+    return list;
+}
 std::span<const std::string_view> zh_referring_actors() {
     static const auto list = zh("referring_actors");
     return list;

@@ -46,6 +46,7 @@ std::span<const std::string_view> en_event_verbs();   // launched, approved, fin
 std::span<const std::string_view> zh_event_actors();  // 董事会, 该公司: an actor that is not a name
 std::span<const std::string_view> zh_change_to();         // 升至, 降到: a change to the amount after it
 std::span<const std::string_view> zh_trailing_adverbs();  // 已经: dropped from an attribute's end
+std::span<const std::string_view> en_linking_prepositions();  // of, to: "visits to Eastvale's branches"
 std::span<const std::string_view> zh_referring_actors();  // 该公司: an event actor that refers back
 std::span<const std::string_view> en_referring_actors();  // the company, the lab: refers back
 std::span<const std::string_view> en_event_actors();  // the council, the ministry, the company

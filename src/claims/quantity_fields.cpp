@@ -183,6 +183,21 @@ bool refers_back(const Sentence& s, const Mention& actor) {
     return in_list(words, s.text.substr(actor.begin, actor.end - actor.begin));
 }
 
+// "visits to Eastvale's branches": a few lower-case words ending with a linking preposition before
+// the name in [begin, name) make the name part of the measured thing.
+bool inside_measured_phrase(const Sentence& s, std::size_t begin, std::size_t name) {
+    const auto prefix = s.text.substr(begin, name - begin);
+    if (prefix.size() < 4 || prefix.back() != ' ' || prefix.size() > 40) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        const char c = prefix[i];
+        if (!(c == ' ' || (c >= 'a' && c <= 'z') || (i == 0 && c >= 'A' && c <= 'Z'))) return false;
+    }
+    const auto words = trim_text(prefix);
+    const auto last = words.rfind(' ');
+    if (last == std::string::npos) return false;
+    return in_list(lexicon::en_linking_prepositions(), std::string_view(words).substr(last + 1));
+}
+
 }  // namespace
 
 // "…reported that the average phone in Spain is replaced after": the noun phrase before the verb.
@@ -223,7 +238,8 @@ void describe(const Sentence& s, std::size_t pos, Draft& d) {
     if (subject == nullptr) subject = earlier_subject(s, pos);  // named earlier in the sentence
     if (subject == nullptr) subject = mention_after(s, pos, c.end, false, true);  // "3 plants in Ohio"
     const bool in_clause = subject != nullptr && subject->begin >= c.begin && subject->end <= pos;
-    const std::size_t from = in_clause ? subject->end : c.begin;
+    std::size_t from = in_clause ? subject->end : c.begin;
+    if (in_clause && s.english && inside_measured_phrase(s, c.begin, subject->begin)) from = c.begin;
     const bool company = !in_clause && !s.company.empty() && refers_to_company(s.text.substr(0, pos));
     d.fields["subject"] = company ? s.company : subject != nullptr ? subject->name : s.previous_entity;
     d.fields["attribute"] = clean_attribute(s, s.text.substr(from, pos - from));
