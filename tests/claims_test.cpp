@@ -530,7 +530,8 @@ TEST_CASE("a quantity's subject is carried over only when its sentence names non
 
 TEST_CASE("a from-to change with the counted noun and a year between the two levels") {
     const auto a = text_article({"Skyreach's fleet grew from 35 drones in 2023 to 120.",
-                                 "Harbor Line carried more people than ever.", "Ridership fell from 3.1 million trips in 2023 to 2.4 million in 2024."});
+                                 "Harbor Line carried more people than ever.",
+                                 "Ridership fell from 3.1 million trips in 2023 to 2.4 million in 2024."});
     const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
     REQUIRE(quantities.size() == 2);
     CHECK(field(quantities[0], "from") == "35");
