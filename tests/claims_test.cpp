@@ -510,4 +510,89 @@ TEST_CASE("Traditional characters: a titled speaker, a brand name as organisatio
     CHECK(field(quotes[0], "venue").find("說明會") != std::string::npos);
 }
 
+TEST_CASE("a quantity's subject is carried over only when its sentence names none of its own") {
+    const auto a = text_article({"Fernhill Labs, a battery startup based in Oslo, unveiled its new cell on Tuesday.",
+                                 "Last month the city council voted to close two libraries."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 1);
+    CHECK(field(quantities[0], "subject") == "city council");  // not Fernhill Labs, from the sentence before
+
+    const auto b = text_article({"Brightwater Bank, the lender that owns Coastline Mortgages, said on Friday it would close 40 branches."});
+    const auto closing = of_kind(claimtrack::claims::extract(b), ClaimKind::quantity);
+    REQUIRE(closing.size() == 1);
+    CHECK(field(closing[0], "subject") == "Brightwater Bank");  // "it": not the name in the appositive
+
+    const auto c = text_article({"Korvid builds language models in Tallinn.", "The lab is said to be raising about $400 million."});
+    const auto raising = of_kind(claimtrack::claims::extract(c), ClaimKind::quantity);
+    REQUIRE(raising.size() == 1);
+    CHECK(field(raising[0], "subject") == "Korvid");  // "the lab" refers back
+}
+
+TEST_CASE("a from-to change with the counted noun and a year between the two levels") {
+    const auto a = text_article({"Skyreach's fleet grew from 35 drones in 2023 to 120.",
+                                 "Harbor Line carried more people than ever.",
+                                 "Ridership fell from 3.1 million trips in 2023 to 2.4 million in 2024."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 2);
+    CHECK(field(quantities[0], "from") == "35");
+    CHECK(field(quantities[0], "to") == "120");
+    CHECK(field(quantities[0], "attribute") == "fleet");
+    CHECK(field(quantities[1], "from") == "3100000");
+    CHECK(field(quantities[1], "to") == "2400000");
+    CHECK(field(quantities[1], "attribute") == "trips");  // nothing named before the verb: the counted noun
+}
+
+TEST_CASE("Chinese quantity fields: a Latin unit, a noun phrase right after the amount, a traditional from-to") {
+    const auto a = text_article({"星澜电池第三季度动力电池出货量达到12.6GWh。", "云梯机器人年初完成了15亿元C轮融资，由远山资本领投。",
+                                 "今年一杯珍珠奶茶的平均售價從55元漲到65元。"});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 3);
+    CHECK(field(quantities[0], "unit") == "GWh");
+    CHECK(field(quantities[0], "attribute") == "出货量");
+    CHECK(field(quantities[1], "attribute") == "融资");  // not "年初完成"
+    CHECK(field(quantities[2], "from") == "55");
+    CHECK(field(quantities[2], "to") == "65");
+    CHECK(field(quantities[2], "attribute") == "平均售價");
+}
+
+TEST_CASE("a Chinese change to a new level gives `to`; an adverb before the verb leaves the attribute") {
+    const auto a = text_article({"星澜电池表示，海外订单占比已经升至52%。", "中国存储芯片的自给率已经达到30%。"});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 2);
+    CHECK(field(quantities[0], "to") == "52");
+    CHECK(field(quantities[0], "value") == "<none>");
+    CHECK(field(quantities[0], "attribute") == "海外订单占比");
+    CHECK(field(quantities[1], "value") == "30");  // 达到 states a level, not a change
+    CHECK(field(quantities[1], "attribute") == "存储芯片的自给率");
+}
+
+TEST_CASE("a comparison's subject: the company before the cue, not the region after; the measured thing of the clause before") {
+    const auto a = text_article({"Harbor Line runs ferries across the bay.", "Harbor Line carried 2 million people last year.",
+                                 "The company's fleet of 23 vessels is the largest in the region."});
+    const auto en = of_kind(claimtrack::claims::extract(a), ClaimKind::comparison);
+    REQUIRE(en.size() == 1);
+    CHECK(field(en[0], "subject") == "Harbor Line");  // "in the region" is where it is the largest
+
+    const auto b = text_article({"星澜电池发布三季报。", "星澜电池表示，海外订单占比已经升至52%，首次超过国内订单。"});
+    const auto zh = of_kind(claimtrack::claims::extract(b), ClaimKind::comparison);
+    REQUIRE(zh.size() == 1);
+    CHECK(field(zh[0], "subject") == "星澜电池的海外订单占比");  // what exceeds domestic orders, not the company
+}
+
+TEST_CASE("a change by an amount names the thing changed, the noun phrase before \"by\"") {
+    const auto a = text_article({"Last month the council voted 7 to 2 to cut the library budget by 15%."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(!quantities.empty());
+    CHECK(field(quantities.back(), "value") == "15");
+    CHECK(field(quantities.back(), "attribute") == "library budget");
+}
+
+TEST_CASE("a name inside the measured phrase keeps the phrase as the attribute") {
+    const auto a = text_article({"According to a survey, visits to Eastvale's branches rose from 410,000 in 2022 to 520,000 in 2024."});
+    const auto quantities = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(quantities.size() == 1);
+    CHECK(field(quantities[0], "subject") == "Eastvale");
+    CHECK(field(quantities[0], "attribute") == "visits to Eastvale's branches");  // not "branches"
+}
+
 }  // TEST_SUITE

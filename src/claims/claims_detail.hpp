@@ -208,6 +208,16 @@ std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index,
 // a missing subject comes from later in the clause, then from `s.previous_entity`.
 void describe(const Sentence& s, std::size_t pos, Draft& d);
 
+// Return true if clause `c` of `s` only describes the name before it: "…, a drone maker based in Leeds,".
+bool appositive(const Sentence& s, const Clause& c);
+
+// Return the last generic actor ("the council", "董事会"; "the company", "该公司" as the article's
+// company) in [from, pos) of `s`, its name without "the ", or nothing.
+std::optional<Mention> generic_actor(const Sentence& s, std::size_t from, std::size_t pos);
+
+// Return the byte length of a Chinese verb of change to a new level ending at `pos` ("升至52%"), or 0.
+std::size_t change_to_verb(const Sentence& s, std::size_t pos);
+
 // Return the noun counted by the number ending at byte `end` ("3 plants in Ohio" → "plants",
 // "50项不同法规" → "不同法规"), or "".
 std::string counted_noun(const Sentence& s, std::size_t end);

@@ -79,13 +79,37 @@ std::string object_after(const Sentence& s, const Cue& cue, const Clause& c) {
     return object;
 }
 
-// "The company also said that, for the first time, …": the article's company.
-std::string fallback_subject(const Sentence& s) {
-    for (const std::string_view place : {"the city", "the country", "the state", "the county", "the region"}) {
-        if (!find_all(s.text, place).empty()) return std::string(place.substr(4));  // "the city spends more … than"
+// "The company also said that, for the first time, …": the article's company. A place named after
+// the cue is where the comparison holds ("the largest in the region"), a subject only when nothing
+// else is.
+std::string fallback_subject(const Sentence& s, std::size_t cue) {
+    constexpr std::string_view places[] = {"the city", "the country", "the state", "the county", "the region"};
+    const auto before = s.text.substr(0, cue);
+    for (const std::string_view place : places) {
+        if (!find_all(before, place).empty()) return std::string(place.substr(4));  // "the city spends more … than"
     }
     for (const std::string_view word : {"company", "firm", "该公司", "这家公司"}) {
         if (!find_all(s.text, word).empty() && !s.company.empty()) return s.company;
+    }
+    for (const std::string_view place : places) {
+        if (!find_all(s.text, place).empty()) return std::string(place.substr(4));
+    }
+    return {};
+}
+
+// "海外订单占比已经升至52%，首次超过国内订单": a clause that starts with the cue compares the thing
+// the clause before it measures.
+std::string measured_before(const Sentence& s, std::size_t k, const Cue& cue) {
+    if (k == 0 || trim_text(s.text.substr(s.clauses[k].begin, cue.begin - s.clauses[k].begin)).size() > 0) return {};
+    const Clause& before = s.clauses[k - 1];
+    for (const auto& q : s.quantities) {
+        if (q.span.start < before.begin || q.span.end > before.end) continue;
+        Draft d;
+        describe(s, q.span.start - change_to_verb(s, q.span.start), d);
+        const std::string& subject = d.fields["subject"];
+        const std::string& attribute = d.fields["attribute"];
+        if (attribute.empty() || subject.empty() || attribute.starts_with(subject)) return attribute;
+        return subject + "的" + attribute;  // "星澜电池的海外订单占比"
     }
     return {};
 }
@@ -105,7 +129,8 @@ std::vector<Draft> detect_comparisons(const Sentence& s) {
         if (subject == nullptr && !s.english && has_at(s.text, c.begin, "作为")) {
             subject = mention_after(s, c.end, s.text.size(), false, true);
         }
-        std::string subject_name = subject != nullptr ? subject->name : fallback_subject(s);
+        std::string subject_name = s.english ? std::string() : measured_before(s, k, *cue);
+        if (subject_name.empty()) subject_name = subject != nullptr ? subject->name : fallback_subject(s, cue->begin);
         // "…，首次超过国内订单": the article's company, unless the clause names it as the other side
         if (subject_name.empty() && !s.english && s.text.substr(c.begin, c.end - c.begin).find(s.company) == std::string_view::npos) {
             subject_name = s.company;

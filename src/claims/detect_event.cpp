@@ -132,6 +132,13 @@ std::optional<EventVerb> event_verb(const Sentence& s, bool speech) {
     return EventVerb{hit->at, hit->at + hit->entry.size()};
 }
 
+bool usable_actor(const Mention& m) {
+    if (m.type == EntityType::place) return false;                  // "根据台北市…的统计": where, not who
+    return !(m.type == EntityType::name && m.end - m.begin < 2);  // "C轮融资"
+}
+
+}  // namespace
+
 // "Skyreach Robotics, a drone maker based in Leeds, launched…": a clause that only describes the
 // actor named before it.
 bool appositive(const Sentence& s, const Clause& c) {
@@ -140,11 +147,6 @@ bool appositive(const Sentence& s, const Clause& c) {
         if (text.starts_with(article)) return true;
     }
     return false;
-}
-
-bool usable_actor(const Mention& m) {
-    if (m.type == EntityType::place) return false;                  // "根据台北市…的统计": where, not who
-    return !(m.type == EntityType::name && m.end - m.begin < 2);  // "C轮融资"
 }
 
 // The generic actor ending at or before `pos` in [from, pos): "the council", "该公司" (the article's company).
@@ -164,6 +166,8 @@ std::optional<Mention> generic_actor(const Sentence& s, std::size_t from, std::s
     });
     return found;
 }
+
+namespace {
 
 // The actor of the verb at `verb`: the last person or organisation before it in its clause, else in
 // the clauses before (an appositive skipped); before 被 in a passive ("X被Y罚款": X was fined).

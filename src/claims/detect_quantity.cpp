@@ -10,10 +10,19 @@ namespace {
 using numbers::Quantity;
 
 constexpr std::string_view k_zh_change_words = "为至到成";
+constexpr std::size_t k_zh_named_after = 4 * 3;  // "C轮融资", "新一轮融资": up to four characters' bytes
+
+// "grew from 35 drones in 2023 to 120": words and a year may stand between the two levels of a
+// "from … to …" change, not a clause break or another number.
+bool english_from_to(const Sentence& s, const Quantity& a, std::string_view between) {
+    if (between.size() > 40 || !between.starts_with(' ') || !between.ends_with(" to ")) return false;
+    if (a.span.start < 6 || s.text.substr(a.span.start - 6, 6) != " from ") return false;
+    return std::all_of(between.begin(), between.end(), [](char c) { return c == ' ' || is_latin_letter(c) || (c >= '0' && c <= '9'); });
+}
 
 bool is_change_between(const Sentence& s, const Quantity& a, const Quantity& b) {
     const auto between = s.text.substr(a.span.end, b.span.start - a.span.end);
-    if (s.english) return between == " to ";
+    if (s.english) return between == " to " || english_from_to(s, a, between);
     if (between.empty() || between.size() > 12) return false;
     const auto last = between.substr(between.size() - 3);
     return k_zh_change_words.find(last) != std::string_view::npos;
@@ -37,12 +46,14 @@ std::optional<Draft> change_draft(const Sentence& s, const Quantity& a, const Qu
         } else {
             return std::nullopt;
         }
-    } else if (preceded_by(s.text, a.span.start, "由") || preceded_by(s.text, a.span.start, "从")) {
+    } else if (preceded_by(s.text, a.span.start, "由") || preceded_by(s.text, a.span.start, "从") ||
+               preceded_by(s.text, a.span.start, "從")) {
         cue = a.span.start - 3;
     } else {
         return std::nullopt;
     }
     describe(s, cue, d);
+    if (s.english && d.fields["attribute"].empty()) d.fields["attribute"] = counted_noun(s, a.span.end);  // "from 3.1 million trips"
     d.fields["from"] = numbers::format_number(a.value);
     d.fields["to"] = numbers::format_number(b.value);
     d.fields["unit"] = !a.unit.empty() ? a.unit : b.unit;
@@ -118,15 +129,38 @@ void zh_attribute_after(const Sentence& s, const Quantity& q, Draft& d) {
     const auto& current = d.fields["attribute"];
     const bool measured = std::any_of(attributes.begin(), attributes.end(),
                                       [&](std::string_view a) { return current.find(a) != std::string::npos; });
-    if (measured || !has_at(s.text, q.span.end, "的")) return;
+    if (measured) return;
+    // "15亿元C轮融资": a short noun phrase right after the amount, ending the clause, names it too.
+    const std::size_t limit = has_at(s.text, q.span.end, "的") ? 30 : k_zh_named_after;
     const std::size_t end = s.clauses[clause_at(s, q.span.start)].end;
     const auto after = s.text.substr(q.span.end, end - q.span.end);
     for (const auto a : attributes) {
-        if (after.size() <= 30 && after.ends_with(a)) {
+        if (after.size() <= limit && after.ends_with(a)) {
             d.fields["attribute"] = std::string(a);
             return;
         }
     }
+}
+
+// "cut the library budget by 15%": the thing changed is the noun phrase between the verb and "by".
+std::string changed_by_object(const Sentence& s, std::size_t by) {
+    const std::size_t begin = s.clauses[clause_at(s, by)].begin;
+    const auto part = s.text.substr(begin, by - begin);
+    std::size_t best = std::string_view::npos;
+    for (const std::string_view determiner : {" the ", " its ", " their "}) {
+        const auto at = part.rfind(determiner);
+        if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at + determiner.size();
+    }
+    if (best == std::string_view::npos) return {};
+    const auto phrase = part.substr(best);
+    const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) { return c == ' ' || c == '-' || is_latin_letter(c); });
+    const auto words = static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+    return plain && !phrase.empty() && words <= 4 ? std::string(phrase) : std::string();
+}
+
+// In Chinese text, Latin letters right after a number are its unit: "12.6GWh", "3nm", "500MW".
+bool latin_unit(const Sentence& s, std::string_view noun) {
+    return !s.english && !noun.empty() && noun.size() <= 5 && std::all_of(noun.begin(), noun.end(), is_latin_letter);
 }
 
 Draft single_draft(const Sentence& s, const Quantity& q) {
@@ -134,16 +168,26 @@ Draft single_draft(const Sentence& s, const Quantity& q) {
     d.kind = ClaimKind::quantity;
     d.begin = q.span.start;
     d.end = q.span.end;
-    describe(s, q.span.start, d);
+    const std::size_t change_to = s.english ? 0 : change_to_verb(s, q.span.start);
+    describe(s, q.span.start - change_to, d);
     const bool counts = q.unit != "%" && q.unit != "pp" && q.unit.size() != 3;  // not a share or currency
+    std::string unit = q.unit;
     if (counts || d.fields["attribute"].empty()) {
-        if (auto noun = counted_noun(s, q.span.end); !noun.empty()) d.fields["attribute"] = std::move(noun);
+        auto noun = counted_noun(s, q.span.end);
+        if (unit.empty() && latin_unit(s, noun)) {
+            unit = std::move(noun);  // "出货量达到12.6GWh": GWh is the unit, 出货量 the thing measured
+        } else if (!noun.empty()) {
+            d.fields["attribute"] = std::move(noun);
+        }
     }
     if (!s.english) zh_attribute_after(s, q, d);
-    d.fields["value"] = numbers::format_number(q.value);
+    if (s.english && preceded_by(s.text, q.span.start, " by ")) {
+        if (auto changed = changed_by_object(s, q.span.start - 4); !changed.empty()) d.fields["attribute"] = std::move(changed);
+    }
+    d.fields[change_to > 0 ? "to" : "value"] = numbers::format_number(q.value);
     if (q.upper) d.fields["upper"] = numbers::format_number(*q.upper);
     if (q.approximate) d.fields["approximate"] = "true";
-    d.fields["unit"] = q.unit;
+    d.fields["unit"] = unit;
     return d;
 }
 

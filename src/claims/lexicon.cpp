@@ -223,6 +223,26 @@ std::span<const std::string_view> en_event_actors() {
     static const auto list = en("event_actors");
     return list;
 }
+std::span<const std::string_view> zh_change_to() {
+    static const auto list = zh("change_to");
+    return list;
+}
+std::span<const std::string_view> zh_trailing_adverbs() {
+    static const auto list = zh("trailing_adverbs");
+    return list;
+}
+std::span<const std::string_view> en_linking_prepositions() {
+    static const auto list = en("linking_prepositions");
+    return list;
+}
+std::span<const std::string_view> zh_referring_actors() {
+    static const auto list = zh("referring_actors");
+    return list;
+}
+std::span<const std::string_view> en_referring_actors() {
+    static const auto list = en("referring_actors");
+    return list;
+}
 std::span<const std::string_view> zh_not_event_verbs() {
     static const auto list = zh("not_event_verbs");
     return list;

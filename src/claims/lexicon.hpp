@@ -44,6 +44,11 @@ std::span<const std::string_view> en_org_suffixes();
 std::span<const std::string_view> zh_event_verbs();   // 宣布, 完成, 发布: the verb of a dated action
 std::span<const std::string_view> en_event_verbs();   // launched, approved, fined
 std::span<const std::string_view> zh_event_actors();  // 董事会, 该公司: an actor that is not a name
+std::span<const std::string_view> zh_change_to();         // 升至, 降到: a change to the amount after it
+std::span<const std::string_view> zh_trailing_adverbs();  // 已经: dropped from an attribute's end
+std::span<const std::string_view> en_linking_prepositions();  // of, to: "visits to Eastvale's branches"
+std::span<const std::string_view> zh_referring_actors();  // 该公司: an event actor that refers back
+std::span<const std::string_view> en_referring_actors();  // the company, the lab: refers back
 std::span<const std::string_view> en_event_actors();  // the council, the ministry, the company
 std::span<const std::string_view> zh_not_event_verbs();  // 发布会: an event verb starting these names no action
 std::span<const std::string_view> en_not_event_verbs();  // "Harbor Line", "Acme Analytics": an organisation, not a person

@@ -45,6 +45,12 @@ std::string strip_trailing_verbs(std::string text) {
                 again = true;
             }
         }
+        for (const auto adverb : lexicon::zh_trailing_adverbs()) {
+            if (text.size() > adverb.size() && text.ends_with(adverb)) {
+                text.resize(text.size() - adverb.size());
+                again = true;
+            }
+        }
     }
     return text;
 }
@@ -139,6 +145,14 @@ std::string main_entity(const Sentence& s) {
     return {};
 }
 
+std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
+    if (s.english) return 0;
+    for (const auto verb : lexicon::zh_change_to()) {
+        if (pos >= verb.size() && s.text.substr(pos - verb.size(), verb.size()) == verb) return verb.size();
+    }
+    return 0;
+}
+
 bool refers_to_company(std::string_view text) {
     for (const std::string_view word : {"the company", "The company", "the firm", "The firm", "该公司", "这家公司"}) {
         if (text.find(word) != std::string_view::npos) return true;
@@ -146,6 +160,45 @@ bool refers_to_company(std::string_view text) {
     const auto at = text.find(" company");  // "The Rotterdam-based company"
     return at != std::string_view::npos && (text.starts_with("The ") || text.starts_with("the ")) && at < 40;
 }
+
+namespace {
+
+// The last person or organisation named before `pos`, skipping the names an appositive clause
+// mentions: in "Brightwater Bank, the lender that owns Coastline Mortgages, said it would close 40
+// branches" the one closing them is Brightwater Bank.
+const Mention* earlier_subject(const Sentence& s, std::size_t pos) {
+    const Mention* best = nullptr;
+    for (const auto& m : s.mentions) {
+        if (m.end > pos) break;
+        if (s.english && appositive(s, s.clauses[clause_at(s, m.begin)]) && best != nullptr) continue;
+        best = &m;
+    }
+    return best;
+}
+
+// "the lab", "该公司" with no company of the article to stand for: an actor that names the one before.
+bool refers_back(const Sentence& s, const Mention& actor) {
+    if (!s.company.empty() && actor.name == s.company) return false;
+    const auto words = s.english ? lexicon::en_referring_actors() : lexicon::zh_referring_actors();
+    return in_list(words, s.text.substr(actor.begin, actor.end - actor.begin));
+}
+
+// "visits to Eastvale's branches": a few lower-case words ending with a linking preposition before
+// the name in [begin, name) make the name part of the measured thing.
+bool inside_measured_phrase(const Sentence& s, std::size_t begin, std::size_t name) {
+    const auto prefix = s.text.substr(begin, name - begin);
+    if (prefix.size() < 4 || prefix.back() != ' ' || prefix.size() > 40) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        const char c = prefix[i];
+        if (!(c == ' ' || (c >= 'a' && c <= 'z') || (i == 0 && c >= 'A' && c <= 'Z'))) return false;
+    }
+    const auto words = trim_text(prefix);
+    const auto last = words.rfind(' ');
+    if (last == std::string::npos) return false;
+    return in_list(lexicon::en_linking_prepositions(), std::string_view(words).substr(last + 1));
+}
+
+}  // namespace
 
 // "…reported that the average phone in Spain is replaced after": the noun phrase before the verb.
 std::optional<std::pair<std::size_t, std::size_t>> english_subject_phrase(const Sentence& s, std::size_t from, std::size_t pos) {
@@ -176,10 +229,17 @@ void describe(const Sentence& s, std::size_t pos, Draft& d) {
         if (subject == nullptr || (subject->type == EntityType::place && m.type != EntityType::place)) subject = &m;
         if (m.type != EntityType::place) break;
     }
-    if (subject == nullptr) subject = mention_before(s, pos, true, true);  // named earlier in the sentence
+    // "Last month the city council voted to close two libraries": a subject of the clause's own that
+    // is not a name; nothing is carried over from before then.
+    std::optional<Mention> own;
+    if (subject == nullptr) own = generic_actor(s, c.begin, pos);
+    if (own && refers_back(s, *own)) own.reset();  // "The lab is raising…": the one named before
+    if (own) subject = &*own;
+    if (subject == nullptr) subject = earlier_subject(s, pos);  // named earlier in the sentence
     if (subject == nullptr) subject = mention_after(s, pos, c.end, false, true);  // "3 plants in Ohio"
     const bool in_clause = subject != nullptr && subject->begin >= c.begin && subject->end <= pos;
-    const std::size_t from = in_clause ? subject->end : c.begin;
+    std::size_t from = in_clause ? subject->end : c.begin;
+    if (in_clause && s.english && inside_measured_phrase(s, c.begin, subject->begin)) from = c.begin;
     const bool company = !in_clause && !s.company.empty() && refers_to_company(s.text.substr(0, pos));
     d.fields["subject"] = company ? s.company : subject != nullptr ? subject->name : s.previous_entity;
     d.fields["attribute"] = clean_attribute(s, s.text.substr(from, pos - from));
