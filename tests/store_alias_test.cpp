@@ -170,3 +170,26 @@ TEST_CASE("schema 3 moves the article body last and keeps articles, paragraphs, 
     // The article is still the claims' parent: deleting it is refused while none is reviewed... and cascades.
     CHECK(plain.execAndGet("SELECT count(*) FROM pragma_foreign_key_list('claim') WHERE \"table\" = 'article'").getInt() == 1);
 }
+
+TEST_CASE("article headers leave out the body and paragraphs, and keep the sources") {
+    test::TempDir dir;
+    Store store(dir.file("t.db"));
+    Article a;
+    a.title = "标题";
+    a.body = std::string(1 << 20, 'x');
+    a.sha256 = "abc";
+    a.paragraphs = {Paragraph{{0, 10}, ParagraphKind::text}};
+    a.sources = {CitedSource{"https://news.example.com/a", "A", 0}};
+    const Id id = store.add_article(a);
+    const auto header = store.article_header(id);
+    REQUIRE(header.has_value());
+    CHECK(header->title == "标题");
+    CHECK(header->body.empty());
+    CHECK(header->paragraphs.empty());
+    REQUIRE(header->sources.size() == 1);
+    CHECK(header->sources[0].url == "https://news.example.com/a");
+    REQUIRE(store.article_headers().size() == 1);
+    CHECK(store.article_headers()[0].body.empty());
+    CHECK(store.article(id)->body.size() == a.body.size());
+    CHECK_FALSE(store.article_header(id + 1).has_value());
+}

@@ -158,6 +158,10 @@ public:
     bool has_article(Id id) const;
     std::optional<Article> article(Id id) const;
     std::vector<Article> articles() const;  // with `body` and `paragraphs`, oldest first
+    // The same without `body` and `paragraphs` (sources kept), for lists and reports: an article's
+    // body may be tens of megabytes.
+    std::optional<Article> article_header(Id id) const;
+    std::vector<Article> article_headers() const;
     std::optional<Id> latest_article() const;
 
     // Claims. `add_claim` returns the new id; `status` is always derived from the review log.

@@ -85,14 +85,14 @@ report::Report build_report(const Store& store, std::optional<Id> article) {
     report::Report result;
     result.generated_at = now_iso8601();
     if (article) {
-        const auto found = store.article(*article);
+        const auto found = store.article_header(*article);
         if (!found) {
             throw Error(ErrorKind::not_found, "article " + std::to_string(*article), "database", "no such article (see `claimtrack articles`)");
         }
         result.articles.push_back(article_report(store, *found));
         return result;
     }
-    for (const Article& each : store.articles()) result.articles.push_back(article_report(store, each));
+    for (const Article& each : store.article_headers()) result.articles.push_back(article_report(store, each));
     return result;
 }
 

@@ -94,7 +94,7 @@ private:
 }  // namespace
 
 ExportWarcSummary export_warc(const Store& store, const ExportWarcOptions& options) {
-    if (options.article && !store.article(*options.article)) {
+    if (options.article && !store.has_article(*options.article)) {
         throw Error(ErrorKind::not_found, "article " + std::to_string(*options.article), "database",
                     "no such article (see `claimtrack articles`)");
     }

@@ -38,7 +38,7 @@ std::pair<std::vector<Target>, std::size_t> targets_of(const Store& store, const
         }
         auto language = languages.find(row.article);
         if (language == languages.end()) {
-            const auto article = store.article(row.article);
+            const auto article = store.article_header(row.article);
             language = languages.emplace(row.article, fetch::accept_language_for(article ? article->language : "")).first;
         }
         targets.push_back({row.id, row.url, language->second});

@@ -77,7 +77,7 @@ EvidenceView evidence_view(const Store& store, Id claim) {
     const evidence::Aliases aliases = load_aliases(store);
     EvidenceView view;
     view.claim = require_claim(store, claim);
-    if (const auto article = store.article(view.claim.article)) view.article_date = article->date;
+    if (const auto article = store.article_header(view.claim.article)) view.article_date = article->date;
     for (Evidence& row : store.evidence_of(claim)) {
         EvidenceRow shown;
         shown.temporal = evidence::temporal_flag(row.text, view.article_date);

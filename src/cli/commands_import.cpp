@@ -137,7 +137,7 @@ void add_articles(CLI::App& app, Table& table) {
     sub->add_flag("--json", *json, "Print a JSON array");
     sub->footer("Example:\n  claimtrack articles --json");
     table.push_back({sub, [json](Context& context) {
-                         const auto articles = context.store().articles();
+                         const auto articles = context.store().article_headers();
                          if (*json) {
                              nlohmann::json rows = nlohmann::json::array();
                              for (const Article& a : articles) rows.push_back(to_json(a));

@@ -21,6 +21,9 @@ namespace {
 
 constexpr const char* k_article_columns =
     "SELECT id, title, date, language, format, origin, body, sha256, imported_at FROM article ";
+// The same columns but the body, which may be large, read as ''.
+constexpr const char* k_header_columns =
+    "SELECT id, title, date, language, format, origin, '', sha256, imported_at FROM article ";
 
 Article article_at(const SQLite::Statement& row) {
     Article a;
@@ -36,12 +39,16 @@ Article article_at(const SQLite::Statement& row) {
     return a;
 }
 
-// Fill the paragraphs and cited sources of `a` from their tables.
-void load_parts(SQLite::Database& db, Article& a) {
-    SQLite::Statement paragraphs(db, "SELECT start, end, kind FROM paragraph WHERE article = ? ORDER BY idx");
-    paragraphs.bind(1, a.id);
-    while (paragraphs.executeStep()) {
-        a.paragraphs.push_back(Paragraph{{size(paragraphs, 0), size(paragraphs, 1)}, paragraph_kind_at(paragraphs, 2)});
+enum class Parts { all, sources };
+
+// Fill the paragraphs (unless only sources are asked for) and cited sources of `a` from their tables.
+void load_parts(SQLite::Database& db, Article& a, Parts parts = Parts::all) {
+    if (parts == Parts::all) {
+        SQLite::Statement paragraphs(db, "SELECT start, end, kind FROM paragraph WHERE article = ? ORDER BY idx");
+        paragraphs.bind(1, a.id);
+        while (paragraphs.executeStep()) {
+            a.paragraphs.push_back(Paragraph{{size(paragraphs, 0), size(paragraphs, 1)}, paragraph_kind_at(paragraphs, 2)});
+        }
     }
     SQLite::Statement sources(db,
                               "SELECT s.url, c.title, c.position FROM citation c JOIN source s ON s.id = c.source "
@@ -253,6 +260,23 @@ std::vector<Article> Store::articles() const {
     std::vector<Article> list;
     while (query.executeStep()) list.push_back(article_at(query));
     for (Article& a : list) load_parts(m_impl->db, a);
+    return list;
+}
+
+std::optional<Article> Store::article_header(Id id) const {
+    SQLite::Statement query(m_impl->db, std::string(k_header_columns) + "WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    Article a = article_at(query);
+    load_parts(m_impl->db, a, Parts::sources);
+    return a;
+}
+
+std::vector<Article> Store::article_headers() const {
+    SQLite::Statement query(m_impl->db, std::string(k_header_columns) + "ORDER BY id");
+    std::vector<Article> list;
+    while (query.executeStep()) list.push_back(article_at(query));
+    for (Article& a : list) load_parts(m_impl->db, a, Parts::sources);
     return list;
 }
 
