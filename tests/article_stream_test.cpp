@@ -12,9 +12,8 @@ using namespace claimtrack;
 
 namespace {
 
-std::vector<article::ParagraphStream::Finished> stream(const std::string& body) {
-    std::vector<article::ParagraphStream::Finished> out;
-    article::ParagraphStream reader([&](article::ParagraphStream::Finished&& f) { out.push_back(std::move(f)); });
+// Give `reader` the lines of `body`, then finish it.
+void feed(article::ParagraphStream& reader, const std::string& body) {
     std::size_t start = 0;
     while (start <= body.size()) {
         const auto end = std::min(body.find('\n', start), body.size());
@@ -22,6 +21,12 @@ std::vector<article::ParagraphStream::Finished> stream(const std::string& body) 
         start = end + 1;
     }
     reader.finish();
+}
+
+std::vector<article::ParagraphStream::Finished> stream(const std::string& body) {
+    std::vector<article::ParagraphStream::Finished> out;
+    article::ParagraphStream reader([&](article::ParagraphStream::Finished&& f) { out.push_back(std::move(f)); });
+    feed(reader, body);
     reader.require_text("test");
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
     return out;
@@ -96,13 +101,7 @@ TEST_CASE("the stream classifier gives the error parse gives for an input withou
             parse_error = e.what();
         }
         article::ParagraphStream reader([](article::ParagraphStream::Finished&&) {});
-        std::size_t start = 0;
-        while (start <= body.size()) {
-            const auto end = std::min(body.find('\n', start), body.size());
-            reader.add_line(std::string_view(body).substr(start, end - start), start);
-            start = end + 1;
-        }
-        reader.finish();
+        feed(reader, body);
         try {
             reader.require_text("x.txt");
         } catch (const Error& e) {

@@ -95,6 +95,15 @@ ReadArticle read_article(const ImportOptions& options) {
     return {std::move(parsed), decoded.charset, decoded.detected};
 }
 
+bool detail::already_stored(const Store& store, std::string_view sha256, ImportResult& result) {
+    const auto existing = store.find_article_by_sha256(sha256);
+    if (!existing) return false;
+    result.article = *existing;
+    result.already_imported = true;
+    result.claims = store.claims({.article = *existing, .kind = {}, .status = {}}).size();
+    return true;
+}
+
 ImportResult import_article(Store& store, Article article) {
     ImportResult result;
     result.title = article.title;
@@ -104,12 +113,7 @@ ImportResult import_article(Store& store, Article article) {
 
     const Store::AppendCache append_cache(store);
     Store::Transaction transaction(store);
-    if (const auto existing = store.find_article_by_sha256(article.sha256)) {
-        result.article = *existing;
-        result.already_imported = true;
-        result.claims = store.claims({.article = *existing, .kind = {}, .status = {}}).size();
-        return result;
-    }
+    if (detail::already_stored(store, article.sha256, result)) return result;
     article.imported_at = now_iso8601();
     article.id = store.add_article(article);
     // Stored as found, a few hundred at a time: memory stays flat however long the article.

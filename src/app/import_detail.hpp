@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 // The streamed import of a plain-text UTF-8 file (import_stream.cpp).
 namespace claimtrack::app::detail {
@@ -22,6 +23,10 @@ struct Scan {
 // and main company. Nothing when it must be read whole (standard input, not UTF-8, UTF-16); stop
 // with claimtrack::Error as read_article would for a bad input.
 std::optional<Scan> scan(const ImportOptions& options);
+
+// Set `result` for the article that already holds the text digested as `sha256` and return true,
+// or return false when there is none.
+bool already_stored(const Store& store, std::string_view sha256, ImportResult& result);
 
 // Store the article `scanned` from `options.path`, reading the file a second time as it streams
 // (body, paragraphs, claims) in one transaction; the same text already stored is reported.

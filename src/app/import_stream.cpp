@@ -154,12 +154,7 @@ ImportResult import_scanned(Store& store, const ImportOptions& options, Scan sca
 
     const Store::AppendCache append_cache(store);
     Store::Transaction transaction(store);
-    if (const auto existing = store.find_article_by_sha256(head.sha256)) {
-        result.article = *existing;
-        result.already_imported = true;
-        result.claims = store.claims({.article = *existing, .kind = {}, .status = {}}).size();
-        return result;
-    }
+    if (already_stored(store, head.sha256, result)) return result;
     head.imported_at = now_iso8601();
     Store::BodyWriter body(store, head, scanned.body_size);
     const Id id = body.article();

@@ -59,18 +59,23 @@ void load_parts(SQLite::Database& db, Article& a, Parts parts = Parts::all) {
     }
 }
 
-Id insert_article(SQLite::Database& db, const Article& a) {
-    SQLite::Statement insert(db,
-                             "INSERT INTO article (title, date, language, format, origin, body, sha256, imported_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+// Insert the row of `a`; its body is given whole, or as `body_size` bytes reserved (a zeroblob).
+Id insert_article(SQLite::Database& db, const Article& a, std::optional<std::size_t> body_size = std::nullopt) {
+    SQLite::Statement insert(db, std::string("INSERT INTO article (title, date, language, format, origin, body, sha256, imported_at) "
+                                             "VALUES (?, ?, ?, ?, ?, ") +
+                                     (body_size ? "zeroblob(?)" : "?") + ", ?, ?)");
     bind_text(insert, 1, a.title);
     bind_text(insert, 2, a.date);
     bind_text(insert, 3, a.language.empty() ? std::string("und") : a.language);
     bind_text(insert, 4, a.format.empty() ? std::string("text") : a.format);
     bind_text(insert, 5, a.origin);
-    // The UTF-8 bytes as a BLOB, as a streamed import writes them: claim spans are byte offsets, which
-    // substr() counts in a BLOB. Not copied again; `a` outlives the statement.
-    insert.bindNoCopy(6, static_cast<const void*>(a.body.data()), static_cast<int>(a.body.size()));
+    if (body_size) {
+        insert.bind(6, static_cast<std::int64_t>(*body_size));
+    } else {
+        // The UTF-8 bytes as a BLOB, as a streamed import writes them: claim spans are byte offsets, which
+        // substr() counts in a BLOB. Not copied again; `a` outlives the statement.
+        insert.bindNoCopy(6, static_cast<const void*>(a.body.data()), static_cast<int>(a.body.size()));
+    }
     bind_text(insert, 7, a.sha256);
     bind_text(insert, 8, a.imported_at.empty() ? now_iso8601() : a.imported_at);
     insert.exec();
@@ -173,19 +178,7 @@ Store::BodyWriter::BodyWriter(Store& store, const Article& article, std::size_t 
         throw Error(ErrorKind::input, article.origin, "body", "larger than 2 GB, the most one article can hold");
     }
     WriteScope write(db);
-    SQLite::Statement insert(db,
-                             "INSERT INTO article (title, date, language, format, origin, body, sha256, imported_at) "
-                             "VALUES (?, ?, ?, ?, ?, zeroblob(?), ?, ?)");
-    bind_text(insert, 1, article.title);
-    bind_text(insert, 2, article.date);
-    bind_text(insert, 3, article.language.empty() ? std::string("und") : article.language);
-    bind_text(insert, 4, article.format.empty() ? std::string("text") : article.format);
-    bind_text(insert, 5, article.origin);
-    insert.bind(6, static_cast<std::int64_t>(body_size));
-    bind_text(insert, 7, article.sha256);
-    bind_text(insert, 8, article.imported_at.empty() ? now_iso8601() : article.imported_at);
-    insert.exec();
-    m_article = db.getLastInsertRowid();
+    m_article = insert_article(db, article, body_size);
     insert_citations(db, m_article, article.sources);
     write.commit();
     m_buffer.reserve(std::min(body_size, k_body_buffer));
