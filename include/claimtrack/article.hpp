@@ -104,7 +104,7 @@ private:
     ParseOptions m_options;
     std::function<void(const ParagraphStream::Finished&)> m_each;
     std::string m_title;
-    std::string m_prose;  // the first 1 MB of the title and text paragraphs, for the language
+    std::string m_prose;  // the language sample: the first 1 MB of the title and text paragraphs
     struct Mentions;
     std::shared_ptr<Mentions> m_mentions;
     ParagraphStream m_stream;

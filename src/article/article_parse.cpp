@@ -223,21 +223,13 @@ std::vector<CitedSource> collect_sources(std::string_view body, const std::vecto
     return detail::cited_sources(std::move(mentions));
 }
 
-// Return the first `limit` bytes or so of the title and text paragraphs, enough to tell the language
-// (an article is far shorter; a huge input is sampled, not copied).
-std::string prose_sample(std::string_view body, const std::vector<Paragraph>& paragraphs, std::size_t limit) {
+// Return the title and text paragraphs joined, up to the language sample's size.
+std::string prose_sample(std::string_view body, const std::vector<Paragraph>& paragraphs) {
     std::string out;
     for (const auto& paragraph : paragraphs) {
         if (paragraph.kind != ParagraphKind::text && paragraph.kind != ParagraphKind::title) continue;
-        if (out.size() >= limit) break;
-        auto text = slice(body, paragraph.span);
-        if (text.size() > limit - out.size()) {
-            std::size_t cut = limit - out.size();
-            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-            text = text.substr(0, cut);
-        }
-        out += text;
-        out += '\n';
+        if (out.size() >= detail::k_language_sample) break;
+        detail::add_to_prose_sample(out, slice(body, paragraph.span));
     }
     return out;
 }
@@ -263,6 +255,17 @@ detail::Rendered render(std::string utf8, Format format) {
 }
 
 }  // namespace
+
+void detail::add_to_prose_sample(std::string& sample, std::string_view text) {
+    if (sample.size() >= k_language_sample) return;
+    if (text.size() > k_language_sample - sample.size()) {
+        std::size_t cut = k_language_sample - sample.size();
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut);
+    }
+    sample += text;
+    sample += '\n';
+}
 
 void detail::throw_no_text(std::string_view origin, std::size_t first_line, bool sources) {
     std::string place = "text";
@@ -304,8 +307,7 @@ Article parse(std::string utf8, Format format, const ParseOptions& options) {
     article.paragraphs = split_paragraphs(article.body);
     mark_noise_and_sources(article.body, article.paragraphs, rendered.links);
     mark_title(article.paragraphs);
-    constexpr std::size_t k_language_sample = 1 << 20;
-    const std::string prose = prose_sample(article.body, article.paragraphs, k_language_sample);
+    const std::string prose = prose_sample(article.body, article.paragraphs);
     if (prose.empty()) throw_no_text(article.body, article.paragraphs, options);
     const auto title = std::find_if(article.paragraphs.begin(), article.paragraphs.end(),
                                     [](const Paragraph& p) { return p.kind == ParagraphKind::title; });

@@ -147,18 +147,7 @@ void TextScanner::take(ParagraphStream::Finished&& finished) {
     const Paragraph& paragraph = finished.paragraph;
     if (paragraph.kind == ParagraphKind::title) m_title = text::collapse_space(finished.text);
     if (paragraph.kind == ParagraphKind::title || paragraph.kind == ParagraphKind::text) {
-        // As parse samples it: paragraphs joined by newlines until the sample reaches 1 MB.
-        constexpr std::size_t k_language_sample = 1 << 20;
-        if (m_prose.size() < k_language_sample) {
-            std::string_view text = finished.text;
-            if (text.size() > k_language_sample - m_prose.size()) {
-                std::size_t cut = k_language_sample - m_prose.size();
-                while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-                text = text.substr(0, cut);
-            }
-            m_prose += text;
-            m_prose += '\n';
-        }
+        detail::add_to_prose_sample(m_prose, finished.text);
     }
     if (paragraph.kind != ParagraphKind::noise) {
         const Paragraph local{{0, finished.text.size()}, paragraph.kind};

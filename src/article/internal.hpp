@@ -75,6 +75,14 @@ std::vector<SourceMention> mentions_in(std::string_view body, const Paragraph& p
 // Return the cited sources of `mentions`: in order of appearance, each URL once, with the first title given.
 std::vector<CitedSource> cited_sources(std::vector<SourceMention> mentions);
 
+// The language is told from the first 1 MB or so of prose (an article is far shorter; a huge input
+// is sampled, not copied).
+inline constexpr std::size_t k_language_sample = 1 << 20;
+
+// Add paragraph `text` to the language sample, with a newline, cut on a character boundary so the
+// sample stays within k_language_sample; nothing once it is full.
+void add_to_prose_sample(std::string& sample, std::string_view text);
+
 // Stop with the error for an input without article text: its first paragraph is on `first_line`
 // (0: there is none); `sources` when some of them are a source list.
 [[noreturn]] void throw_no_text(std::string_view origin, std::size_t first_line, bool sources);
