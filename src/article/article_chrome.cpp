@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 
 namespace claimtrack::article::detail {
 namespace {
@@ -57,6 +58,26 @@ constexpr auto k_sources_headings = std::to_array<std::string_view>({
     "来源", "资料来源", "信息来源", "相关链接", "延伸阅读", "原文链接", "引用", "出处", "see also",
 });
 
+// A line longer than this is neither a chrome word nor a sources heading: the longest of them, with
+// a counter and a few decorations, is under 60 characters, and folding at most makes 3 bytes one.
+constexpr std::size_t k_whole_line = 180;
+constexpr std::size_t longest(std::span<const std::string_view> words) {
+    std::size_t most = 0;
+    for (const std::string_view word : words) most = std::max(most, word.size());
+    return most;
+}
+static_assert(3 * std::max(longest(k_chrome), longest(k_sources_headings)) * 2 <= k_whole_line,
+              "a chrome word written full width, with as much again of counter and decoration, must stay under k_whole_line");
+// Enough of a long line's beginning for the longest chrome prefix, full width, after decorations.
+constexpr std::size_t k_head = 120;
+
+// The first `size` bytes of a line, or fewer so as not to cut a UTF-8 character.
+std::string_view whole_characters(std::string_view line, std::size_t size) {
+    if (line.size() <= size) return line;
+    while (size > 0 && (static_cast<unsigned char>(line[size]) & 0xC0) == 0x80) --size;
+    return line.substr(0, size);
+}
+
 // Return a normalized line for lexicon lookups: folded, collapsed, decorations trimmed.
 std::string lookup_key(std::string_view line) {
     // Whole characters, never single bytes: the last byte of 读 is also the last byte of ».
@@ -106,12 +127,11 @@ bool is_counted_chrome(std::string_view key) {
 }  // namespace
 
 bool is_noise_line(std::string_view line) {
-    // Chrome lines are short; a long line can only be chrome by its beginning, so fold no more of it.
-    constexpr std::size_t k_head = 256;
-    if (line.size() > k_head) {
-        std::size_t cut = k_head;
-        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-        const std::string head = lookup_key(line.substr(0, cut));
+    // Chrome lines are short: a line longer than k_whole cannot fold to a chrome word, a counter or a
+    // placeholder (folding shrinks text at most threefold), so it can only be chrome by its beginning,
+    // and only its first k_head bytes are folded. Every line of an article comes through here.
+    if (line.size() > k_whole_line) {
+        const std::string head = lookup_key(whole_characters(line, k_head));
         return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(),
                            [&](std::string_view prefix) { return head.starts_with(prefix); });
     }
@@ -123,6 +143,7 @@ bool is_noise_line(std::string_view line) {
 }
 
 bool is_sources_heading(std::string_view line) {
+    if (line.size() > k_whole_line) return false;
     const std::string key = lookup_key(line);
     return std::find(k_sources_headings.begin(), k_sources_headings.end(), key) != k_sources_headings.end();
 }
