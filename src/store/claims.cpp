@@ -65,8 +65,9 @@ Id insert_claim(Store::Impl& impl, const Claim& claim, Origin origin) {
     return impl.db.getLastInsertRowid();
 }
 
-// Rows per multi-row INSERT. Each statement run rebuilds the temporary table SQLite makes for the
-// `kind IN (...)` check, which costs more than a row; one run for many rows shares it.
+// Rows per multi-row INSERT: one statement run for many rows saves a step, a reset and the
+// bindings' clearing per claim. (Schema 4 took the CHECKs off `IN (...)` lists: SQLite built a
+// temporary table of the list for every row, twice the cost of the row itself.)
 constexpr std::size_t k_batch = 256;
 
 // Insert k_batch `claims` with one statement.
