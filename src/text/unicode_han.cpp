@@ -12,47 +12,63 @@
 namespace claimtrack::text {
 namespace {
 
-// The BMP blocks where Traditional characters live: CJK Extension A, Unified, Compatibility.
+// The BMP blocks where Traditional characters live: CJK Extension A, Unified, Compatibility (the
+// same in src/text/generate/make_han_table.cpp).
 constexpr std::array<std::pair<UChar32, UChar32>, 2> k_blocks{{{0x3400, 0x9FFF}, {0xF900, 0xFAFF}}};
 
 // ICU's "Traditional-Simplified" maps character by character, so its answers for the BMP blocks
-// are computed once into a table; rarer characters go through the transliterator under a lock.
+// are computed at build time into a table (make_han_table, from the same ICU); rarer characters go
+// through the transliterator, made on first need, under a lock.
+// The first pair, outside the blocks, only keeps the array from being empty.
+constexpr std::pair<char16_t, char16_t> k_simplified[] = {
+    {0, 0},
+#include "han_table.inc"
+};
+
 class Simplifier {
 public:
     Simplifier() {
-        UErrorCode status = U_ZERO_ERROR;
-        m_transliterator.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) m_transliterator.reset();
-        icu::UnicodeString all;
         for (const auto& [first, last] : k_blocks) {
-            for (UChar32 c = first; c <= last; ++c) all.append(static_cast<UChar>(c));
+            for (UChar32 c = first; c <= last; ++c) m_table.push_back(static_cast<char16_t>(c));
         }
-        icu::UnicodeString mapped = all;
-        if (m_transliterator) m_transliterator->transliterate(mapped);
-        if (mapped.length() != all.length()) mapped = all;  // not one to one: leave the text alone
-        m_table.assign(mapped.getBuffer(), mapped.getBuffer() + mapped.length());
+        for (const auto& [traditional, simplified] : k_simplified) {
+            const std::size_t at = index(traditional);
+            if (at < m_table.size()) m_table[at] = simplified;
+        }
     }
 
     UChar32 map(UChar32 c) const {
-        std::size_t base = 0;
-        for (const auto& [first, last] : k_blocks) {
-            if (c >= first && c <= last) return m_table[base + static_cast<std::size_t>(c - first)];
-            base += static_cast<std::size_t>(last - first + 1);
-        }
-        return c;
+        const std::size_t at = index(c);
+        return at < m_table.size() ? m_table[at] : c;
     }
 
     // Return `c` simplified when it lies outside the table (Extension B and beyond).
     icu::UnicodeString map_rare(UChar32 c) const {
         icu::UnicodeString one(c);
-        if (!m_transliterator) return one;
         const std::lock_guard lock(m_mutex);
-        m_transliterator->transliterate(one);
+        if (!m_made) {
+            UErrorCode status = U_ZERO_ERROR;
+            m_transliterator.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+            if (U_FAILURE(status)) m_transliterator.reset();
+            m_made = true;
+        }
+        if (m_transliterator) m_transliterator->transliterate(one);
         return one;
     }
 
 private:
-    std::unique_ptr<icu::Transliterator> m_transliterator;
+    // The place of `c` in m_table, or past its end when `c` is in none of the blocks.
+    static std::size_t index(UChar32 c) {
+        std::size_t base = 0;
+        for (const auto& [first, last] : k_blocks) {
+            if (c >= first && c <= last) return base + static_cast<std::size_t>(c - first);
+            base += static_cast<std::size_t>(last - first + 1);
+        }
+        return base;
+    }
+
+    mutable std::unique_ptr<icu::Transliterator> m_transliterator;
+    mutable bool m_made = false;
     std::vector<char16_t> m_table;
     mutable std::mutex m_mutex;
 };
