@@ -9,6 +9,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <new>
 #include <string>
 
@@ -92,6 +94,65 @@ std::string nfkc(std::string_view text) {
     return normalize_with(icu::Normalizer2::getNFKCInstance(status), text);
 }
 
+namespace detail {
+
+std::string fold_with_icu(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (normalizer == nullptr || U_FAILURE(status)) return to_simplified(text);
+    const icu::UnicodeString folded = normalizer->normalize(from_utf8(text), status);
+    if (U_FAILURE(status)) return to_simplified(text);
+    return to_utf8(simplify(folded));
+}
+
+}  // namespace detail
+
+namespace {
+
+// Fold `text` without converting it, when every character is ASCII, full-width ASCII, the
+// ideographic space, or inert under NFKC_Casefold (it maps to itself and never combines with a
+// neighbour: most CJK text and its punctuation, Latin letters without marks). Then folding is
+// lowering ASCII and simplifying Han characters, one by one. Return nothing for any other text
+// (marks, Hangul jamo, compatibility forms, invalid bytes...); a mark that would combine with the
+// character before it is itself not inert, so it sends the text the long way.
+std::optional<std::string> fold_inert(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (normalizer == nullptr || U_FAILURE(status)) return std::nullopt;
+    const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    std::string out;
+    out.reserve(text.size());
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c = data[i];
+        if (c < 0x80) {
+            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        U8_NEXT(data, i, length, c);
+        if (c >= 0xFF01 && c <= 0xFF5E) {
+            // Full-width ASCII (，：（）％ in Chinese text): NFKC gives the ASCII character.
+            const auto ascii = static_cast<char>(c - 0xFEE0);
+            out += ascii >= 'A' && ascii <= 'Z' ? static_cast<char>(ascii - 'A' + 'a') : ascii;
+            continue;
+        }
+        if (c == 0x3000) {
+            out += ' ';
+            continue;
+        }
+        if (c < 0 || c > 0xFFFF || !normalizer->isInert(c)) return std::nullopt;
+        const UChar32 simple = detail::simplify_bmp(c);
+        char bytes[U8_MAX_LENGTH];
+        std::int32_t size = 0;
+        U8_APPEND_UNSAFE(bytes, size, simple);
+        out.append(bytes, static_cast<std::size_t>(size));
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string fold(std::string_view text) {
     // ASCII text only changes case under NFKC_Casefold (and has nothing to simplify): the common
     // case of English passages, folded again for every claim they are compared with.
@@ -102,42 +163,54 @@ std::string fold(std::string_view text) {
         }
         return out;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (normalizer == nullptr || U_FAILURE(status)) return to_simplified(text);
-    const icu::UnicodeString folded = normalizer->normalize(from_utf8(text), status);
-    if (U_FAILURE(status)) return to_simplified(text);
-    return detail::to_utf8(detail::simplify(folded));
+    if (auto quick = fold_inert(text)) return std::move(*quick);
+    return detail::fold_with_icu(text);
 }
 
 std::string collapse_space(std::string_view text) {
-    // Decoded in place rather than through UTF-16: this runs on every extracted paragraph. Invalid
-    // sequences become U+FFFD, as a UTF-16 round trip would make them.
+    // Decoded in place rather than through UTF-16: this runs on every extracted paragraph and every
+    // line of an article. Runs between spaces are copied whole. Invalid sequences become U+FFFD, as
+    // a UTF-16 round trip would make them.
     const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<std::int32_t>(text.size());
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
+    std::int32_t run = 0;  // start of the bytes not copied yet, none of them a space
+    const auto flush = [&](std::int32_t end) {
+        if (end == run) return;
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        out.append(text.substr(static_cast<std::size_t>(run), static_cast<std::size_t>(end - run)));
+    };
     for (std::int32_t i = 0; i < length;) {
         const std::int32_t start = i;
-        UChar32 c = data[i];
-        if (c < 0x80) {
+        const std::uint8_t lead = data[i];
+        bool space = false;
+        if (lead < 0x80) {
             ++i;
+            space = lead == ' ' || (lead >= '\t' && lead <= '\r');
         } else {
+            UChar32 c = 0;
             U8_NEXT(data, i, length, c);
+            if (c < 0) {
+                flush(start);
+                if (pending_space && !out.empty()) out += ' ';
+                pending_space = false;
+                out += "\uFFFD";
+                run = i;
+                continue;
+            }
+            // Only these lead bytes begin a space (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000, U+FEFF).
+            space = (lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF) && detail::is_space(c);
         }
-        if (c >= 0 && (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : detail::is_space(c))) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        if (c < 0) {
-            out += "\uFFFD";
-        } else {
-            out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        if (space) {
+            flush(start);
+            pending_space = true;
+            run = i;
         }
     }
+    flush(length);
     return out;
 }
 

@@ -84,6 +84,8 @@ bool may_be_traditional(UChar32 c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >
 
 namespace detail {
 
+UChar32 simplify_bmp(UChar32 c) { return may_be_traditional(c) ? simplifier().map(c) : c; }
+
 icu::UnicodeString simplify(const icu::UnicodeString& units) {
     std::int32_t first = 0;
     while (first < units.length() && !may_be_traditional(units.char32At(first))) first = units.moveIndex32(first, 1);

@@ -23,6 +23,13 @@ std::string to_utf8(const icu::UnicodeString& units);
 // Return `units` with Traditional Chinese characters made Simplified (ICU "Traditional-Simplified").
 icu::UnicodeString simplify(const icu::UnicodeString& units);
 
+// Return BMP character `c` Simplified, by the table simplify uses (c < 0x10000).
+UChar32 simplify_bmp(UChar32 c);
+
+// Return `text` folded the long way, through ICU's NFKC_Casefold and simplify, as text::fold does
+// for the text its quick path leaves (kept apart so tests can compare the two).
+std::string fold_with_icu(std::string_view text);
+
 // Return true for space characters, including U+3000 and NBSP.
 bool is_space(UChar32 c);
 
