@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
@@ -111,4 +112,20 @@ TEST_CASE("collapse_space copying runs whole gives what a character-by-character
         const std::string expected = collapse_space_reference(s);
         if (text::collapse_space(s) != expected) FAIL_CHECK("collapse_space differs for [" << s << "]: [" << text::collapse_space(s) << "]");
     }
+}
+
+TEST_CASE("detect_language's shortcuts agree with ICU's scripts: ASCII letters are Latin, U+4E00..U+9FFF Han") {
+    for (UChar32 c = 0; c < 0x80; ++c) {
+        UErrorCode status = U_ZERO_ERROR;
+        const bool latin_letter = uscript_getScript(c, &status) == USCRIPT_LATIN && u_isalpha(c);
+        CHECK_MESSAGE(latin_letter == ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')), "U+" << std::hex << c);
+    }
+    int not_han = 0;
+    for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) {
+        UErrorCode status = U_ZERO_ERROR;
+        if (uscript_getScript(c, &status) != USCRIPT_HAN) ++not_han;
+    }
+    CHECK(not_han == 0);
+    CHECK(text::detect_language("英伟达的CEO是黄仁勋，AI芯片很重要。") == "zh");
+    CHECK(text::detect_language("Nvidia's chief executive, 黄仁勋, spoke in Washington on Tuesday.") == "en");
 }

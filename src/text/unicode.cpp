@@ -223,9 +223,18 @@ std::string detect_language(std::string_view text) {
     std::size_t kana_hangul = 0;
     std::size_t latin = 0;
     for (std::int32_t i = 0; i < length;) {
+        if (data[i] < 0x80) {  // ASCII: a letter is Latin, nothing else counts
+            const auto b = data[i++];
+            if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) ++latin;
+            continue;
+        }
         UChar32 c = 0;
         U8_NEXT(data, i, length, c);
         if (c < 0) c = 0xFFFD;
+        if (c >= 0x4E00 && c <= 0x9FFF) {  // CJK Unified Ideographs, all Han
+            ++han;
+            continue;
+        }
         UErrorCode status = U_ZERO_ERROR;
         const UScriptCode script = uscript_getScript(c, &status);
         if (script == USCRIPT_HAN) {

@@ -94,8 +94,9 @@ void add_trimmed(std::vector<Span>& out, const detail::Utf16Text& line, std::siz
 }
 
 std::size_t line_break_length(std::string_view text, std::size_t at) {
-    if (text[at] == '\n' || text[at] == '\r') return 1;
-    if (text.substr(at, 3) == "\u2028" || text.substr(at, 3) == "\u2029") return 3;
+    const char c = text[at];
+    if (c == '\n' || c == '\r') return 1;
+    if (c == '\xE2' && (text.substr(at, 3) == "\u2028" || text.substr(at, 3) == "\u2029")) return 3;
     return 0;
 }
 
