@@ -60,6 +60,7 @@ TEST_CASE("a new file is created in WAL mode with foreign keys and the latest ve
     CHECK(scalar(path, "PRAGMA user_version") == Store::latest_version());
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db.execAndGet("PRAGMA page_size").getInt() == 16384);
     for (const char* table : {"article", "paragraph", "source", "citation", "claim", "snapshot", "passage",
                               "passage_fts", "evidence", "review"}) {
         SQLite::Statement query(db, "SELECT count(*) FROM sqlite_schema WHERE name = ?");
@@ -67,6 +68,29 @@ TEST_CASE("a new file is created in WAL mode with foreign keys and the latest ve
         query.executeStep();
         CHECK_MESSAGE(query.getColumn(0).getInt() == 1, table);
     }
+}
+
+TEST_CASE("a file made with SQLite's 4 KB pages keeps them and is migrated and written as usual") {
+    TempDir dir;
+    const std::string path = dir.file("small-pages.db");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA page_size = 4096");
+        store_detail::migrate(db, path, {store_detail::migrations().front()});
+    }
+    {
+        Store store(path);
+        CHECK(store.version() == Store::latest_version());
+        Article a;
+        a.body = std::string(100000, 'x');
+        a.sha256 = "abc";
+        a.paragraphs = {Paragraph{{0, 100000}, ParagraphKind::text}};
+        const Id id = store.add_article(a);
+        CHECK(store.article(id)->body.size() == 100000);
+    }
+    CHECK(scalar(path, "PRAGMA page_size") == 4096);
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
 
 TEST_CASE("reopening a current file changes nothing and keeps its rows") {
