@@ -129,3 +129,31 @@ TEST_CASE("detect_language's shortcuts agree with ICU's scripts: ASCII letters a
     CHECK(text::detect_language("英伟达的CEO是黄仁勋，AI芯片很重要。") == "zh");
     CHECK(text::detect_language("Nvidia's chief executive, 黄仁勋, spoke in Washington on Tuesday.") == "en");
 }
+
+TEST_CASE("to_utf16 gives every unit the byte offset it came from, for valid and invalid UTF-8") {
+    const std::vector<std::string> pieces = {"a", " ", "é", "英", "\U0001F600", "\U00020000", "\xFF", "\xC2", "\xE4\xB8",
+                                             "\xED\xA0\x80", "\xF0\x9F", "\x80", "\xF4\x90\x80\x80", "％"};
+    std::mt19937 random(5);
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        const auto count = random() % 8;
+        for (unsigned k = 0; k < count; ++k) s += pieces[random() % pieces.size()];
+        // The same by appending one code point at a time.
+        icu::UnicodeString units;
+        std::vector<std::size_t> offsets;
+        const auto* data = reinterpret_cast<const std::uint8_t*>(s.data());
+        const auto length = static_cast<std::int32_t>(s.size());
+        for (std::int32_t i = 0; i < length;) {
+            const auto start = static_cast<std::size_t>(i);
+            UChar32 c = 0;
+            U8_NEXT(data, i, length, c);
+            if (c < 0) c = 0xFFFD;
+            units.append(c);
+            offsets.push_back(start);
+            if (c > 0xFFFF) offsets.push_back(start);
+        }
+        offsets.push_back(s.size());
+        const auto got = text::detail::to_utf16(s);
+        if (got.units != units || got.offsets != offsets) FAIL_CHECK("to_utf16 differs for [" << s << "]");
+    }
+}

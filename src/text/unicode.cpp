@@ -22,25 +22,32 @@ Utf16Text to_utf16(std::string_view utf8) {
     Utf16Text out;
     const auto* data = reinterpret_cast<const std::uint8_t*>(utf8.data());
     const auto length = static_cast<std::int32_t>(utf8.size());
-    out.offsets.reserve(utf8.size() + 1);
-    // Each byte gives at most one UTF-16 unit (four bytes give two), so the units are written
-    // straight into a buffer of `length` units rather than appended one by one (this runs on
-    // every paragraph).
+    // Each byte gives at most one UTF-16 unit (four bytes give two), so the units and their offsets
+    // are written straight into buffers of `length` units rather than appended one by one (this
+    // runs on every paragraph), and the offsets cut to size at the end.
+    out.offsets.resize(utf8.size() + 1);
+    std::size_t* offsets = out.offsets.data();
     char16_t* buffer = out.units.getBuffer(length + 1);
     if (buffer == nullptr) throw std::bad_alloc();
     std::int32_t units = 0;
     std::int32_t i = 0;
     while (i < length) {
         const auto start = static_cast<std::size_t>(i);
+        if (data[i] < 0x80) {
+            offsets[units] = start;
+            buffer[units++] = data[i++];
+            continue;
+        }
         UChar32 c = 0;
         U8_NEXT(data, i, length, c);
         if (c < 0) c = 0xFFFD;
+        offsets[units] = start;
+        if (c > 0xFFFF) offsets[units + 1] = start;
         U16_APPEND_UNSAFE(buffer, units, c);
-        out.offsets.push_back(start);
-        if (c > 0xFFFF) out.offsets.push_back(start);
     }
     out.units.releaseBuffer(units);
-    out.offsets.push_back(utf8.size());
+    offsets[units] = utf8.size();
+    out.offsets.resize(static_cast<std::size_t>(units) + 1);
     return out;
 }
 
