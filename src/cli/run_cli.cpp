@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace claimtrack {
@@ -129,6 +130,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     } catch (const Error& e) {
         err << "claimtrack: error: " << e.input() << ": " << e.place() << ": " << e.reason() << "\n";
         return exit_code(e.kind());
+    } catch (const std::logic_error& e) {
+        // Never the input's fault: a bug of ours (an index out of range...). The command's
+        // transaction was rolled back on the way out.
+        err << "claimtrack: internal error: " << e.what() << " (a bug in claimtrack; please report it with the input)\n";
+        return 1;
     } catch (const std::exception& e) {
         err << "claimtrack: error: " << db_path << ": " << e.what() << "\n";
         return 1;
