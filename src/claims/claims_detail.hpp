@@ -13,6 +13,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 // Shared pieces of the claim detectors; offsets are bytes within one sentence.
@@ -64,8 +66,37 @@ std::vector<Mention> find_mentions(std::string_view s);
 // Return the short form an article uses after naming an organisation: "星河半导体" → "星河", or "".
 std::string org_alias(std::string_view name);
 
-// Add to `mentions` (kept in order) each place `s` uses a known short form; `known` maps form → name.
-void add_known_names(std::string_view s, const std::map<std::string, std::string>& known, std::vector<Mention>& mentions);
+// The short forms an article has given its organisations so far ("星河" → "星河半导体"), indexed by
+// their first character: a sentence is searched for the forms that start at each of its characters,
+// not for every form the article has made (a long article makes thousands).
+class KnownNames {
+public:
+    using Entry = std::pair<const std::string, std::string>;
+
+    KnownNames() = default;
+    // Moves keep the map's nodes, which the index points into; a copy would point into another's.
+    KnownNames(KnownNames&&) = default;
+    KnownNames& operator=(KnownNames&&) = default;
+    KnownNames(const KnownNames&) = delete;
+    KnownNames& operator=(const KnownNames&) = delete;
+
+    // Add `form` for `name` unless `form` is known already (the first name given stays).
+    void add(std::string form, const std::string& name);
+    const std::map<std::string, std::string>& all() const { return m_names; }
+    // The forms whose first character is `head` (a whole UTF-8 character), or none.
+    const std::vector<const Entry*>* starting_with(std::string_view head) const;
+    // The forms starting with an ASCII letter, searched as words (none come from org_alias).
+    const std::vector<const Entry*>& latin() const { return m_latin; }
+
+private:
+    std::map<std::string, std::string> m_names;
+    std::unordered_map<std::string_view, std::vector<const Entry*>> m_by_head;  // keys view m_names' keys
+    std::vector<const Entry*> m_latin;
+};
+
+// Add to `mentions` (kept in order) each place `s` uses a known short form, as if each form of
+// `known` were looked for in turn, in order, every occurrence taken unless it overlaps a mention.
+void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions);
 
 // Return a Chinese personal name (surname + 1-2 characters) starting at byte `i`, or nothing.
 std::optional<Mention> han_name_at(std::string_view s, std::size_t i);
@@ -249,7 +280,7 @@ struct ExtractContext {
     std::string person;
     std::string entity;
     std::string company;
-    std::map<std::string, std::string> aliases;  // "星河" → "星河半导体"
+    KnownNames aliases;  // "星河" → "星河半导体"
 };
 
 // What claims::Extractor does, giving each claim with its score terms.

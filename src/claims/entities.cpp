@@ -173,14 +173,59 @@ std::string org_alias(std::string_view name) {
     return {};
 }
 
-void add_known_names(std::string_view s, const std::map<std::string, std::string>& known, std::vector<Mention>& mentions) {
-    for (const auto& [alias, name] : known) {
-        for (const std::size_t at : find_all(s, alias)) {
-            const std::size_t end = at + alias.size();
-            const bool overlaps = std::any_of(mentions.begin(), mentions.end(),
-                                              [&](const Mention& m) { return at < m.end && m.begin < end; });
-            if (!overlaps) mentions.push_back({at, end, name, EntityType::organization});
+namespace {
+
+// The bytes of the UTF-8 character whose lead byte is at `i` (one byte when it is not a lead byte).
+std::string_view character_at(std::string_view s, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const std::size_t size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return s.substr(i, size);
+}
+
+}  // namespace
+
+void KnownNames::add(std::string form, const std::string& name) {
+    if (form.empty()) return;
+    const auto [at, added] = m_names.emplace(std::move(form), name);
+    if (!added) return;
+    const Entry* entry = &*at;
+    if (is_latin_letter(entry->first.front())) {
+        m_latin.push_back(entry);
+        return;
+    }
+    m_by_head[character_at(entry->first, 0)].push_back(entry);
+}
+
+const std::vector<const KnownNames::Entry*>* KnownNames::starting_with(std::string_view head) const {
+    const auto found = m_by_head.find(head);
+    return found == m_by_head.end() ? nullptr : &found->second;
+}
+
+void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions) {
+    // Every occurrence of every form, as find_all finds them: a form that is not Latin at any byte
+    // where it starts (its first byte is a lead byte, so only where a character starts).
+    std::vector<std::pair<const KnownNames::Entry*, std::size_t>> found;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) continue;
+        const auto* forms = known.starting_with(character_at(s, i));
+        if (forms == nullptr) continue;
+        for (const KnownNames::Entry* entry : *forms) {
+            if (s.substr(i).starts_with(entry->first)) found.emplace_back(entry, i);
         }
+    }
+    for (const KnownNames::Entry* entry : known.latin()) {
+        for (const std::size_t at : find_all(s, entry->first)) found.emplace_back(entry, at);
+    }
+    // Taken in the order of the forms, then of the places: which of two overlapping forms wins
+    // stays what it was when the forms were searched one by one.
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.first->first != b.first->first ? a.first->first < b.first->first : a.second < b.second;
+    });
+    for (const auto& [entry, at] : found) {
+        const std::size_t end = at + entry->first.size();
+        const bool overlaps = std::any_of(mentions.begin(), mentions.end(),
+                                          [&](const Mention& m) { return at < m.end && m.begin < end; });
+        if (!overlaps) mentions.push_back({at, end, entry->second, EntityType::organization});
     }
     std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }

@@ -314,7 +314,7 @@ void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t o
         m_context.person = last_person(s, drafts, m_context.person);
         m_context.entity = main_entity(s);  // only the sentence just before lends its entity
         for (const auto& m : s.mentions) {
-            if (auto alias = org_alias(m.name); !alias.empty()) m_context.aliases.emplace(std::move(alias), m.name);
+            if (auto alias = org_alias(m.name); !alias.empty()) m_context.aliases.add(std::move(alias), m.name);
         }
     }
 }
