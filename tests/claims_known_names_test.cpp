@@ -29,9 +29,9 @@ void add_known_names_one_by_one(std::string_view s, const std::map<std::string, 
 TEST_CASE("known short forms found through the index are those found searching every form in turn") {
     // Forms that overlap each other and the sentence's own mentions, share first characters, and
     // one Latin form (searched as a word), in sentences with invalid bytes too.
-    const std::vector<std::string> forms = {"星河", "星河半", "河半导", "云杉", "云", "北辰", "辰智", "海蓝", "蓝通", "Lark", "英伟"};
+    const std::vector<std::string> forms = {"星河", "星河半", "河半导", "云杉", "云", "北辰", "辰智", "海蓝", "蓝通", "Lark", "英伟", "3M", "\xE6"};
     const std::vector<std::string> pieces = {"星河", "半导体", "云杉", "科技", "北辰智能", "海蓝通信", "的", "，", "Lark", "Larkspur",
-                                             " ", "a", "英伟达", "\xE6", "\xFF", "。", "星", "河"};
+                                             " ", "a", "英伟达", "\xE6", "\xFF", "。", "星", "河", "3M", "13M"};
     std::mt19937 random(3);
     for (int n = 0; n < 3000; ++n) {
         KnownNames known;

@@ -83,15 +83,17 @@ public:
     // Add `form` for `name` unless `form` is known already (the first name given stays).
     void add(std::string form, const std::string& name);
     const std::map<std::string, std::string>& all() const { return m_names; }
-    // The forms whose first character is `head` (a whole UTF-8 character), or none.
-    const std::vector<const Entry*>* starting_with(std::string_view head) const;
-    // The forms starting with an ASCII letter, searched as words (none come from org_alias).
-    const std::vector<const Entry*>& latin() const { return m_latin; }
+    // The forms beginning with the multi-byte character whose lead byte is at `s[i]`, or none.
+    const std::vector<const Entry*>* starting_with(std::string_view s, std::size_t i) const;
+    // The forms beginning with an ASCII byte (searched by find_all, as words when Latin; none come
+    // from org_alias).
+    const std::vector<const Entry*>& others() const { return m_others; }
 
 private:
     std::map<std::string, std::string> m_names;
     std::unordered_map<std::string_view, std::vector<const Entry*>> m_by_head;  // keys view m_names' keys
-    std::vector<const Entry*> m_latin;
+    std::bitset<1 << 16> m_heads;  // the first two bytes of the forms in m_by_head
+    std::vector<const Entry*> m_others;
 };
 
 // Add to `mentions` (kept in order) each place `s` uses a known short form, as if each form of

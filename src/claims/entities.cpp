@@ -182,6 +182,11 @@ std::string_view character_at(std::string_view s, std::size_t i) {
     return s.substr(i, size);
 }
 
+// The first two bytes at `i` as one number, to rule most characters out before a lookup.
+std::size_t head_bits(std::string_view s, std::size_t i) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(s[i])) << 8 | static_cast<unsigned char>(s[i + 1]);
+}
+
 }  // namespace
 
 void KnownNames::add(std::string form, const std::string& name) {
@@ -189,31 +194,36 @@ void KnownNames::add(std::string form, const std::string& name) {
     const auto [at, added] = m_names.emplace(std::move(form), name);
     if (!added) return;
     const Entry* entry = &*at;
-    if (is_latin_letter(entry->first.front())) {
-        m_latin.push_back(entry);
+    const auto lead = static_cast<unsigned char>(entry->first[0]);
+    if (lead < 0xC0 || entry->first.size() < 2) {
+        m_others.push_back(entry);
         return;
     }
+    m_heads.set(head_bits(entry->first, 0));
     m_by_head[character_at(entry->first, 0)].push_back(entry);
 }
 
-const std::vector<const KnownNames::Entry*>* KnownNames::starting_with(std::string_view head) const {
-    const auto found = m_by_head.find(head);
+const std::vector<const KnownNames::Entry*>* KnownNames::starting_with(std::string_view s, std::size_t i) const {
+    if (i + 1 >= s.size() || !m_heads.test(head_bits(s, i))) return nullptr;
+    const auto found = m_by_head.find(character_at(s, i));
     return found == m_by_head.end() ? nullptr : &found->second;
 }
 
 void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions) {
-    // Every occurrence of every form, as find_all finds them: a form that is not Latin at any byte
-    // where it starts (its first byte is a lead byte, so only where a character starts).
+    // Every occurrence of every form, as find_all finds them: a form that begins with a multi-byte
+    // character at any byte where it starts (its first byte is a lead byte, so only where a
+    // character starts); the others through find_all itself.
+    if (known.all().empty()) return;
     std::vector<std::pair<const KnownNames::Entry*, std::size_t>> found;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) continue;
-        const auto* forms = known.starting_with(character_at(s, i));
+        if (static_cast<unsigned char>(s[i]) < 0xC0) continue;  // ASCII, or inside a character
+        const auto* forms = known.starting_with(s, i);
         if (forms == nullptr) continue;
         for (const KnownNames::Entry* entry : *forms) {
             if (s.substr(i).starts_with(entry->first)) found.emplace_back(entry, i);
         }
     }
-    for (const KnownNames::Entry* entry : known.latin()) {
+    for (const KnownNames::Entry* entry : known.others()) {
         for (const std::size_t at : find_all(s, entry->first)) found.emplace_back(entry, at);
     }
     // Taken in the order of the forms, then of the places: which of two overlapping forms wins
