@@ -3,6 +3,7 @@
 #include "text/unicode_utf16.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -156,4 +157,15 @@ TEST_CASE("to_utf16 gives every unit the byte offset it came from, for valid and
         const auto got = text::detail::to_utf16(s);
         if (got.units != units || got.offsets != offsets) FAIL_CHECK("to_utf16 differs for [" << s << "]");
     }
+}
+
+TEST_CASE("fold's shortcut for U+4E00..U+9FFF holds: every one is inert under NFKC_Casefold") {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    int not_inert = 0;
+    for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) {
+        if (!normalizer->isInert(c)) ++not_inert;
+    }
+    CHECK(not_inert == 0);
 }

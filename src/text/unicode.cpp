@@ -128,33 +128,39 @@ std::optional<std::string> fold_inert(std::string_view text) {
     if (normalizer == nullptr || U_FAILURE(status)) return std::nullopt;
     const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<std::int32_t>(text.size());
-    std::string out;
-    out.reserve(text.size());
+    const char16_t* unified = detail::simplified_unified();
+    // No character here folds longer than it is (Han stays Han, full-width ASCII becomes ASCII),
+    // so the output is written into a buffer the input's size and cut to length.
+    std::string out(text.size(), '\0');
+    auto* written = reinterpret_cast<std::uint8_t*>(out.data());
+    std::int32_t at = 0;
+    const auto put_ascii = [&](UChar32 c) {
+        written[at++] = static_cast<std::uint8_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    };
     for (std::int32_t i = 0; i < length;) {
         UChar32 c = data[i];
         if (c < 0x80) {
-            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+            put_ascii(c);
             ++i;
             continue;
         }
         U8_NEXT(data, i, length, c);
+        if (c >= 0x4E00 && c <= 0x9FFF) {  // all inert (a test checks): only simplified
+            U8_APPEND_UNSAFE(written, at, unified[c - 0x4E00]);
+            continue;
+        }
         if (c >= 0xFF01 && c <= 0xFF5E) {
-            // Full-width ASCII (，：（）％ in Chinese text): NFKC gives the ASCII character.
-            const auto ascii = static_cast<char>(c - 0xFEE0);
-            out += ascii >= 'A' && ascii <= 'Z' ? static_cast<char>(ascii - 'A' + 'a') : ascii;
+            put_ascii(c - 0xFEE0);  // full-width ASCII (，：（）％ in Chinese text): NFKC gives ASCII
             continue;
         }
         if (c == 0x3000) {
-            out += ' ';
+            put_ascii(' ');
             continue;
         }
         if (c < 0 || c > 0xFFFF || !normalizer->isInert(c)) return std::nullopt;
-        const UChar32 simple = detail::simplify_bmp(c);
-        char bytes[U8_MAX_LENGTH];
-        std::int32_t size = 0;
-        U8_APPEND_UNSAFE(bytes, size, simple);
-        out.append(bytes, static_cast<std::size_t>(size));
+        U8_APPEND_UNSAFE(written, at, detail::simplify_bmp(c));
     }
+    out.resize(static_cast<std::size_t>(at));
     return out;
 }
 

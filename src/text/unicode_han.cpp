@@ -37,6 +37,9 @@ public:
         }
     }
 
+    // The table's entries for U+4E00..U+9FFF, in order.
+    const char16_t* unified() const { return m_table.data() + (0x4E00 - 0x3400); }
+
     UChar32 map(UChar32 c) const {
         const std::size_t at = index(c);
         return at < m_table.size() ? m_table[at] : c;
@@ -85,6 +88,8 @@ bool may_be_traditional(UChar32 c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >
 namespace detail {
 
 UChar32 simplify_bmp(UChar32 c) { return may_be_traditional(c) ? simplifier().map(c) : c; }
+
+const char16_t* simplified_unified() { return simplifier().unified(); }
 
 icu::UnicodeString simplify(const icu::UnicodeString& units) {
     std::int32_t first = 0;

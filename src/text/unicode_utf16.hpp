@@ -26,6 +26,9 @@ icu::UnicodeString simplify(const icu::UnicodeString& units);
 // Return BMP character `c` Simplified, by the table simplify uses (c < 0x10000).
 UChar32 simplify_bmp(UChar32 c);
 
+// Return the Simplified form of each character U+4E00..U+9FFF, indexed from U+4E00.
+const char16_t* simplified_unified();
+
 // Return `text` folded the long way, through ICU's NFKC_Casefold and simplify, as text::fold does
 // for the text its quick path leaves (kept apart so tests can compare the two).
 std::string fold_with_icu(std::string_view text);
