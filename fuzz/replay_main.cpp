@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -71,13 +72,16 @@ std::string mutate(std::string input, Random& random) {
     return input;
 }
 
+// With CLAIMTRACK_FUZZ_LAST=FILE set, each input is written to FILE before it runs, so the one
+// that crashed is there to replay.
 int run(const std::string& input) {
+    if (const char* last = std::getenv("CLAIMTRACK_FUZZ_LAST")) std::ofstream(last, std::ios::binary | std::ios::trunc) << input;
     return LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
 }
 
 }  // namespace
 
-// Usage: extract_fuzz_replay [--mutations N] [--seed S] CORPUS_DIR...
+// Usage: extract_fuzz_replay | claims_fuzz_replay [--mutations N] [--seed S] CORPUS_DIR...
 int main(int argc, char** argv) {
     std::size_t mutations = 2000;
     std::uint64_t seed = 20251128;
@@ -92,9 +96,10 @@ int main(int argc, char** argv) {
             dirs.emplace_back(arg);
         }
     }
+    const std::string name = std::filesystem::path(argv[0]).filename().string();
     const std::vector<std::string> corpus = read_corpus(dirs);
     if (corpus.empty()) {
-        std::cerr << "extract_fuzz_replay: no corpus files in the directories given\n";
+        std::cerr << name << ": no corpus files in the directories given\n";
         return 2;
     }
     for (const std::string& input : corpus) run(input);
@@ -105,6 +110,6 @@ int main(int argc, char** argv) {
         for (std::size_t round = random.below(3); round-- > 0;) input = mutate(std::move(input), random);
         run(mutate(std::move(input), random));
     }
-    std::cout << "extract_fuzz_replay: " << corpus.size() << " corpus inputs and " << mutations << " mutations ran clean\n";
+    std::cout << name << ": " << corpus.size() << " corpus inputs and " << mutations << " mutations ran clean\n";
     return 0;
 }

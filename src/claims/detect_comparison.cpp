@@ -33,7 +33,7 @@ std::size_t extend_zh(std::string_view s, std::size_t end) {
 // "the toughest", "the worst": a superlative the cue list does not name.
 std::optional<Cue> english_superlative(const Sentence& s, const Clause& c) {
     for (const std::size_t at : find_all(s.text.substr(c.begin, c.end - c.begin), "the")) {
-        std::size_t i = c.begin + at + 4;
+        std::size_t i = std::min(c.begin + at + 4, c.end);  // "the" may end the clause
         std::size_t j = i;
         while (j < c.end && s.text[j] >= 'a' && s.text[j] <= 'z') ++j;
         const auto word = s.text.substr(i, j - i);
@@ -70,7 +70,7 @@ std::string object_after(const Sentence& s, const Cue& cue, const Clause& c) {
     for (const std::string_view filler : {"的", "了"}) {
         if (has_at(s.text, from, filler)) from += filler.size();
     }
-    std::string object = trim_text(s.text.substr(from, c.end - from));
+    std::string object = trim_text(s.text.substr(std::min(from, c.end), c.end - std::min(from, c.end)));
     if (object.size() > 90) {
         std::size_t cut = 90;
         while (cut > 0 && (static_cast<unsigned char>(object[cut]) & 0xC0u) == 0x80u) --cut;

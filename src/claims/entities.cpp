@@ -231,7 +231,9 @@ void add_known_names(std::string_view s, const KnownNames& known, std::vector<Me
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
         return a.first->first != b.first->first ? a.first->first < b.first->first : a.second < b.second;
     });
-    for (const auto& [entry, at] : found) {
+    for (const auto& hit : found) {
+        const KnownNames::Entry* entry = hit.first;
+        const std::size_t at = hit.second;  // not a structured binding: clang 14 cannot capture one
         const std::size_t end = at + entry->first.size();
         const bool overlaps = std::any_of(mentions.begin(), mentions.end(),
                                           [&](const Mention& m) { return at < m.end && m.begin < end; });
