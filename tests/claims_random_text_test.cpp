@@ -35,6 +35,13 @@ TEST_CASE("two figures with one byte or none between them are no change, in eith
     extract_cleanly("营收由5%为10%，再由10%至12%。", "zh");
 }
 
+TEST_CASE("a sentence or clause that ends in \"the\" is no superlative") {
+    // Found by claims_fuzz: the check for "the …est" read past the end of the clause.
+    extract_cleanly("Shipments rose 5% at the", "en");
+    extract_cleanly("It was the largest, and the", "en");
+    extract_cleanly("the", "en");
+}
+
 TEST_CASE("random sentences of figures, change words and cues never throw and keep claims in the body") {
     // Pieces that meet the quantity, change, date, role and quote detectors at odd places.
     const std::vector<std::string> pieces = {
