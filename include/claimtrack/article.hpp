@@ -66,6 +66,7 @@ private:
         Finished finished;
         bool source = false;      // a "title URL" line
         bool short_line = false;  // a short line without a URL
+        bool heading = false;     // a sources heading ("Sources", "参考资料")
     };
     void cut(std::size_t keep_from);
     void flush_front(std::size_t count);

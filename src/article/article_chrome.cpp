@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <span>
+#include <string_view>
+#include <unordered_set>
 
 namespace claimtrack::article::detail {
 namespace {
@@ -108,7 +111,23 @@ bool is_placeholder_number(std::string_view key) {
            std::isdigit(static_cast<unsigned char>(key.front()));
 }
 
-bool is_chrome_word(std::string_view key) { return std::find(k_chrome.begin(), k_chrome.end(), key) != k_chrome.end(); }
+bool is_chrome_word(std::string_view key) {
+    static const std::unordered_set<std::string_view> words(k_chrome.begin(), k_chrome.end());
+    return words.contains(key);
+}
+
+static_assert(std::none_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(), [](std::string_view p) { return p.empty(); }));
+
+// True when `key` begins with one of the chrome prefixes (most keys' first byte begins none).
+bool has_chrome_prefix(std::string_view key) {
+    static const std::bitset<256> firsts = [] {
+        std::bitset<256> out;
+        for (const std::string_view prefix : k_chrome_prefixes) out.set(static_cast<unsigned char>(prefix.front()));
+        return out;
+    }();
+    if (key.empty() || !firsts.test(static_cast<unsigned char>(key.front()))) return false;
+    return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(), [&](std::string_view prefix) { return key.starts_with(prefix); });
+}
 
 // "12 comments", "评论(23)", "阅读 1024": a chrome word with a counter.
 bool is_counted_chrome(std::string_view key) {
@@ -126,26 +145,21 @@ bool is_counted_chrome(std::string_view key) {
 
 }  // namespace
 
-bool is_noise_line(std::string_view line) {
-    // Chrome lines are short: a line longer than k_whole cannot fold to a chrome word, a counter or a
-    // placeholder (folding shrinks text at most threefold), so it can only be chrome by its beginning,
-    // and only its first k_head bytes are folded. Every line of an article comes through here.
-    if (line.size() > k_whole_line) {
-        const std::string head = lookup_key(whole_characters(line, k_head));
-        return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(),
-                           [&](std::string_view prefix) { return head.starts_with(prefix); });
-    }
+LineKinds classify_line(std::string_view line) {
+    // Chrome lines are short: a line longer than k_whole cannot fold to a chrome word, a counter, a
+    // placeholder or a sources heading (folding shrinks text at most threefold), so it can only be
+    // chrome by its beginning, and only its first k_head bytes are folded. Every line of an article
+    // comes through here.
+    if (line.size() > k_whole_line) return {has_chrome_prefix(lookup_key(whole_characters(line, k_head))), false};
     const std::string key = lookup_key(line);
-    if (key.empty()) return true;
-    if (is_placeholder_number(key) || is_chrome_word(key) || is_counted_chrome(key)) return true;
-    return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(),
-                       [&](std::string_view prefix) { return key.starts_with(prefix); });
+    LineKinds kinds;
+    kinds.noise = key.empty() || is_placeholder_number(key) || is_chrome_word(key) || is_counted_chrome(key) || has_chrome_prefix(key);
+    kinds.heading = std::find(k_sources_headings.begin(), k_sources_headings.end(), key) != k_sources_headings.end();
+    return kinds;
 }
 
-bool is_sources_heading(std::string_view line) {
-    if (line.size() > k_whole_line) return false;
-    const std::string key = lookup_key(line);
-    return std::find(k_sources_headings.begin(), k_sources_headings.end(), key) != k_sources_headings.end();
-}
+bool is_noise_line(std::string_view line) { return classify_line(line).noise; }
+
+bool is_sources_heading(std::string_view line) { return line.size() <= k_whole_line && classify_line(line).heading; }
 
 }  // namespace claimtrack::article::detail

@@ -31,8 +31,9 @@ void ParagraphStream::add_line(std::string_view line, std::size_t offset) {
     held.finished.text = std::string(line.substr(trimmed.start, trimmed.end - trimmed.start));
     const std::string_view text = held.finished.text;
     const Span whole{0, text.size()};
-    held.finished.paragraph = {{offset + trimmed.start, offset + trimmed.end},
-                               detail::is_noise_line(text) ? ParagraphKind::noise : ParagraphKind::text};
+    const detail::LineKinds kinds = detail::classify_line(text);
+    held.heading = kinds.heading;
+    held.finished.paragraph = {{offset + trimmed.start, offset + trimmed.end}, kinds.noise ? ParagraphKind::noise : ParagraphKind::text};
     if (held.finished.paragraph.kind != ParagraphKind::noise) {
         held.source = detail::title_url_line(text, whole).has_value();
         held.short_line = !held.source && detail::is_short_tail_line(text, whole);
@@ -44,12 +45,12 @@ void ParagraphStream::add_line(std::string_view line, std::size_t offset) {
     if (hard) {
         // Nothing before a line that is neither source nor short can be in the list; the line itself
         // only as the list's heading.
-        cut(detail::is_sources_heading(text) ? m_held.size() - 1 : m_held.size());
+        cut(m_held.back().heading ? m_held.size() - 1 : m_held.size());
     } else if (m_held.back().source && m_trailing_shorts > 0) {
         // Short lines before a source line are text, the last of them perhaps the list's heading.
         std::size_t last_short = m_held.size() - 1;
         while (!m_held[last_short].short_line) --last_short;
-        cut(detail::is_sources_heading(m_held[last_short].finished.text) ? last_short : last_short + 1);
+        cut(m_held[last_short].heading ? last_short : last_short + 1);
     } else if (m_held.back().short_line && m_trailing_shorts + 1 >= k_short_run) {
         // Of the trailing short lines, all but the last five are settled.
         std::size_t seen = 0;
@@ -58,7 +59,7 @@ void ParagraphStream::add_line(std::string_view line, std::size_t offset) {
             --settled;
             if (m_held[settled].short_line) ++seen;
         }
-        cut(detail::is_sources_heading(m_held[settled].finished.text) ? settled : settled + 1);
+        cut(m_held[settled].heading ? settled : settled + 1);
     }
     recount_shorts();
     while (m_held_bytes > k_max_held_bytes && !m_held.empty()) flush_front(1);

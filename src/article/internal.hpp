@@ -48,6 +48,13 @@ bool is_noise_line(std::string_view line);
 // Return true for a heading that introduces a list of sources ("Sources", "参考资料", "来源:").
 bool is_sources_heading(std::string_view line);
 
+// Both answers for one line, folding it once.
+struct LineKinds {
+    bool noise = false;    // is_noise_line
+    bool heading = false;  // is_sources_heading
+};
+LineKinds classify_line(std::string_view line);
+
 // Return `text` without white space (ASCII, U+3000, NBSP) at either end, as offsets into it.
 Span trim_span(std::string_view text);
 
