@@ -98,17 +98,15 @@ struct ChunkDecoder::Impl {
     // Append `units` to `out` as UTF-8, holding back a lead surrogate whose pair may follow, and
     // dropping a BOM that begins the text (as to_utf8 does).
     void emit(const UChar* begin, const UChar* end, bool final) {
-        carry = 0;
-        if (!final && end > begin && U16_IS_LEAD(end[-1])) {
-            --end;
-            units[0] = *end;
-            carry = 1;
-        }
+        const bool hold = !final && end > begin && U16_IS_LEAD(end[-1]);
+        if (hold) --end;
         if (!started && end > begin) {
             started = true;
             if (*begin == 0xFEFF) ++begin;
         }
         icu::UnicodeString(false, begin, static_cast<int32_t>(end - begin)).toUTF8String(out);
+        carry = hold ? 1 : 0;
+        if (hold) units[0] = *end;  // after the units before it are written out: it may overwrite one
     }
 
     bool convert(std::string_view bytes, Chunk chunk) {
