@@ -2,7 +2,9 @@
 
 #include <claimtrack/model.hpp>
 
+#include <compare>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +69,44 @@ bool reads_as_utf8(std::string_view head, std::uintmax_t size, std::string_view 
 // windows-1252). Stop with claimtrack::Error (input) on binary data, an invalid byte, or no confident guess.
 // `bytes` is taken by value: valid UTF-8 without a BOM becomes `utf8` as is, not copied.
 DecodedText decode_article(std::string bytes, std::string_view encoding);
+
+// How decode_article decodes a file that is not read as UTF-8, decided from the file's head.
+struct DecodePlan {
+    // What must hold of the whole file besides decoding strictly for the plan to be decode_article's.
+    enum class Check { decodes, not_binary_once_decoded, latin_shape };
+    std::string charset;    // as DecodedText names it, and as ICU opens it
+    bool detected = false;  // as DecodedText says
+    Check check = Check::decodes;
+    auto operator<=>(const DecodePlan&) const = default;
+};
+
+// Return how decode_article decodes a file of `size` bytes whose first bytes are `head` (its first
+// MB, or all of it), when reads_as_utf8 is false for it or some byte of it is not UTF-8. Nothing
+// when that cannot be told from the head: the file is then read whole for decode_article's result.
+std::optional<DecodePlan> plan_decoding(std::string_view head, std::uintmax_t size, std::string_view encoding);
+
+// Decodes a file by `plan` as it is read, chunk after chunk, to the UTF-8 decode_article returns
+// for all of it (without a BOM; a character or surrogate pair may be split between chunks).
+class ChunkDecoder {
+public:
+    enum class Chunk { more, last };
+
+    explicit ChunkDecoder(DecodePlan plan);
+    ChunkDecoder(ChunkDecoder&&) noexcept;
+    ChunkDecoder& operator=(ChunkDecoder&&) noexcept;
+    ~ChunkDecoder();
+
+    // Return the UTF-8 of `bytes`, the file's next bytes (`Chunk::last` for its last ones, maybe
+    // none), valid until the next call. Nothing, from then on, when the file does not decode by
+    // the plan as decode_article would decode it: an invalid sequence, binary text, a failed check.
+    std::optional<std::string_view> decode(std::string_view bytes, Chunk chunk);
+
+    const DecodePlan& plan() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 // Return `text` with Traditional Chinese characters turned into Simplified (輝達 → 辉达); other text unchanged.
 std::string to_simplified(std::string_view text);

@@ -137,7 +137,9 @@ ImportedFile import_file(const ImportOptions& options, const std::function<Store
     check_date(options.date);
     if (choose_format(options) == article::Format::text) {
         if (auto scanned = detail::scan(options)) {
-            return {detail::import_scanned(open_store(), options, std::move(*scanned)), "UTF-8", false};
+            std::string charset = scanned->plan ? scanned->plan->charset : "UTF-8";
+            const bool detected = scanned->plan && scanned->plan->detected;
+            return {detail::import_scanned(open_store(), options, std::move(*scanned)), std::move(charset), detected};
         }
     }
     ReadArticle read = read_article(options);

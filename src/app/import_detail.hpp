@@ -2,13 +2,14 @@
 
 #include <claimtrack/app.hpp>
 #include <claimtrack/store.hpp>
+#include <claimtrack/text.hpp>
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
-// The streamed import of a plain-text UTF-8 file (import_stream.cpp).
+// The streamed import of a plain-text file (import_stream.cpp).
 namespace claimtrack::app::detail {
 
 // What the first pass over a file found.
@@ -17,11 +18,12 @@ struct Scan {
     std::size_t body_size = 0;
     std::size_t paragraphs = 0;
     std::string company;  // the main company, for claims::Extractor
+    std::optional<text::DecodePlan> plan;  // how to decode the file, when it is not UTF-8
 };
 
 // Read `options.path`, a plain-text file, once as it streams: its title, language, sources, digest
-// and main company. Nothing when it must be read whole (standard input, not UTF-8, UTF-16); stop
-// with claimtrack::Error as read_article would for a bad input.
+// and main company. Nothing when it must be read whole (standard input, a charset or an error
+// that only the whole file tells); stop with claimtrack::Error as read_article would for a bad input.
 std::optional<Scan> scan(const ImportOptions& options);
 
 // Set `result` for the article that already holds the text digested as `sha256` and return true,

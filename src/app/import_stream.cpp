@@ -1,6 +1,7 @@
-// Import of a plain-text UTF-8 file as it is read: one pass finds the title, the language, the
-// sources, the main company and the digest; a second writes the body, the paragraphs and the
-// claims. Neither holds more than a line and a few hundred rows, however large the file.
+// Import of a plain-text file as it is read, in UTF-8 or decoded from another charset as it
+// streams (text::ChunkDecoder): one pass finds the title, the language, the sources, the main
+// company and the digest; a second writes the body, the paragraphs and the claims. Neither holds
+// more than a chunk, a line and a few hundred rows, however large the file.
 #include "app/import_detail.hpp"
 
 #include <claimtrack/article.hpp>
@@ -19,33 +20,33 @@
 namespace claimtrack::app::detail {
 namespace {
 
-constexpr std::size_t k_chunk = 1 << 20;  // at least the 64 KB the binary check reads
+// The first read is the head that decides the charset: at least the 1 MB that text::plan_decoding needs.
+constexpr std::size_t k_chunk = 1 << 20;
 constexpr std::size_t k_pending = 256;    // paragraphs and claims written per batch
 
-// Reads a file a line at a time as the body `parse` makes of it: a UTF-8 BOM dropped, CRLF and
-// lone CR read as LF. Each line is checked to be UTF-8.
+// Reads a file a line at a time as the body `parse` makes of it: as UTF-8 with a BOM dropped, or
+// decoded by `plan` from another charset; CRLF and lone CR read as LF. Each line is checked to be UTF-8.
 class LineReader {
 public:
-    explicit LineReader(const ImportOptions& options) : m_options(options), m_in(options.path, std::ios::binary) {
+    LineReader(const ImportOptions& options, std::optional<text::DecodePlan> plan)
+        : m_options(options), m_in(options.path, std::ios::binary) {
         if (!m_in) throw Error(ErrorKind::input, options.path, "open", std::strerror(errno));
+        if (plan) m_decoder.emplace(std::move(*plan));
     }
 
-    // Read the first chunk; return false when the file must be read whole (not UTF-8, or UTF-16).
+    // Read the first chunk; return false when it does not decode by the plan.
     bool start() {
-        std::error_code unknown;
-        const auto size = std::filesystem::file_size(m_options.path, unknown);
-        if (unknown) return false;  // a pipe or device: read whole as before
         read_chunk();
-        if (m_chunk.empty()) throw Error(ErrorKind::input, m_options.path, "byte 0", "the file is empty");
-        try {
-            if (!text::reads_as_utf8(m_chunk, size, m_options.encoding)) return false;
-        } catch (const Error& e) {
-            throw Error(ErrorKind::input, m_options.path, e.place(), e.reason());
-        }
+        if (m_failed) return false;
+        if (m_read == 0) throw Error(ErrorKind::input, m_options.path, "byte 0", "the file is empty");
+        if (m_decoder) return true;
         if (std::string_view(m_chunk).starts_with("\xEF\xBB\xBF")) m_at = 3;
         m_strict = !m_options.encoding.empty() || m_at == 3;
         return true;
     }
+
+    // True when each() stopped at a byte that is not UTF-8 (reading UTF-8, not strictly).
+    bool invalid_utf8() const { return m_invalid_utf8; }
 
     // Give `line(text, offset, ended)` each line, `offset` in the body and `ended` when a line end
     // followed it. Return false at the first invalid byte unless strict (then stop with the error).
@@ -58,7 +59,7 @@ public:
                 const void* newline = std::memchr(begin, '\n', left);
                 const std::size_t length = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - begin) : left;
                 std::string_view piece(begin, length);
-                if (m_line.empty()) m_raw = m_read - m_chunk.size() + m_at;
+                if (m_line.empty() && !m_decoder) m_raw = m_read - m_chunk.size() + m_at;
                 if (const void* cr = std::memchr(begin, '\r', length)) {
                     piece = piece.substr(0, static_cast<std::size_t>(static_cast<const char*>(cr) - begin));
                 }
@@ -72,6 +73,7 @@ public:
                 if (!finish_line(line, true)) return false;
             }
             read_chunk();
+            if (m_failed) return false;
             if (m_chunk.empty()) break;
             if (m_after_cr && m_chunk.front() == '\n') m_at = 1;  // CRLF across chunks
             m_after_cr = false;
@@ -87,6 +89,7 @@ private:
             m_after_cr = false;
         }
         if (const auto bad = text::first_invalid_utf8(m_line)) {
+            m_invalid_utf8 = true;
             if (!m_strict) return false;
             throw Error(ErrorKind::input, m_options.path, "byte " + std::to_string(m_raw + *bad), "invalid UTF-8 byte sequence");
         }
@@ -97,32 +100,74 @@ private:
     }
 
     void read_chunk() {
-        m_chunk.resize(k_chunk);
-        m_in.read(m_chunk.data(), static_cast<std::streamsize>(m_chunk.size()));
-        m_chunk.resize(static_cast<std::size_t>(m_in.gcount()));
-        if (m_in.bad()) throw Error(ErrorKind::input, m_options.path, "read", std::strerror(errno));
-        m_read += m_chunk.size();
         m_at = 0;
+        if (!m_decoder) {
+            read_raw(m_chunk);
+            return;
+        }
+        // Decoded: until some text comes out (a chunk may end inside a character) or the file ends.
+        m_chunk.clear();
+        while (m_chunk.empty() && !m_ended) {
+            read_raw(m_bytes);
+            m_ended = m_bytes.size() < k_chunk;
+            const auto utf8 = m_decoder->decode(m_bytes, m_ended ? text::ChunkDecoder::Chunk::last : text::ChunkDecoder::Chunk::more);
+            if (!utf8) {
+                m_failed = true;
+                return;
+            }
+            m_chunk.assign(*utf8);
+        }
+    }
+
+    void read_raw(std::string& into) {
+        into.resize(k_chunk);
+        m_in.read(into.data(), static_cast<std::streamsize>(into.size()));
+        into.resize(static_cast<std::size_t>(m_in.gcount()));
+        if (m_in.bad()) throw Error(ErrorKind::input, m_options.path, "read", std::strerror(errno));
+        m_read += into.size();
     }
 
     const ImportOptions& m_options;
     std::ifstream m_in;
-    std::string m_chunk;
+    std::optional<text::ChunkDecoder> m_decoder;
+    std::string m_bytes;        // the last bytes read, when decoded
+    std::string m_chunk;        // the last UTF-8 read or decoded
     std::size_t m_at = 0;       // next byte of m_chunk
     std::size_t m_read = 0;     // bytes read from the file
-    std::size_t m_raw = 0;      // file offset where m_line starts
+    std::size_t m_raw = 0;      // file offset where m_line starts (reading UTF-8)
     std::size_t m_offset = 0;   // body offset where m_line starts
     bool m_strict = false;
     bool m_after_cr = false;
+    bool m_ended = false;
+    bool m_failed = false;
+    bool m_invalid_utf8 = false;
     std::string m_line;
 };
 
-}  // namespace
+// The first chunk of a file and its size, or nothing when the size is unknown (a pipe or device).
+std::optional<std::pair<std::string, std::uintmax_t>> read_head(const ImportOptions& options) {
+    std::error_code unknown;
+    const auto size = std::filesystem::file_size(options.path, unknown);
+    if (unknown) return std::nullopt;
+    std::ifstream in(options.path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::input, options.path, "open", std::strerror(errno));
+    std::string head(k_chunk, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) throw Error(ErrorKind::input, options.path, "read", std::strerror(errno));
+    if (head.empty()) throw Error(ErrorKind::input, options.path, "byte 0", "the file is empty");
+    return std::pair{std::move(head), size};
+}
 
-std::optional<Scan> scan(const ImportOptions& options) {
-    if (options.path == "-") return std::nullopt;
-    LineReader reader(options);
-    if (!reader.start()) return std::nullopt;
+struct Pass {
+    std::optional<Scan> scan;
+    bool invalid_utf8 = false;  // read as UTF-8, it has a byte that is not
+};
+
+// Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns.
+Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan) {
+    LineReader reader(options, plan);
+    if (!reader.start()) return {};
     claims::CompanyCounter counter;
     article::TextScanner scanner({options.title, options.date, options.path}, [&](const article::ParagraphStream::Finished& f) {
         if (f.paragraph.kind == ParagraphKind::text) counter.add_paragraph(f.text);
@@ -135,12 +180,36 @@ std::optional<Scan> scan(const ImportOptions& options) {
         if (ended) digest.update("\n");
         out.body_size = offset + line.size() + (ended ? 1 : 0);
     });
-    if (!read) return std::nullopt;
+    if (!read) return {std::nullopt, reader.invalid_utf8()};
     out.article = scanner.finish();
     out.article.sha256 = digest.hex();
     out.paragraphs = scanner.paragraphs();
     out.company = counter.main_company();
-    return out;
+    out.plan = plan;
+    return {std::move(out), false};
+}
+
+}  // namespace
+
+std::optional<Scan> scan(const ImportOptions& options) {
+    if (options.path == "-") return std::nullopt;
+    auto head = read_head(options);
+    if (!head) return std::nullopt;
+    const auto& [bytes, size] = *head;
+    bool utf8 = false;
+    try {
+        utf8 = text::reads_as_utf8(bytes, size, options.encoding);
+    } catch (const Error& e) {
+        throw Error(ErrorKind::input, options.path, e.place(), e.reason());
+    }
+    if (utf8) {
+        Pass pass = scan_pass(options, std::nullopt);
+        // Some byte is not UTF-8: decode_article goes on to detect the charset, and so do we.
+        if (!pass.invalid_utf8) return std::move(pass.scan);
+    }
+    const auto plan = text::plan_decoding(bytes, size, options.encoding);
+    if (!plan) return std::nullopt;
+    return scan_pass(options, plan).scan;
 }
 
 ImportResult import_scanned(Store& store, const ImportOptions& options, Scan scanned) {
@@ -178,7 +247,7 @@ ImportResult import_scanned(Store& store, const ImportOptions& options, Scan sca
         if (f.paragraph.kind == ParagraphKind::text) extractor.add_paragraph(f.text, f.paragraph.span.start);
     });
     bytes::Sha256 digest;
-    LineReader reader(options);
+    LineReader reader(options, scanned.plan);
     const bool same = reader.start() && reader.each([&](std::string_view line, std::size_t offset, bool ended) {
         stream.add_line(line, offset);
         body.write(line);

@@ -1,6 +1,7 @@
 #include <claimtrack/error.hpp>
 #include <claimtrack/text.hpp>
 
+#include "text/charset_detail.hpp"
 #include "text/unicode_utf16.hpp"
 
 #include <unicode/ucnv.h>
@@ -14,13 +15,12 @@
 namespace claimtrack::text {
 namespace {
 
-struct ConverterDeleter {
-    void operator()(UConverter* converter) const { ucnv_close(converter); }
-};
+using detail::Converter;
+using detail::open_converter;
+
 struct DetectorDeleter {
     void operator()(UCharsetDetector* detector) const { ucsdet_close(detector); }
 };
-using Converter = std::unique_ptr<UConverter, ConverterDeleter>;
 
 // Replace every invalid or unmapped sequence with U+FFFD (ICU's own substitute may be U+001A).
 void replace_with_fffd(const void*, UConverterToUnicodeArgs* args, const char*, int32_t,
@@ -31,7 +31,9 @@ void replace_with_fffd(const void*, UConverterToUnicodeArgs* args, const char*, 
     ucnv_cbToUWriteUChars(args, &replacement, 1, 0, status);
 }
 
-Converter open_converter(std::string_view charset, Strictness strictness) {
+}  // namespace
+
+Converter detail::open_converter(std::string_view charset, Strictness strictness) {
     UErrorCode status = U_ZERO_ERROR;
     const std::string name(charset.empty() ? std::string_view("UTF-8") : charset);
     Converter converter(ucnv_open(name.c_str(), &status));
@@ -45,6 +47,8 @@ Converter open_converter(std::string_view charset, Strictness strictness) {
     }
     return converter;
 }
+
+namespace {
 
 [[noreturn]] void throw_invalid(UConverter* converter, const char* begin, const char* at, std::string_view charset) {
     std::array<char, 32> invalid{};

@@ -1,6 +1,7 @@
 #include <claimtrack/error.hpp>
 #include <claimtrack/text.hpp>
 
+#include "text/charset_detail.hpp"
 #include "text/unicode_utf16.hpp"
 
 #include <unicode/ucnv.h>
@@ -17,22 +18,19 @@
 #include <vector>
 
 namespace claimtrack::text {
+
+using detail::Converter;
+
 namespace {
 
-// ICU's confidence (0..100) from which its guess is taken as is.
-constexpr int k_confident = 50;
 // Share of the non-ASCII characters that must be common Han or CJK punctuation for a Chinese guess.
 constexpr double k_common_han_share = 0.8;
 constexpr std::string_view k_suggestion =
     "not UTF-8 and the charset could not be detected with confidence; name it with --encoding (e.g. --encoding gb18030)";
 
-struct ConverterDeleter {
-    void operator()(UConverter* converter) const { ucnv_close(converter); }
-};
 struct DetectorDeleter {
     void operator()(UCharsetDetector* detector) const { ucsdet_close(detector); }
 };
-using Converter = std::unique_ptr<UConverter, ConverterDeleter>;
 
 std::string lower(std::string_view name) {
     std::string out;
@@ -40,17 +38,141 @@ std::string lower(std::string_view name) {
     return out;
 }
 
-bool is_utf8_name(std::string_view name) {
+}  // namespace
+
+bool detail::is_utf8_name(std::string_view name) {
     const std::string key = lower(name);
     return key == "utf-8" || key == "utf8";
 }
 
-// UTF-16 and UTF-32 hold NUL bytes by design, so the binary check runs on the decoded text instead.
-bool is_wide_name(std::string_view name) {
+bool detail::is_wide_name(std::string_view name) {
     const std::string key = lower(name);
     return key.starts_with("utf-16") || key.starts_with("utf16") || key.starts_with("utf-32") ||
            key.starts_with("utf32") || key.starts_with("ucs-2") || key.starts_with("ucs2");
 }
+
+std::optional<std::string> detail::bomless_utf16(std::string_view bytes, std::uintmax_t size) {
+    const std::string_view sample = bytes.substr(0, 4096 & ~std::size_t{1});
+    if (size % 2 != 0 || sample.size() < 4) return std::nullopt;
+    std::array<std::size_t, 2> nuls{};
+    for (std::size_t i = 0; i < sample.size(); ++i) {
+        if (sample[i] == '\0') ++nuls[i % 2];
+    }
+    const std::size_t pairs = sample.size() / 2;
+    if (nuls[0] == 0 && nuls[1] * 10 >= pairs * 8) return "UTF-16LE";
+    if (nuls[1] == 0 && nuls[0] * 10 >= pairs * 8) return "UTF-16BE";
+    return std::nullopt;
+}
+
+namespace {
+
+Converter open_plain(const char* name) {
+    UErrorCode status = U_ZERO_ERROR;
+    Converter converter(ucnv_open(name, &status));
+    if (U_FAILURE(status)) converter.reset();
+    return converter;
+}
+
+bool is_cjk_punctuation(UChar32 c) {
+    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65) || (c >= 0x2010 && c <= 0x2027) ||
+           c == 0x00B7;
+}
+
+// Return the two-byte code of `c` in `converter`'s charset, or 0 when it has none.
+unsigned code_in(UConverter* converter, UChar32 c) {
+    if (converter == nullptr) return 0;
+    const icu::UnicodeString units(c);
+    std::array<char, 8> out{};
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_resetFromUnicode(converter);
+    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    const int32_t written = ucnv_fromUChars(converter, out.data(), static_cast<int32_t>(out.size()),
+                                            units.getBuffer(), units.length(), &status);
+    if (U_FAILURE(status) || written != 2) return 0;
+    return static_cast<unsigned>(static_cast<unsigned char>(out[0])) << 8 | static_cast<unsigned char>(out[1]);
+}
+
+}  // namespace
+
+detail::HanScorer::HanScorer() : m_gb(open_plain("GB2312")), m_big5(open_plain("Big5")) {}
+
+std::pair<double, std::size_t> detail::HanScorer::score(std::string_view utf8) const {
+    const auto units = detail::to_utf16(utf8.substr(0, k_score_sample)).units;
+    std::size_t non_ascii = 0;
+    std::size_t good = 0;
+    std::size_t han = 0;
+    for (std::int32_t i = 0; i < units.length(); i = units.moveIndex32(i, 1)) {
+        const UChar32 c = units.char32At(i);
+        if (c < 0x80) continue;
+        ++non_ascii;
+        UErrorCode status = U_ZERO_ERROR;
+        if (uscript_getScript(c, &status) == USCRIPT_HAN) {
+            ++han;
+            if (common(c)) ++good;
+        } else if (is_cjk_punctuation(c)) {
+            ++good;
+        }
+    }
+    if (non_ascii == 0) return {0.0, 0};
+    return {static_cast<double>(good) / static_cast<double>(non_ascii), han};
+}
+
+bool detail::HanScorer::common(int c) const {
+    const unsigned gb = code_in(m_gb.get(), c);
+    if (gb >= 0xB0A1 && gb <= 0xD7FE) return true;
+    const unsigned big5 = code_in(m_big5.get(), c);
+    return big5 >= 0xA440 && big5 <= 0xC67E;
+}
+
+bool detail::beats(std::pair<double, std::size_t> score, double best) {
+    const auto [share, han] = score;
+    return han >= 2 && share >= k_common_han_share && share > best;
+}
+
+void detail::LatinShape::add(std::string_view bytes) {
+    m_size += bytes.size();
+    for (const char ch : bytes) {
+        const bool high = static_cast<unsigned char>(ch) >= 0x80;
+        if (high) {
+            ++m_high;
+            if (m_after_high) ++m_paired;  // the byte before is high and followed by a high one
+        }
+        m_after_high = high;
+    }
+}
+
+bool detail::LatinShape::holds() const { return m_high > 0 && m_high * 5 <= m_size && m_paired * 10 <= m_high; }
+
+std::optional<detail::IcuGuess> detail::icu_guess(std::string_view bytes) {
+    static constexpr std::array<std::string_view, 8> k_allowed{
+        "GB18030", "Big5", "UTF-16LE", "UTF-16BE", "Shift_JIS", "EUC-KR", "windows-1252", "ISO-8859-1",
+    };
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, DetectorDeleter> detector(ucsdet_open(&status));
+    if (U_FAILURE(status)) return std::nullopt;
+    const auto length = static_cast<int32_t>(std::min(bytes.size(), k_detect_sample));
+    ucsdet_setText(detector.get(), bytes.data(), length, &status);
+    int32_t count = 0;
+    const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+    if (U_FAILURE(status)) return std::nullopt;
+    for (int32_t i = 0; i < count; ++i) {
+        const char* name = ucsdet_getName(matches[i], &status);
+        const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
+        if (U_FAILURE(status) || name == nullptr) return std::nullopt;
+        if (std::find(k_allowed.begin(), k_allowed.end(), name) == k_allowed.end()) continue;
+        const std::string_view charset = std::string_view(name) == "ISO-8859-1" ? "windows-1252" : name;
+        return IcuGuess{std::string(charset), confidence};
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+using detail::bomless_utf16;
+using detail::IcuGuess;
+using detail::icu_guess;
+using detail::is_utf8_name;
+using detail::is_wide_name;
 
 [[noreturn]] void throw_binary() {
     throw Error(ErrorKind::input, "input", "content", "binary data (NUL bytes, an image or an archive), not text");
@@ -70,89 +192,6 @@ DecodedText decode_wide(std::string_view bytes, std::string_view charset, bool d
     return {std::move(utf8), std::string(charset), detected};
 }
 
-// UTF-16 without a BOM, recognised only for mostly-ASCII text: every other byte is NUL, the others never.
-// `bytes` are the first bytes (4 KB suffice) of `size` in all.
-std::optional<std::string> bomless_utf16(std::string_view bytes, std::uintmax_t size) {
-    const std::string_view sample = bytes.substr(0, 4096 & ~std::size_t{1});
-    if (size % 2 != 0 || sample.size() < 4) return std::nullopt;
-    std::array<std::size_t, 2> nuls{};
-    for (std::size_t i = 0; i < sample.size(); ++i) {
-        if (sample[i] == '\0') ++nuls[i % 2];
-    }
-    const std::size_t pairs = sample.size() / 2;
-    if (nuls[0] == 0 && nuls[1] * 10 >= pairs * 8) return "UTF-16LE";
-    if (nuls[1] == 0 && nuls[0] * 10 >= pairs * 8) return "UTF-16BE";
-    return std::nullopt;
-}
-
-// Scores how Chinese a decoding looks: common characters are those in the first level of GB2312
-// (frequent Simplified) or of Big5 (frequent Traditional); a wrong decoding yields rare ones.
-class HanScorer {
-public:
-    HanScorer() : m_gb(open("GB2312")), m_big5(open("Big5")) {}
-
-    // Return the share of non-ASCII characters in `utf8` that are common Han or CJK punctuation,
-    // and how many Han characters were seen.
-    std::pair<double, std::size_t> score(std::string_view utf8) const {
-        const auto units = detail::to_utf16(utf8.substr(0, 64 * 1024)).units;
-        std::size_t non_ascii = 0;
-        std::size_t good = 0;
-        std::size_t han = 0;
-        for (std::int32_t i = 0; i < units.length(); i = units.moveIndex32(i, 1)) {
-            const UChar32 c = units.char32At(i);
-            if (c < 0x80) continue;
-            ++non_ascii;
-            UErrorCode status = U_ZERO_ERROR;
-            if (uscript_getScript(c, &status) == USCRIPT_HAN) {
-                ++han;
-                if (common(c)) ++good;
-            } else if (is_cjk_punctuation(c)) {
-                ++good;
-            }
-        }
-        if (non_ascii == 0) return {0.0, 0};
-        return {static_cast<double>(good) / static_cast<double>(non_ascii), han};
-    }
-
-private:
-    static Converter open(const char* name) {
-        UErrorCode status = U_ZERO_ERROR;
-        Converter converter(ucnv_open(name, &status));
-        if (U_FAILURE(status)) converter.reset();
-        return converter;
-    }
-
-    static bool is_cjk_punctuation(UChar32 c) {
-        return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65) || (c >= 0x2010 && c <= 0x2027) ||
-               c == 0x00B7;
-    }
-
-    // Return the two-byte code of `c` in `converter`'s charset, or 0 when it has none.
-    static unsigned code_in(UConverter* converter, UChar32 c) {
-        if (converter == nullptr) return 0;
-        const icu::UnicodeString units(c);
-        std::array<char, 8> out{};
-        UErrorCode status = U_ZERO_ERROR;
-        ucnv_resetFromUnicode(converter);
-        ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-        const int32_t written = ucnv_fromUChars(converter, out.data(), static_cast<int32_t>(out.size()),
-                                                units.getBuffer(), units.length(), &status);
-        if (U_FAILURE(status) || written != 2) return 0;
-        return static_cast<unsigned>(static_cast<unsigned char>(out[0])) << 8 |
-               static_cast<unsigned char>(out[1]);
-    }
-
-    bool common(UChar32 c) const {
-        const unsigned gb = code_in(m_gb.get(), c);
-        if (gb >= 0xB0A1 && gb <= 0xD7FE) return true;
-        const unsigned big5 = code_in(m_big5.get(), c);
-        return big5 >= 0xA440 && big5 <= 0xC67E;
-    }
-
-    Converter m_gb;
-    Converter m_big5;
-};
-
 std::optional<std::string> try_strict(std::string_view bytes, std::string_view charset) {
     try {
         return to_utf8(bytes, charset, Strictness::strict);
@@ -163,47 +202,18 @@ std::optional<std::string> try_strict(std::string_view bytes, std::string_view c
 
 // Return the decoding as GB18030 or Big5 whose text is mostly common Han, or nothing.
 std::optional<DecodedText> chinese_guess(std::string_view bytes) {
-    const HanScorer scorer;
+    const detail::HanScorer scorer;
     std::optional<DecodedText> best;
     double best_score = 0;
-    for (const char* charset : {"GB18030", "Big5"}) {
+    for (const char* charset : detail::k_chinese_charsets) {
         auto utf8 = try_strict(bytes, charset);
         if (!utf8) continue;
-        const auto [share, han] = scorer.score(*utf8);
-        if (han < 2 || share < k_common_han_share || share <= best_score) continue;
-        best_score = share;
+        const auto score = scorer.score(*utf8);
+        if (!detail::beats(score, best_score)) continue;
+        best_score = score.first;
         best = DecodedText{std::move(*utf8), charset, true};
     }
     return best;
-}
-
-struct IcuGuess {
-    std::string charset;
-    int confidence = 0;
-};
-
-// Return ICU's best guess among the charsets articles come in, with ISO-8859-1 read as windows-1252.
-std::optional<IcuGuess> icu_guess(std::string_view bytes) {
-    static constexpr std::array<std::string_view, 8> k_allowed{
-        "GB18030", "Big5", "UTF-16LE", "UTF-16BE", "Shift_JIS", "EUC-KR", "windows-1252", "ISO-8859-1",
-    };
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UCharsetDetector, DetectorDeleter> detector(ucsdet_open(&status));
-    if (U_FAILURE(status)) return std::nullopt;
-    const auto length = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20));
-    ucsdet_setText(detector.get(), bytes.data(), length, &status);
-    int32_t count = 0;
-    const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
-    if (U_FAILURE(status)) return std::nullopt;
-    for (int32_t i = 0; i < count; ++i) {
-        const char* name = ucsdet_getName(matches[i], &status);
-        const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
-        if (U_FAILURE(status) || name == nullptr) return std::nullopt;
-        if (std::find(k_allowed.begin(), k_allowed.end(), name) == k_allowed.end()) continue;
-        const std::string_view charset = std::string_view(name) == "ISO-8859-1" ? "windows-1252" : name;
-        return IcuGuess{std::string(charset), confidence};
-    }
-    return std::nullopt;
 }
 
 DecodedText decode_guess(std::string_view bytes, const IcuGuess& guess) {
@@ -215,22 +225,15 @@ DecodedText decode_guess(std::string_view bytes, const IcuGuess& guess) {
     }
 }
 
-// Western text in a single-byte charset: mostly ASCII, its few high bytes standing alone
-// (é in "café"), where CJK charsets pair them.
 bool latin_shape(std::string_view bytes) {
-    std::size_t high = 0;
-    std::size_t paired = 0;
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (static_cast<unsigned char>(bytes[i]) < 0x80) continue;
-        ++high;
-        if (i + 1 < bytes.size() && static_cast<unsigned char>(bytes[i + 1]) >= 0x80) ++paired;
-    }
-    return high > 0 && high * 5 <= bytes.size() && paired * 10 <= high;
+    detail::LatinShape shape;
+    shape.add(bytes);
+    return shape.holds();
 }
 
 DecodedText detect_and_decode(std::string_view bytes) {
     const auto guess = icu_guess(bytes);
-    const bool confident = guess && guess->confidence >= k_confident;
+    const bool confident = guess && guess->confidence >= detail::k_confident;
     const bool multibyte = guess && guess->charset != "windows-1252";
     // A confident multi-byte guess rests on character frequencies: it outranks our check.
     if (confident && multibyte) return decode_guess(bytes, *guess);
