@@ -241,8 +241,12 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how);
 // A claim with the terms its check-worthiness is the clamped sum of.
 struct Scored {
     Claim claim;
-    std::vector<ScoreTerm> terms;
+    std::vector<ScoreTerm> terms;  // empty unless the extractor keeps them
 };
+
+// Whether an extractor gives each claim its score terms (`explain_score` reads them) or only the
+// score they sum to (import, which stores the score alone).
+enum class Terms { keep, drop };
 
 // What a sentence inherits from the ones before it.
 struct ExtractContext {
@@ -255,7 +259,7 @@ struct ExtractContext {
 // What claims::Extractor does, giving each claim with its score terms.
 class ScoredExtractor {
 public:
-    ScoredExtractor(Id article, std::string date, std::string company, std::function<void(Scored&&)> take);
+    ScoredExtractor(Id article, std::string date, std::string company, std::function<void(Scored&&)> take, Terms terms);
     void add_paragraph(std::string_view text, std::size_t offset);
     void finish();
 
@@ -263,6 +267,7 @@ private:
     Id m_article;
     std::string m_date;
     std::function<void(Scored&&)> m_take;
+    Terms m_terms;
     std::vector<Scored> m_pending;  // the claims of the sentence before, which a doubt may still hedge
     ExtractContext m_context;
 };
@@ -271,7 +276,8 @@ private:
 std::vector<Scored> extract_scored(const Article& article);
 
 // Pass the claims of `article` to `take` one by one, in `extract`'s order, holding back only the
-// claims of the sentence last read (a following doubt may still hedge them).
-void extract_each(const Article& article, const std::function<void(Scored&&)>& take);
+// claims of the sentence last read (a following doubt may still hedge them); with their score
+// terms when `terms` is `Terms::keep`.
+void extract_each(const Article& article, const std::function<void(Scored&&)>& take, Terms terms);
 
 }  // namespace claimtrack::claims::detail
