@@ -1,5 +1,6 @@
 #include "text/dates_detail.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -144,7 +145,31 @@ std::optional<DateHit> relative_at(std::string_view s, std::size_t i, const Ymd&
     return std::nullopt;
 }
 
+// The words an English date form can start with: month names and abbreviations (english_month_at),
+// weekdays, and the first words of the relative forms of `weekday_at` and `relative_at`.
+constexpr std::array<std::string_view, 38> k_first_words{
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "last", "next", "this", "yesterday", "today", "tomorrow", "a", "several", "days"};
+constexpr std::string_view k_earlier = "earlier";  // "earlier this month"
+
+constexpr std::size_t k_longest_first_word = 9;  // "september", "wednesday", "yesterday"
+
 }  // namespace
+
+bool may_start_english_date(std::string_view s, std::size_t i) {
+    std::array<char, k_longest_first_word> word{};
+    std::size_t n = 0;
+    for (std::size_t j = i; j < s.size() && is_ascii_alpha(s[j]); ++j) {
+        if (n == word.size()) return false;  // longer than any first word
+        const char c = s[j];
+        word[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const std::string_view w(word.data(), n);
+    if (w == k_earlier) return true;
+    return std::find(k_first_words.begin(), k_first_words.end(), w) != k_first_words.end();
+}
 
 std::optional<DateHit> english_date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
     if (i > 0 && is_ascii_alpha(s[i - 1])) return std::nullopt;

@@ -276,11 +276,12 @@ Raw with_range(std::string_view s, Raw first) {
     return first;
 }
 
-// Return false where `read_single` surely reads nothing, cheaply: it needs a digit, a letter (an
-// English number word or "US$"), a currency sign, 百分之 or a Chinese numeral's first character.
+// Return false where `read_single` surely reads nothing, cheaply: it needs a digit, an English
+// number word or "US$", a currency sign, 百分之 or a Chinese numeral's first character.
 bool may_start_quantity(std::string_view s, std::size_t i) {
     const char c = s[i];
-    if (is_ascii_digit(c) || is_ascii_alpha(c) || c == '$') return true;
+    if (is_ascii_digit(c) || c == '$') return true;
+    if (is_ascii_alpha(c)) return has_at(s, i, "US$") || starts_number_word(s, i);
     if (static_cast<unsigned char>(c) < 0x80) return false;
     const char32_t cp = decode_at(s, i).value;
     return cp == U'¥' || cp == U'€' || cp == U'£' || cp == U'百' || cp == U'十' || cp == U'数' || cp == U'几' ||

@@ -1,7 +1,6 @@
 #include "text/numbers_detail.hpp"
 
 #include <claimtrack/numbers.hpp>
-#include <claimtrack/text.hpp>
 
 #include <array>
 #include <charconv>
@@ -12,14 +11,6 @@
 namespace claimtrack::numbers {
 
 namespace detail {
-
-namespace {
-
-void append_utf8(std::string& out, char32_t c) {
-    text::append_utf8(out, c);
-}
-
-}  // namespace
 
 std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
     if (i == 0) return std::nullopt;
@@ -35,7 +26,7 @@ std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
 bool needs_folding(std::string_view text) {
     for (std::size_t i = 0; i + 2 < text.size(); ++i) {
         const auto b0 = static_cast<unsigned char>(text[i]);
-        if (b0 < 0xE3) continue;
+        if (b0 < 0xE3 || (b0 > 0xE3 && b0 < 0xEF)) continue;  // most Han characters start with E4..E9
         const auto b1 = static_cast<unsigned char>(text[i + 1]);
         const auto b2 = static_cast<unsigned char>(text[i + 2]);
         if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return true;
@@ -45,30 +36,53 @@ bool needs_folding(std::string_view text) {
     return false;
 }
 
-Folded fold_width(std::string_view text) {
+namespace {
+
+// Return `text` folded; it holds at least one character to fold. The folded text is never longer
+// than the original (a folded character shrinks from three bytes to one), so both buffers are
+// sized once and written in place.
+Folded fold_all(std::string_view text) {
     Folded out;
+    out.text.resize(text.size());
+    out.origin.resize(text.size() + 1);
+    std::size_t n = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (static_cast<unsigned char>(text[i]) < 0x80u) {  // ASCII: itself
+            out.text[n] = text[i];
+            out.origin[n++] = i++;
+            continue;
+        }
+        const CodePoint cp = decode_at(text, i);
+        if (cp.value >= 0xFF01 && cp.value <= 0xFF5E) {
+            out.text[n] = static_cast<char>(cp.value - 0xFEE0);
+            out.origin[n++] = i;
+        } else if (cp.value == 0x3000) {
+            out.text[n] = ' ';
+            out.origin[n++] = i;
+        } else {
+            for (std::size_t k = 0; k < cp.length; ++k) {
+                out.text[n] = text[i + k];
+                out.origin[n++] = i;
+            }
+        }
+        i += cp.length;
+    }
+    out.text.resize(n);
+    out.origin[n] = text.size();
+    out.origin.resize(n + 1);
+    return out;
+}
+
+}  // namespace
+
+Folded fold_width(std::string_view text) {
     if (!needs_folding(text)) {
+        Folded out;
         out.unchanged = true;
         return out;
     }
-    out.text.reserve(text.size());
-    out.origin.reserve(text.size() + 1);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const CodePoint cp = decode_at(text, i);
-        const std::size_t before = out.text.size();
-        if (cp.value >= 0xFF01 && cp.value <= 0xFF5E) {
-            append_utf8(out.text, cp.value - 0xFEE0);
-        } else if (cp.value == 0x3000) {
-            out.text += ' ';
-        } else {
-            out.text.append(text.substr(i, cp.length));
-        }
-        out.origin.insert(out.origin.end(), out.text.size() - before, i);
-        i += cp.length;
-    }
-    out.origin.push_back(text.size());
-    return out;
+    return fold_all(text);
 }
 
 std::shared_ptr<const Folded> fold_width_shared(std::string_view text) {
@@ -78,7 +92,7 @@ std::shared_ptr<const Folded> fold_width_shared(std::string_view text) {
     thread_local std::string last_text;
     thread_local std::shared_ptr<const Folded> last;
     if (last && text == last_text) return last;
-    auto folded = std::make_shared<const Folded>(fold_width(text));
+    auto folded = std::make_shared<const Folded>(fold_all(text));
     if (text.size() > k_kept) return folded;
     last_text.assign(text);
     last = folded;

@@ -29,23 +29,24 @@ struct Word {
     std::size_t length = 0;
 };
 
-// The letters the number words start with, one bit per letter: most words are rejected by it.
-constexpr std::uint32_t k_first_letters = [] {
-    std::uint32_t mask = 0;
-    for (const auto& [name, value] : k_small_words) mask |= 1u << static_cast<unsigned>(name.front() - 'a');
-    for (const auto& [name, value] : k_scale_words) mask |= 1u << static_cast<unsigned>(name.front() - 'a');
-    return mask;
-}();
-
+// Return the number word at `i`: `has_word_at` matches a word of letters only when the whole run of
+// letters at `i` is that word, so the run is read once and only words of its length are compared.
 std::optional<Word> number_word_at(std::string_view s, std::size_t i) {
-    if (i >= s.size()) return std::nullopt;
-    const char first = (s[i] >= 'A' && s[i] <= 'Z') ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
-    if (first < 'a' || first > 'z' || ((k_first_letters >> static_cast<unsigned>(first - 'a')) & 1u) == 0) return std::nullopt;
+    constexpr std::size_t k_longest = 9;  // "seventeen"
+    std::array<char, k_longest> word{};
+    std::size_t n = 0;
+    for (std::size_t j = i; j < s.size() && is_ascii_alpha(s[j]); ++j) {
+        if (n == word.size()) return std::nullopt;
+        const char c = s[j];
+        word[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (n < 3) return std::nullopt;  // "one", "two", "six", "ten" are the shortest
+    const std::string_view w(word.data(), n);
     for (const auto& [name, value] : k_small_words) {
-        if (has_word_at(s, i, name)) return Word{static_cast<double>(value), false, name.size()};
+        if (name == w) return Word{static_cast<double>(value), false, name.size()};
     }
     for (const auto& [name, value] : k_scale_words) {
-        if (has_word_at(s, i, name)) return Word{value, true, name.size()};
+        if (name == w) return Word{value, true, name.size()};
     }
     return std::nullopt;
 }
@@ -75,6 +76,8 @@ std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i) {
     if (result.ec != std::errc{}) return std::nullopt;
     return NumberMatch{value, j - i};
 }
+
+bool starts_number_word(std::string_view s, std::size_t i) { return number_word_at(s, i).has_value(); }
 
 std::optional<NumberMatch> english_number_at(std::string_view s, std::size_t i) {
     if (i > 0 && is_ascii_alpha(s[i - 1])) return std::nullopt;
