@@ -2,6 +2,7 @@
 // (as import finds them) equal those found with them, and each score is the clamped sum of its terms
 // added in order, to the bit.
 #include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
 #include "support/claims_articles.hpp"
 
 #include <claimtrack/claims.hpp>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -45,9 +47,59 @@ std::vector<Article> eval_articles() {
     return out;
 }
 
+// Return `count` random texts of 1..`most` pieces from `pieces`.
+std::vector<std::string> random_texts(const std::vector<std::string_view>& pieces, std::size_t count, std::size_t most, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::uniform_int_distribution<std::size_t> length(1, most);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::vector<std::string> out;
+    for (std::size_t n = 0; n < count; ++n) {
+        std::string text;
+        for (std::size_t k = length(gen); k > 0; --k) text += pieces[pick(gen)];
+        out.push_back(std::move(text));
+    }
+    return out;
+}
+
+// Return `list`'s entries, pieces of them (a first character, a cut byte) and some filler.
+std::vector<std::string_view> pieces_of(std::span<const std::string_view> list) {
+    std::vector<std::string_view> out = {"的", "在", "，", " ", "a", "A", "1", "\xE4", "\x80", "营", "份"};
+    for (const std::string_view entry : list) {
+        out.push_back(entry);
+        out.push_back(entry.substr(0, std::min<std::size_t>(entry.size(), 3)));
+        out.push_back(entry.substr(0, entry.size() - 1));
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_SUITE("claims_speed_paths") {
+
+TEST_CASE("last_attribute finds what the last occurrence (rfind) of each listed attribute gives") {
+    const auto list = claims::lexicon::zh_attributes();
+    REQUIRE(list.size() > 10);
+    std::size_t found = 0;
+    for (const auto& text : random_texts(pieces_of(list), 5000, 8, 3)) {
+        std::size_t best_at = std::string::npos, best_size = 0;  // the loop `short_zh_attribute` had
+        for (const auto noun : list) {
+            const auto at = text.rfind(noun);
+            if (at == std::string::npos) continue;
+            if (best_at == std::string::npos || at + noun.size() > best_at + best_size) {
+                best_at = at;
+                best_size = noun.size();
+            }
+        }
+        const auto fast = claims::detail::last_attribute(text);
+        CAPTURE(text);
+        REQUIRE(fast.has_value() == (best_at != std::string::npos));
+        if (!fast) continue;
+        ++found;
+        CHECK(fast->first == best_at + best_size);
+        CHECK(fast->second == std::string_view(text).substr(best_at, best_size));
+    }
+    CHECK(found > 1000);
+}
 
 TEST_CASE("claims found without their score terms equal those found with them, scores to the bit") {
     auto articles = eval_articles();

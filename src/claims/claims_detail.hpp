@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Shared pieces of the claim detectors; offsets are bytes within one sentence.
@@ -90,6 +91,9 @@ std::string sentence_when(const Sentence& s);
 
 // Return `s` without surrounding spaces and punctuation.
 std::string trim_text(std::string_view s);
+
+// Return the part of `s` that `trim_text` keeps.
+std::string_view trim_view(std::string_view s);
 
 // The small helpers below are inline: the detectors call them at every byte of every sentence.
 
@@ -221,6 +225,10 @@ std::size_t change_to_verb(const Sentence& s, std::size_t pos);
 // Return the noun counted by the number ending at byte `end` ("3 plants in Ohio" → "plants",
 // "50项不同法规" → "不同法规"), or "".
 std::string counted_noun(const Sentence& s, std::size_t end);
+
+// Return the end of the lexicon attribute ("市场份额") whose last occurrence in `text` ends last, and
+// that attribute, the first listed among those ending there; or nothing.
+std::optional<std::pair<std::size_t, std::string_view>> last_attribute(std::string_view text);
 
 // Return the main organisation or place of `s` (its first such mention), or "".
 std::string main_entity(const Sentence& s);

@@ -39,7 +39,9 @@ std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
     return out;
 }
 
-std::string trim_text(std::string_view s) {
+std::string trim_text(std::string_view s) { return std::string(trim_view(s)); }
+
+std::string_view trim_view(std::string_view s) {
     std::size_t begin = 0;
     while (begin < s.size() && is_trim_char(code_point_at(s, begin))) begin += char_length(s, begin);
     std::size_t end = s.size();
@@ -49,7 +51,7 @@ std::string trim_text(std::string_view s) {
         if (!is_trim_char(code_point_at(s, start))) break;
         end = start;
     }
-    return std::string(s.substr(begin, end - begin));
+    return s.substr(begin, end - begin);
 }
 
 std::vector<Clause> split_clauses(std::string_view s) {
