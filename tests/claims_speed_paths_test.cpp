@@ -76,6 +76,30 @@ std::vector<std::string_view> pieces_of(std::span<const std::string_view> list) 
 
 TEST_SUITE("claims_speed_paths") {
 
+TEST_CASE("CueSet finds in one scan what first_listed_cue finds in each of its lists") {
+    namespace lexicon = claims::lexicon;
+    const std::vector<std::span<const std::string_view>> lists = {lexicon::doubts(), lexicon::hedges(), lexicon::opinions(),
+                                                                 lexicon::en_future(), lexicon::zh_future()};
+    const claims::detail::CueSet set(lists);
+    std::vector<claims::detail::CueIndex> each;
+    std::vector<std::string_view> pieces = {"I", "Said", "“", "。"};
+    for (const auto list : lists) {
+        each.emplace_back(list);
+        for (const auto piece : pieces_of(list)) pieces.push_back(piece);
+    }
+    std::vector<std::size_t> seen(lists.size(), 0);
+    for (const auto& text : random_texts(pieces, 5000, 6, 5)) {
+        const auto found = set.first_listed(text);
+        REQUIRE(found.size() == lists.size());
+        CAPTURE(text);
+        for (std::size_t l = 0; l < lists.size(); ++l) {
+            CHECK(found[l] == claims::detail::first_listed_cue(text, each[l]));
+            seen[l] += found[l].empty() ? 0 : 1;
+        }
+    }
+    for (const std::size_t n : seen) CHECK(n > 200);
+}
+
 TEST_CASE("last_attribute finds what the last occurrence (rfind) of each listed attribute gives") {
     const auto list = claims::lexicon::zh_attributes();
     REQUIRE(list.size() > 10);

@@ -189,6 +189,22 @@ std::string_view first_listed_cue(std::string_view s, const CueIndex& index);
 // Return true if any entry of `index` occurs in `s` (as `find_all` matches).
 bool contains_cue(std::string_view s, const CueIndex& index);
 
+// Several lexicon lists indexed together, so one scan of a text answers `first_listed_cue` for each.
+class CueSet {
+public:
+    explicit CueSet(std::vector<std::span<const std::string_view>> lists);
+    CueSet(const CueSet&) = delete;
+    CueSet& operator=(const CueSet&) = delete;
+    // Return, for each list in the order given, what `first_listed_cue(s, list)` returns.
+    std::vector<std::string_view> first_listed(std::string_view s) const;
+
+private:
+    std::vector<std::span<const std::string_view>> m_lists;
+    std::vector<std::string_view> m_all;                            // the lists' entries, one after the other
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_origin;  // per entry of `m_all`: its list and position
+    CueIndex m_index;                                               // over `m_all`; built after it
+};
+
 // A cue found in a text: its byte offset and the entry.
 struct CueHit {
     std::size_t at = 0;

@@ -17,17 +17,11 @@ namespace {
 
 using namespace detail;
 
-// The cue lists every sentence is scanned for, indexed once.
-struct Cues {
-    CueIndex doubts{lexicon::doubts()};
-    CueIndex hedges{lexicon::hedges()};
-    CueIndex opinions{lexicon::opinions()};
-    CueIndex en_future{lexicon::en_future()};
-    CueIndex zh_future{lexicon::zh_future()};
-};
+// The cue lists every sentence is scanned for, indexed together once: one scan a sentence.
+enum CueList : std::size_t { k_doubts, k_hedges, k_opinions, k_en_future, k_zh_future };
 
-const Cues& cues() {
-    static const Cues made;
+const CueSet& cues() {
+    static const CueSet made({lexicon::doubts(), lexicon::hedges(), lexicon::opinions(), lexicon::en_future(), lexicon::zh_future()});
     return made;
 }
 
@@ -128,10 +122,11 @@ bool has_word(std::string_view s, std::string_view word) {
     return false;
 }
 
-SentenceCues sentence_cues(const Sentence& s) {
+// Return what the score reads from `s`, given the first listed cues `listed` of `s` (a `CueList` each).
+SentenceCues sentence_cues(const Sentence& s, const std::vector<std::string_view>& listed) {
     SentenceCues found;
-    found.opinion = first_listed_cue(s.text, cues().opinions);
-    found.future = first_listed_cue(s.text, s.english ? cues().en_future : cues().zh_future);
+    found.opinion = listed[k_opinions];
+    found.future = listed[s.english ? k_en_future : k_zh_future];
     found.first_person = s.text.find("我") != std::string_view::npos || has_word(s.text, "I") || has_word(s.text, "my");
     return found;
 }
@@ -225,10 +220,11 @@ Span clause_span(const Sentence& s, const Draft& d) {
     return {s.clauses[first].begin, s.clauses[last].end};
 }
 
-void emit(Id article, const Sentence& s, std::vector<Draft>& drafts, bool hedged, Terms terms, std::vector<Scored>& out) {
+void emit(Id article, const Sentence& s, const std::vector<std::string_view>& listed, std::vector<Draft>& drafts, bool hedged,
+          Terms terms, std::vector<Scored>& out) {
     const std::size_t first = out.size();
     if (drafts.empty()) return;
-    const SentenceCues seen = sentence_cues(s);
+    const SentenceCues seen = sentence_cues(s, listed);
     for (auto& d : drafts) {
         auto [worth, kept] = score(s, seen, d, terms);
         if (worth < 0.25) continue;  // opinion with nothing checkable
@@ -309,17 +305,18 @@ detail::ScoredExtractor::ScoredExtractor(Id article, std::string date, std::stri
 void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t offset) {
     for (const Span span : sentence_spans(text)) {
         const Sentence s = make_sentence(text, span, offset, m_date, m_context);
+        const auto listed = cues().first_listed(s.text);
         // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
-        const bool doubt = contains_cue(s.text, cues().doubts);
+        const bool doubt = !listed[k_doubts].empty();
         for (auto& scored : m_pending) {
             scored.claim.hedged = scored.claim.hedged || doubt;
             m_take(std::move(scored));
         }
         m_pending.clear();
-        const bool hedged = contains_cue(s.text, cues().hedges);
+        const bool hedged = !listed[k_hedges].empty();
         auto drafts = detect_all(s, hedged && !doubt);
         m_context.person = last_person(s, drafts, m_context.person);  // before `emit` takes the drafts' fields
-        emit(m_article, s, drafts, hedged, m_terms, m_pending);
+        emit(m_article, s, listed, drafts, hedged, m_terms, m_pending);
         m_context.entity = main_entity(s);  // only the sentence just before lends its entity
         for (const auto& m : s.mentions) {
             if (auto alias = org_alias(m.name); !alias.empty()) m_context.aliases.emplace(std::move(alias), m.name);
