@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <utility>
 
 namespace claimtrack::numbers::detail {
@@ -159,13 +160,22 @@ constexpr std::size_t k_longest_first_word = 9;  // "september", "wednesday", "y
 }  // namespace
 
 bool may_start_english_date(std::string_view s, std::size_t i) {
-    std::array<char, k_longest_first_word> word{};
-    std::size_t n = 0;
-    for (std::size_t j = i; j < s.size() && is_ascii_alpha(s[j]); ++j) {
-        if (n == word.size()) return false;  // longer than any first word
-        const char c = s[j];
-        word[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    // Per word length, the first letters of the first words that long: most words stop here.
+    static constexpr auto k_first_letters = [] {
+        std::array<std::uint32_t, k_longest_first_word + 1> mask{};
+        for (const auto word : k_first_words) mask[word.size()] |= 1u << static_cast<unsigned>(word.front() - 'a');
+        mask[k_earlier.size()] |= 1u << static_cast<unsigned>(k_earlier.front() - 'a');
+        return mask;
+    }();
+    std::size_t end = i;
+    while (end < s.size() && is_ascii_alpha(s[end])) {
+        if (++end - i > k_longest_first_word) return false;  // longer than any first word
     }
+    const std::size_t n = end - i;
+    const char first = static_cast<char>(s[i] | 0x20);  // a letter, lower-cased
+    if (n == 0 || ((k_first_letters[n] >> static_cast<unsigned>(first - 'a')) & 1u) == 0) return false;
+    std::array<char, k_longest_first_word> word{};
+    for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(s[i + k] | 0x20);
     const std::string_view w(word.data(), n);
     if (w == k_earlier) return true;
     return std::find(k_first_words.begin(), k_first_words.end(), w) != k_first_words.end();

@@ -33,14 +33,21 @@ struct Word {
 // letters at `i` is that word, so the run is read once and only words of its length are compared.
 std::optional<Word> number_word_at(std::string_view s, std::size_t i) {
     constexpr std::size_t k_longest = 9;  // "seventeen"
-    std::array<char, k_longest> word{};
-    std::size_t n = 0;
-    for (std::size_t j = i; j < s.size() && is_ascii_alpha(s[j]); ++j) {
-        if (n == word.size()) return std::nullopt;
-        const char c = s[j];
-        word[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    // Per word length, the first letters of the number words that long: most words stop here.
+    static constexpr auto k_first_letters = [] {
+        std::array<std::uint32_t, k_longest + 1> mask{};
+        for (const auto& [name, value] : k_small_words) mask[name.size()] |= 1u << static_cast<unsigned>(name.front() - 'a');
+        for (const auto& [name, value] : k_scale_words) mask[name.size()] |= 1u << static_cast<unsigned>(name.front() - 'a');
+        return mask;
+    }();
+    std::size_t end = i;
+    while (end < s.size() && is_ascii_alpha(s[end])) {
+        if (++end - i > k_longest) return std::nullopt;
     }
-    if (n < 3) return std::nullopt;  // "one", "two", "six", "ten" are the shortest
+    const std::size_t n = end - i;
+    if (n == 0 || ((k_first_letters[n] >> static_cast<unsigned>((s[i] | 0x20) - 'a')) & 1u) == 0) return std::nullopt;
+    std::array<char, k_longest> word{};
+    for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(s[i + k] | 0x20);
     const std::string_view w(word.data(), n);
     for (const auto& [name, value] : k_small_words) {
         if (name == w) return Word{static_cast<double>(value), false, name.size()};
