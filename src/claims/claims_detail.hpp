@@ -4,6 +4,7 @@
 #include <claimtrack/model.hpp>
 #include <claimtrack/numbers.hpp>
 
+#include <array>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
@@ -154,7 +155,7 @@ public:
     std::span<const std::string_view> list() const { return m_list; }
     // Return, in list order, the positions in `list()` of the entries that may start at byte `i`.
     std::span<const std::uint32_t> candidates(std::string_view s, std::size_t i) const {
-        if (i >= s.size() || !m_starts.test(fold(static_cast<unsigned char>(s[i])))) return {};
+        if (i >= s.size() || !m_starts[static_cast<unsigned char>(s[i])]) return {};
         const std::uint16_t key = key_at(s, i);
         if (!m_present.test(key)) return {};
         return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
@@ -166,6 +167,8 @@ public:
     // 0xE000 | b1 << 6 | b2, since Han characters of one block share their first two bytes; else
     // the first two bytes, ASCII case folded (a first byte below E0 or from F0 up).
     static std::uint16_t key_at(std::string_view s, std::size_t i) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+        if (i + 2 < s.size()) return key_of(byte(0), byte(1), byte(2));  // away from the end: no bounds to test
         const auto at = [&](std::size_t k) { return static_cast<unsigned char>(i + k < s.size() ? s[i + k] : 0); };
         return key_of(at(0), at(1), at(2));
     }
@@ -177,7 +180,7 @@ public:
 private:
     static unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
     std::span<const std::string_view> m_list;
-    std::bitset<256> m_starts;     // the first bytes of entries, ASCII case folded: a cheap first test
+    std::array<bool, 256> m_starts{};  // per byte: an entry starts with it (ASCII case folded): a cheap first test
     std::bitset<65536> m_present;
     std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)
     std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order

@@ -40,9 +40,11 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
     auto pairs = keyed(list);
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());  // one-byte entries under folded keys
+    std::bitset<256> folded_starts;
     for (const std::string_view entry : list) {
-        if (!entry.empty()) m_starts.set(fold(static_cast<unsigned char>(entry.front())));
+        if (!entry.empty()) folded_starts.set(fold(static_cast<unsigned char>(entry.front())));
     }
+    for (std::size_t b = 0; b < m_starts.size(); ++b) m_starts[b] = folded_starts.test(fold(static_cast<unsigned char>(b)));
     for (const auto& [key, position] : pairs) {
         ++m_first[key + 1u];
         m_present.set(key);

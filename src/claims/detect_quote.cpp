@@ -16,7 +16,7 @@ bool excluded_zh(std::string_view s, const Verb& v) {
     for (const auto phrase : lexicon::zh_not_speech()) {
         const std::size_t from = v.begin >= phrase.size() ? v.begin - phrase.size() + (v.end - v.begin) : 0;
         for (std::size_t at = from; at <= v.begin && at + phrase.size() <= s.size(); ++at) {
-            if (s.compare(at, phrase.size(), phrase) == 0 && at <= v.begin && at + phrase.size() >= v.end) return true;
+            if (at + phrase.size() >= v.end && has_at(s, at, phrase)) return true;
         }
     }
     return false;
