@@ -289,8 +289,12 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
         } else if (is_ascii_alpha(s[i])) {
             if ((i == 0 || !is_ascii_alpha(s[i - 1])) && may_start_english_date(s, i)) hit = english_date_at(s, i, anchor);
         } else if (byte >= 0x80) {
-            const char32_t c = decode_at(s, i).value;
-            if (c < han_starts.size() && han_starts.test(c)) hit = date_at(s, i, anchor);
+            const CodePoint cp = decode_at(s, i);
+            if (cp.value >= han_starts.size() || !han_starts.test(cp.value)) {
+                i += cp.length;  // no date starts here
+                continue;
+            }
+            hit = date_at(s, i, anchor);
         }
         if (hit && hit->end > i) {
             out.push_back({folded.to_origin(i, hit->end), hit->iso});
