@@ -100,6 +100,24 @@ TEST_CASE("CueSet finds in one scan what first_listed_cue finds in each of its l
     for (const std::size_t n : seen) CHECK(n > 200);
 }
 
+TEST_CASE("generic_stem agrees with one search per listed stem") {
+    const auto list = claims::lexicon::zh_generic_stems();
+    REQUIRE(list.size() > 10);
+    std::size_t generic = 0;
+    for (const auto& text : random_texts(pieces_of(list), 5000, 4, 9)) {
+        bool plain = false;  // the loop `generic_stem` had
+        for (const auto word : list) {
+            const bool single = word.size() == 3;
+            plain = plain || (single ? text.starts_with(word) : text.find(word) != std::string::npos);
+        }
+        CAPTURE(text);
+        CHECK(claims::detail::generic_stem(text) == plain);
+        generic += plain ? 1 : 0;
+    }
+    CHECK(generic > 1000);
+    CHECK(generic < 4500);
+}
+
 TEST_CASE("last_attribute finds what the last occurrence (rfind) of each listed attribute gives") {
     const auto list = claims::lexicon::zh_attributes();
     REQUIRE(list.size() > 10);

@@ -63,6 +63,10 @@ std::vector<Clause> split_clauses(std::string_view s);
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
 std::vector<Mention> find_mentions(std::string_view s);
 
+// Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a
+// one-character word of the generic stems lexicon or holds a longer one anywhere.
+bool generic_stem(std::string_view stem);
+
 // Return the short form an article uses after naming an organisation: "星河半导体" → "星河", or "".
 std::string org_alias(std::string_view name);
 

@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace claimtrack::claims::detail {
 
@@ -195,16 +196,26 @@ std::string zh_venue(std::string_view part) {
 
 // "at the Lisbon Device Summit in May" → "Lisbon Device Summit".
 std::string en_venue(const Sentence& s) {
+    // What follows each "at ": the same for every key, so read once.
+    struct After {
+        std::string_view venue;
+        std::string lowered;
+    };
+    std::vector<After> afters;
+    for (const std::size_t word : find_all(s.text, "at")) {
+        const std::size_t at = word + 3;
+        if (!has_at(s.text, word + 2, " ")) continue;
+        auto stop = s.text.find_first_of(",.;", at);
+        stop = std::min(stop, s.text.find(" that ", at));  // "at the hearing that fuel …"
+        const auto venue = s.text.substr(at, (stop == std::string_view::npos ? s.text.size() : stop) - at);
+        std::string lowered(venue);
+        for (auto& c : lowered) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        afters.push_back({venue, std::move(lowered)});
+    }
     for (const std::string_view key : {"summit", "conference", "forum", "interview", "hearing", "event", "meeting"}) {
-        for (const std::size_t word : find_all(s.text, "at")) {
-            const std::size_t at = word + 3;
-            if (!has_at(s.text, word + 2, " ")) continue;
-            auto stop = s.text.find_first_of(",.;", at);
-            stop = std::min(stop, s.text.find(" that ", at));  // "at the hearing that fuel …"
-            auto venue = s.text.substr(at, (stop == std::string_view::npos ? s.text.size() : stop) - at);
-            std::string lowered(venue);
-            for (auto& c : lowered) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-            const auto found = lowered.find(key);
+        for (const auto& after : afters) {
+            auto venue = after.venue;
+            const auto found = after.lowered.find(key);
             if (found == std::string::npos) continue;
             const auto key_end = found + key.size();
             for (const std::string_view tail : {" in ", " on ", " last ", " this ", " earlier "}) {

@@ -113,14 +113,6 @@ bool looks_like_person(std::string_view name, std::size_t tokens) {
     return true;
 }
 
-// A stem that describes rather than names: "一家科技", "该", "中国本土".
-bool generic_stem(std::string_view stem) {
-    for (const auto word : lexicon::zh_generic_stems()) {
-        const bool single = word.size() == 3;
-        if (single ? stem.starts_with(word) : stem.find(word) != std::string_view::npos) return true;
-    }
-    return false;
-}
 
 // An unknown organisation named by its suffix: "星河半导体", "华岳银行"; the stem before the suffix is
 // two to four Han characters after a stop character ("位于合肥的星河半导体" → "星河半导体").
@@ -174,6 +166,18 @@ bool after_indefinite(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+// One scan with the stems indexed, not one search per stem.
+bool generic_stem(std::string_view stem) {
+    static const CueIndex words(lexicon::zh_generic_stems());
+    for (std::size_t i = 0; i < stem.size(); ++i) {
+        for (const std::uint32_t k : words.candidates(stem, i)) {
+            const std::string_view word = words.list()[k];
+            if ((i == 0 || word.size() != 3) && has_at(stem, i, word)) return true;
+        }
+    }
+    return false;
+}
 
 std::string org_alias(std::string_view name) {
     for (const auto suffix : lexicon::zh_alias_suffixes()) {
