@@ -255,7 +255,7 @@ std::optional<DateHit> chinese_relative_at(std::string_view s, std::size_t i, co
 std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
     if (auto hit = iso_date_at(s, i)) return hit;
     if (auto hit = chinese_absolute_at(s, i, anchor)) return hit;
-    if (anchor) {
+    if (anchor && static_cast<unsigned char>(s[i]) >= 0x80u) {  // every relative word starts with a Chinese character
         if (auto hit = chinese_relative_at(s, i, *anchor)) return hit;
     }
     return english_date_at(s, i, anchor);
@@ -288,6 +288,10 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
             hit = date_at(s, i, anchor);
         } else if (is_ascii_alpha(s[i])) {
             if ((i == 0 || !is_ascii_alpha(s[i - 1])) && may_start_english_date(s, i)) hit = english_date_at(s, i, anchor);
+            if (!hit) {  // no date starts at a letter after a letter: skip the rest of the word
+                while (i < s.size() && is_ascii_alpha(s[i])) ++i;
+                continue;
+            }
         } else if (byte >= 0x80) {
             const CodePoint cp = decode_at(s, i);
             if (cp.value >= han_starts.size() || !han_starts.test(cp.value)) {
