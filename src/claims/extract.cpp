@@ -113,11 +113,13 @@ struct SentenceCues {
     bool first_person = false;
 };
 
-// Return true if Latin `word` occurs in `s` as `find_all` finds it (ASCII case folded, as a word).
-bool has_word(std::string_view s, std::string_view word) {
-    const char first = ascii_lower(word.front());
-    for (std::size_t i = 0; i + word.size() <= s.size(); ++i) {
-        if (ascii_lower(s[i]) == first && word_at(s, i, word)) return true;
+// Return true if "I" or "my" occurs in `s` as `find_all` finds them (ASCII case folded, as words),
+// in one pass.
+bool has_first_person_word(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = ascii_lower(s[i]);
+        if (c == 'i' && word_at(s, i, "I")) return true;
+        if (c == 'm' && i + 2 <= s.size() && word_at(s, i, "my")) return true;
     }
     return false;
 }
@@ -127,7 +129,7 @@ SentenceCues sentence_cues(const Sentence& s, const std::vector<std::string_view
     SentenceCues found;
     found.opinion = listed[k_opinions];
     found.future = listed[s.english ? k_en_future : k_zh_future];
-    found.first_person = s.text.find("我") != std::string_view::npos || has_word(s.text, "I") || has_word(s.text, "my");
+    found.first_person = s.text.find("我") != std::string_view::npos || has_first_person_word(s.text);
     return found;
 }
 
