@@ -118,6 +118,26 @@ TEST_CASE("generic_stem agrees with one search per listed stem") {
     CHECK(generic < 4500);
 }
 
+TEST_CASE("find_from finds what string_view::find finds, from every start") {
+    const std::vector<std::string_view> pieces = {"星河", "星", "河", "半导体", "英伟达", "，", "a", "ab", "\xE6", "\x98", "\x9F"};
+    const std::vector<std::string_view> needles = {"星河", "河半", "半导体", "\x98\x9F", "\xE6\x98\x9F", "ab", "a", "星河星河", "达，a"};
+    std::size_t found = 0;
+    for (const auto& text : random_texts(pieces, 3000, 10, 21)) {
+        const std::string_view s = text;
+        for (const auto needle : needles) {
+            for (std::size_t from = 0; from <= s.size() + 1; ++from) {
+                CAPTURE(text);
+                CAPTURE(needle);
+                CAPTURE(from);
+                const auto expected = s.find(needle, from);
+                CHECK(claims::detail::find_from(s, needle, from) == expected);
+                found += expected != std::string_view::npos ? 1 : 0;
+            }
+        }
+    }
+    CHECK(found > 10000);
+}
+
 TEST_CASE("last_attribute finds what the last occurrence (rfind) of each listed attribute gives") {
     const auto list = claims::lexicon::zh_attributes();
     REQUIRE(list.size() > 10);

@@ -143,6 +143,9 @@ inline bool word_at(std::string_view s, std::size_t i, std::string_view word) {
     return !(is_latin_letter(word.back()) && end < s.size() && is_latin_letter(s[end]));
 }
 
+// Return `s.find(needle, from)`, found faster in Chinese text.
+std::size_t find_from(std::string_view s, std::string_view needle, std::size_t from);
+
 // Return every start of `needle` in `s` (as a word when `needle` is Latin).
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
 

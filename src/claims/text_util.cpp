@@ -1,5 +1,7 @@
 #include "claims/claims_detail.hpp"
 
+#include <cstring>
+
 namespace claimtrack::claims::detail {
 
 namespace {
@@ -25,11 +27,27 @@ bool may_mark_clause(unsigned char b) {
 
 }  // namespace
 
+std::size_t find_from(std::string_view s, std::string_view needle, std::size_t from) {
+    if (needle.size() < 3) return s.find(needle, from);
+    // Look for the third byte: in Chinese text a character's first byte recurs every few bytes
+    // (E4..E9 start most Han characters), its last one far less often.
+    const char third = needle[2];
+    std::size_t at = from;
+    while (at <= s.size() && needle.size() <= s.size() - at) {
+        const void* hit = std::memchr(s.data() + at + 2, third, s.size() - at - 2 - (needle.size() - 3));
+        if (hit == nullptr) return std::string_view::npos;
+        at = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data()) - 2;
+        if (s.compare(at, needle.size(), needle) == 0) return at;
+        ++at;
+    }
+    return std::string_view::npos;
+}
+
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
     std::vector<std::size_t> out;
     if (needle.empty()) return out;
     if (!is_latin_letter(needle.front())) {
-        for (auto at = s.find(needle); at != std::string_view::npos; at = s.find(needle, at + 1)) out.push_back(at);
+        for (auto at = find_from(s, needle, 0); at != std::string_view::npos; at = find_from(s, needle, at + 1)) out.push_back(at);
         return out;
     }
     const char first = ascii_lower(needle.front());
