@@ -138,6 +138,35 @@ TEST_CASE("find_from finds what string_view::find finds, from every start") {
     CHECK(found > 10000);
 }
 
+TEST_CASE("not_speech_at agrees with trying every phrase at every start that covers the verb") {
+    namespace lexicon = claims::lexicon;
+    std::vector<std::string_view> pieces = pieces_of(lexicon::zh_not_speech());
+    for (const auto verb : lexicon::zh_speech_verbs()) pieces.push_back(verb);
+    std::size_t verbs = 0, excluded = 0;
+    for (const auto& text : random_texts(pieces, 4000, 6, 17)) {
+        const std::string_view s = text;
+        for (const auto verb : lexicon::zh_speech_verbs()) {
+            for (const std::size_t begin : claims::detail::find_all(s, verb)) {
+                const std::size_t end = begin + verb.size();
+                bool plain = false;  // the loop `excluded_zh` had
+                for (const auto phrase : lexicon::zh_not_speech()) {
+                    const std::size_t from = begin >= phrase.size() ? begin - phrase.size() + verb.size() : 0;
+                    for (std::size_t at = from; at <= begin && at + phrase.size() <= s.size(); ++at) {
+                        plain = plain || (s.compare(at, phrase.size(), phrase) == 0 && at + phrase.size() >= end);
+                    }
+                }
+                CAPTURE(text);
+                CAPTURE(begin);
+                CHECK(claims::detail::not_speech_at(s, begin, end) == plain);
+                ++verbs;
+                excluded += plain ? 1 : 0;
+            }
+        }
+    }
+    CHECK(verbs > 3000);
+    CHECK(excluded > 1000);
+}
+
 TEST_CASE("last_attribute finds what the last occurrence (rfind) of each listed attribute gives") {
     const auto list = claims::lexicon::zh_attributes();
     REQUIRE(list.size() > 10);

@@ -259,6 +259,10 @@ std::optional<std::pair<std::size_t, std::string_view>> last_attribute(std::stri
 // Return the main organisation or place of `s` (its first such mention), or "".
 std::string main_entity(const Sentence& s);
 
+// Return true if a phrase of the `zh_not_speech` lexicon ("小说", "说明") covers the speech verb at
+// [`begin`, `end`) of `s`: the verb there is not reported speech.
+bool not_speech_at(std::string_view s, std::size_t begin, std::size_t end);
+
 std::vector<Draft> detect_roles(const Sentence& s);
 std::vector<Draft> detect_quotes(const Sentence& s);
 std::vector<Draft> detect_quantities(const Sentence& s);

@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 namespace claimtrack::claims::detail {
@@ -13,7 +14,43 @@ struct Verb {
     std::size_t end = 0;
 };
 
-bool excluded_zh(std::string_view s, const Verb& v) {
+// Per speech verb, each phrase of `zh_not_speech` holding it and where: a phrase covers a verb only
+// where it starts that far before it, so only those starts need a look.
+struct NotSpeech {
+    std::string_view phrase;
+    std::size_t offset = 0;  // of the verb in the phrase
+};
+
+const std::vector<NotSpeech>* not_speech_around(std::string_view verb) {
+    static const auto table = [] {
+        std::map<std::string_view, std::vector<NotSpeech>> made;
+        for (const auto verb_entry : lexicon::zh_speech_verbs()) {
+            auto& list = made[verb_entry];
+            if (!list.empty() || verb_entry.empty()) continue;  // listed twice
+            for (const auto phrase : lexicon::zh_not_speech()) {
+                for (auto at = phrase.find(verb_entry); at != std::string_view::npos; at = phrase.find(verb_entry, at + 1)) {
+                    list.push_back({phrase, at});
+                }
+            }
+        }
+        return made;
+    }();
+    const auto it = table.find(verb);
+    return it == table.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+bool not_speech_at(std::string_view s, std::size_t begin, std::size_t end) {
+    const Verb v{begin, end};
+    const std::string_view verb = s.substr(v.begin, v.end - v.begin);
+    if (const auto* around = not_speech_around(verb)) {
+        for (const auto& [phrase, offset] : *around) {
+            if (offset <= v.begin && has_at(s, v.begin - offset, phrase)) return true;
+        }
+        return false;
+    }
+    // Text that matched a listed verb without being it (a Latin verb in another case): every start.
     for (const auto phrase : lexicon::zh_not_speech()) {
         const std::size_t from = v.begin >= phrase.size() ? v.begin - phrase.size() + (v.end - v.begin) : 0;
         for (std::size_t at = from; at <= v.begin && at + phrase.size() <= s.size(); ++at) {
@@ -22,6 +59,8 @@ bool excluded_zh(std::string_view s, const Verb& v) {
     }
     return false;
 }
+
+namespace {
 
 // "said to be worth": a hedge, not a speaker's words.
 bool excluded_en(std::string_view s, const Verb& v) {
@@ -39,7 +78,7 @@ std::optional<Verb> first_speech_verb(const Sentence& s) {
     static const CueIndex zh_verbs(lexicon::zh_speech_verbs());
     const auto hit = first_cue_where(s.text, s.english ? en_verbs : zh_verbs, [&](std::size_t at, std::string_view verb) {
         const Verb v{at, at + verb.size()};
-        return s.english ? !excluded_en(s.text, v) : !excluded_zh(s.text, v);
+        return s.english ? !excluded_en(s.text, v) : !not_speech_at(s.text, v.begin, v.end);
     });
     if (!hit) return std::nullopt;
     return Verb{hit->at, hit->at + hit->entry.size()};
