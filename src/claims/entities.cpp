@@ -67,10 +67,15 @@ private:
     }
 };
 
+const NameIndex& name_index() {
+    static const NameIndex names;
+    return names;
+}
+
 // Longest lexicon entry at `i` (the first listed of the longest); Latin entries must match case and
 // stand as words.
 std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
-    static const NameIndex names;
+    const NameIndex& names = name_index();
     std::optional<Mention> best;
     for (const std::uint32_t k : names.index.candidates(s, i)) {
         const std::string_view entry = names.names[k];
@@ -254,6 +259,7 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
 
 std::vector<Mention> find_mentions(std::string_view s) {
     std::vector<Mention> out;
+    const CueIndex& names = name_index().index;  // where it offers nothing, `lexicon_at` finds nothing
     const auto by_suffix = suffix_orgs(s);
     auto next_suffix = by_suffix.begin();
     std::size_t i = 0;
@@ -267,7 +273,7 @@ std::vector<Mention> find_mentions(std::string_view s) {
                 continue;
             }
         }
-        if (auto known = lexicon_at(s, i)) {
+        if (auto known = names.candidates(s, i).empty() ? std::nullopt : lexicon_at(s, i)) {
             i = known->end;
             out.push_back(std::move(*known));
             continue;
