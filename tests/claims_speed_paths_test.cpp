@@ -167,6 +167,27 @@ TEST_CASE("not_speech_at agrees with trying every phrase at every start that cov
     CHECK(excluded > 1000);
 }
 
+TEST_CASE("rfind_quick finds what string_view::rfind finds, from every position") {
+    const std::vector<std::string_view> pieces = {"他", "她", "被", "在", " from ", "He ", " he ", "a", "\xE4", "\xBB"};
+    const std::vector<std::string_view> needles = {"他", "被", " from ", " he ", "He ", "a", "\xBB\x96", "他他", ""};
+    std::size_t found = 0;
+    for (const auto& text : random_texts(pieces, 3000, 8, 23)) {
+        const std::string_view s = text;
+        for (const auto needle : needles) {
+            for (std::size_t pos = 0; pos <= s.size() + 1; ++pos) {
+                CAPTURE(text);
+                CAPTURE(needle);
+                CAPTURE(pos);
+                const auto expected = s.rfind(needle, pos);
+                CHECK(claims::detail::rfind_quick(s, needle, pos) == expected);
+                found += expected != std::string_view::npos ? 1 : 0;
+            }
+            CHECK(claims::detail::rfind_quick(s, needle) == s.rfind(needle));
+        }
+    }
+    CHECK(found > 10000);
+}
+
 TEST_CASE("last_attribute finds what the last occurrence (rfind) of each listed attribute gives") {
     const auto list = claims::lexicon::zh_attributes();
     REQUIRE(list.size() > 10);

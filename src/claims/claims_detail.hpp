@@ -4,6 +4,7 @@
 #include <claimtrack/model.hpp>
 #include <claimtrack/numbers.hpp>
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cstddef>
@@ -141,6 +142,18 @@ inline bool word_at(std::string_view s, std::size_t i, std::string_view word) {
     if (is_latin_letter(word.front()) && i > 0 && is_latin_letter(s[i - 1])) return false;
     const std::size_t end = i + word.size();
     return !(is_latin_letter(word.back()) && end < s.size() && is_latin_letter(s[end]));
+}
+
+// Return `s.rfind(needle, pos)`, comparing a position's first byte before the rest (the library's
+// `rfind` compares the whole needle at every position).
+inline std::size_t rfind_quick(std::string_view s, std::string_view needle, std::size_t pos = std::string_view::npos) {
+    if (needle.size() > s.size()) return std::string_view::npos;
+    std::size_t i = std::min(pos, s.size() - needle.size());
+    if (needle.empty()) return i;
+    for (;; --i) {
+        if (s[i] == needle.front() && s.compare(i, needle.size(), needle) == 0) return i;
+        if (i == 0) return std::string_view::npos;
+    }
 }
 
 // Return `s.find(needle, from)`, found faster in Chinese text.

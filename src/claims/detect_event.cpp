@@ -175,7 +175,7 @@ std::optional<Mention> actor_before(const Sentence& s, std::size_t verb) {
     std::size_t k = clause_at(s, verb);
     std::size_t limit = verb;
     const auto clause = s.text.substr(s.clauses[k].begin, verb - s.clauses[k].begin);
-    if (const auto by = clause.rfind("被"); !s.english && by != std::string_view::npos) limit = s.clauses[k].begin + by;
+    if (const auto by = rfind_quick(clause, "被"); !s.english && by != std::string_view::npos) limit = s.clauses[k].begin + by;
     for (;; --k) {
         const Clause& c = s.clauses[k];
         if (k == clause_at(s, verb) || !appositive(s, c)) {

@@ -39,7 +39,7 @@ std::optional<Draft> change_draft(const Sentence& s, const Quantity& a, const Qu
     d.end = b.span.end;
     std::size_t cue = a.span.start;
     if (s.english) {
-        const auto from = s.text.rfind(" from ", a.span.start);
+        const auto from = rfind_quick(s.text, " from ", a.span.start);
         if (from != std::string_view::npos && from + 6 == a.span.start) {
             cue = s.text.rfind(' ', from > 0 ? from - 1 : 0);  // drop the verb: "fell from"
             cue = cue == std::string_view::npos ? from : cue;
@@ -148,7 +148,7 @@ std::string changed_by_object(const Sentence& s, std::size_t by) {
     const auto part = s.text.substr(begin, by - begin);
     std::size_t best = std::string_view::npos;
     for (const std::string_view determiner : {" the ", " its ", " their "}) {
-        const auto at = part.rfind(determiner);
+        const auto at = rfind_quick(part, determiner);
         if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at + determiner.size();
     }
     if (best == std::string_view::npos) return {};

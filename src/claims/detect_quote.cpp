@@ -176,7 +176,7 @@ std::optional<Speaker> speaker_for(const Sentence& s, const Verb& v) {
     }
     const std::size_t limit = s.clauses[clause_at(s, v.begin)].begin;
     for (const std::string_view pronoun : {"他", "她", "He ", "She ", " he ", " she "}) {
-        const auto at = s.text.rfind(pronoun, v.begin);
+        const auto at = rfind_quick(s.text, pronoun, v.begin);
         if (at == std::string_view::npos || at < limit || s.previous_person.empty()) continue;
         return Speaker{s.previous_person, at, at + pronoun.size()};
     }

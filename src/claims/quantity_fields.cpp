@@ -84,7 +84,7 @@ std::string short_zh_attribute(std::string_view text) {
     const std::size_t best_at = found->first - best_size;
     std::size_t begin = best_at;
     if (begin >= 6 && text.compare(begin - 3, 3, "的") == 0) {  // "在中国的市场份额": keep a short qualifier
-        const auto qualifier_start = text.rfind("在", begin - 3);
+        const auto qualifier_start = rfind_quick(text, "在", begin - 3);
         if (qualifier_start != std::string_view::npos && begin - qualifier_start <= 12) begin = qualifier_start;
     }
     return std::string(text.substr(begin, best_at + best_size - begin));
