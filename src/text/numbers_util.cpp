@@ -48,9 +48,19 @@ Folded fold_all(std::string_view text) {
     std::size_t n = 0;
     std::size_t i = 0;
     while (i < text.size()) {
-        if (static_cast<unsigned char>(text[i]) < 0x80u) {  // ASCII: itself
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 < 0x80u) {  // ASCII: itself
             out.text[n] = text[i];
             out.origin[n++] = i++;
+            continue;
+        }
+        const auto continues = [&](std::size_t k) { return (static_cast<unsigned char>(text[k]) & 0xC0u) == 0x80u; };
+        if (b0 >= 0xE0u && b0 < 0xF0u && b0 != 0xE3u && b0 != 0xEFu && i + 2 < text.size() && continues(i + 1) && continues(i + 2)) {
+            for (std::size_t k = 0; k < 3; ++k) {  // three bytes outside U+3000..U+3FFF and U+F000..U+FFFF: kept
+                out.text[n] = text[i + k];
+                out.origin[n++] = i;
+            }
+            i += 3;
             continue;
         }
         const CodePoint cp = decode_at(text, i);
