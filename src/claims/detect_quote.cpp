@@ -204,7 +204,7 @@ std::optional<Words> words_for(const Sentence& s, const Verb& v, const Speaker& 
     for (const std::string_view skip : {"，", "：", ":", ",", " that", " "}) {
         if (has_at(s.text, i, skip)) i += skip.size();
     }
-    if (trim_text(s.text.substr(i)).size() > 3) return Words{i, s.text.size()};
+    if (trim_view(s.text.substr(i)).size() > 3) return Words{i, s.text.size()};
     if (s.english) {  // "“…,” Huang said."
         if (auto q = quoted_segment(s.text, 0)) return q;
         const std::size_t end = std::min(who.begin, v.begin);
