@@ -23,7 +23,7 @@ bool english_from_to(const Sentence& s, const Quantity& a, std::string_view betw
 bool is_change_between(const Sentence& s, const Quantity& a, const Quantity& b) {
     const auto between = s.text.substr(a.span.end, b.span.start - a.span.end);
     if (s.english) return between == " to " || english_from_to(s, a, between);
-    if (between.empty() || between.size() > 12) return false;
+    if (between.size() < 3 || between.size() > 12) return false;  // a Chinese change word is three bytes
     const auto last = between.substr(between.size() - 3);
     return k_zh_change_words.find(last) != std::string_view::npos;
 }
