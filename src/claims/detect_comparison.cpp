@@ -36,7 +36,7 @@ std::optional<Cue> english_superlative(const Sentence& s, const Clause& c) {
         std::size_t i = c.begin + at + 4;
         std::size_t j = i;
         while (j < c.end && s.text[j] >= 'a' && s.text[j] <= 'z') ++j;
-        const auto word = s.text.substr(i, j - i);
+        const auto word = i < c.end ? s.text.substr(i, j - i) : std::string_view();  // "the" may end the text
         const auto exceptions = lexicon::en_not_superlatives();
         const bool superlative = (word.size() > 5 && word.ends_with("est")) || word == "worst";
         if (superlative && std::find(exceptions.begin(), exceptions.end(), word) == exceptions.end()) {
