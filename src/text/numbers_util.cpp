@@ -185,7 +185,8 @@ struct NumeralState {
     double number = 0;
     bool any_unit = false;
     bool pending = false;  // a digit waits for its unit
-    std::vector<int> digits;
+    std::size_t digits = 0;      // how many digits were read
+    double digit_by_digit = 0;  // their value read one after the other (二〇二五 = 2025)
 };
 
 // Apply one digit or unit character to `st`; return false if `c` is not one.
@@ -194,7 +195,8 @@ bool apply_numeral_char(NumeralState& st, char32_t c) {
     const int unit = chinese_small_unit(c);
     if (d >= 0 || c == U'数' || c == U'几') {  // 数千: a vague digit counts as one
         st.number = d >= 0 ? d : 1;
-        st.digits.push_back(d >= 0 ? d : 1);
+        ++st.digits;
+        st.digit_by_digit = st.digit_by_digit * 10 + (d >= 0 ? d : 1);
         st.pending = true;
     } else if (unit > 0) {
         st.section += (st.pending || st.number > 0 ? st.number : 1) * unit;
@@ -225,11 +227,7 @@ std::optional<double> tenths_value(const NumeralState& st, std::string_view rest
 }
 
 double numeral_value(const NumeralState& st, double fraction) {
-    if (!st.any_unit && st.digits.size() > 1) {  // 二〇二五 reads digit by digit
-        double value = 0;
-        for (const int d : st.digits) value = value * 10 + d;
-        return value;
-    }
+    if (!st.any_unit && st.digits > 1) return st.digit_by_digit;  // 二〇二五 reads digit by digit
     return st.total + st.section + st.number + fraction;
 }
 
