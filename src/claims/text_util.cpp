@@ -1,5 +1,6 @@
 #include "claims/claims_detail.hpp"
 
+#include <array>
 #include <cstring>
 
 namespace claimtrack::claims::detail {
@@ -20,10 +21,17 @@ bool is_trim_char(char32_t c) {
 // Return false when no character starting with byte `b` can be one `split_clauses` looks at:
 // quotes and brackets “”「」《》『』()（）, the clause marks ，；：,; and ". Those are ASCII or start
 // with E2, E3 or EF; C0, C1, E0, F0 and F8 up can start an over-long form decoding to one of them.
-bool may_mark_clause(unsigned char b) {
+constexpr bool may_mark_clause(unsigned char b) {
     if (b < 0x80) return b == '(' || b == ')' || b == '"' || b == ',' || b == ';';
     return b == 0xC0 || b == 0xC1 || b == 0xE0 || b == 0xE2 || b == 0xE3 || b == 0xEF || b == 0xF0 || b >= 0xF8;
 }
+
+// `may_mark_clause` of every byte, looked up in the loop.
+constexpr auto k_may_mark_clause = [] {
+    std::array<bool, 256> table{};
+    for (std::size_t b = 0; b < table.size(); ++b) table[b] = may_mark_clause(static_cast<unsigned char>(b));
+    return table;
+}();
 
 }  // namespace
 
@@ -79,7 +87,7 @@ std::vector<Clause> split_clauses(std::string_view s) {
     int depth = 0;
     bool in_ascii_quote = false;
     for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
-        if (!may_mark_clause(static_cast<unsigned char>(s[i]))) continue;
+        if (!k_may_mark_clause[static_cast<unsigned char>(s[i])]) continue;
         const char32_t c = code_point_at(s, i);
         if (c == U'“' || c == U'「' || c == U'《' || c == U'『' || c == U'(' || c == U'（') ++depth;
         if ((c == U'”' || c == U'」' || c == U'》' || c == U'』' || c == U')' || c == U'）') && depth > 0) --depth;
