@@ -2,6 +2,8 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 #include <optional>
 #include <utility>
 
@@ -20,6 +22,32 @@ constexpr std::size_t k_zh_counted_noun = 6 * 3;
 constexpr std::size_t k_en_attribute_words = 8;
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A list `in_list` is asked about at every word or character, hashed once: `in_list(list, word)`
+// is whether `word` with its ASCII capitals lowered is an entry.
+class FoldedSet {
+public:
+    explicit FoldedSet(std::span<const std::string_view> list) : m_entries(list.begin(), list.end()) {}
+    bool contains(std::string_view word) const {
+        if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return m_entries.count(word) > 0;
+        std::string lowered(word);
+        for (auto& c : lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        return m_entries.count(lowered) > 0;
+    }
+
+private:
+    std::unordered_set<std::string_view> m_entries;
+};
+
+const FoldedSet& en_noun_stops() {
+    static const FoldedSet set(lexicon::en_noun_stops());
+    return set;
+}
+
+const FoldedSet& zh_noun_stops() {
+    static const FoldedSet set(lexicon::zh_noun_stops());
+    return set;
+}
 
 bool in_list(std::span<const std::string_view> list, std::string_view word) {
     return std::any_of(list.begin(), list.end(), [&](std::string_view entry) {
@@ -105,7 +133,7 @@ std::string english_counted_noun(std::string_view text, std::size_t end) {
         std::size_t j = i + 1;
         while (j < text.size() && (is_letter(text[j]) || (text[j] == '-' && j + 1 < text.size() && is_letter(text[j + 1])))) ++j;
         const auto word = text.substr(i + 1, j - i - 1);
-        if (word.empty() || in_list(lexicon::en_noun_stops(), word)) break;
+        if (word.empty() || en_noun_stops().contains(word)) break;
         last = j;
         ++words;
         i = j;
@@ -119,7 +147,7 @@ std::string chinese_counted_noun(const Sentence& s, std::size_t end) {
     std::size_t i = end;
     while (i < limit) {
         const auto ch = s.text.substr(i, char_length(s.text, i));
-        if (in_list(lexicon::zh_noun_stops(), ch) || (!is_han(code_point_at(s.text, i)) && ch.size() > 1)) break;
+        if (zh_noun_stops().contains(ch) || (!is_han(code_point_at(s.text, i)) && ch.size() > 1)) break;
         i += ch.size();
     }
     return trim_text(s.text.substr(end, i - end));
@@ -166,7 +194,9 @@ std::string main_entity(const Sentence& s) {
 std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
     if (s.english) return 0;
     for (const auto verb : lexicon::zh_change_to()) {
-        if (pos >= verb.size() && s.text.substr(pos - verb.size(), verb.size()) == verb) return verb.size();
+        if (pos < verb.size()) continue;
+        if (!verb.empty() && s.text[pos - 1] != verb.back()) continue;  // most fail at the last byte
+        if (s.text.substr(pos - verb.size(), verb.size()) == verb) return verb.size();
     }
     return 0;
 }
