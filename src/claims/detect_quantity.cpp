@@ -127,15 +127,14 @@ bool worth_listing(const Sentence& s, const Quantity& q) {
 void zh_attribute_after(const Sentence& s, const Quantity& q, Draft& d) {
     const auto attributes = lexicon::zh_attributes();
     const auto& current = d.fields["attribute"];
-    const bool measured = std::any_of(attributes.begin(), attributes.end(),
-                                      [&](std::string_view a) { return current.find(a) != std::string::npos; });
-    if (measured) return;
+    if (last_attribute(current)) return;  // it names a measured thing already
     // "15亿元C轮融资": a short noun phrase right after the amount, ending the clause, names it too.
     const std::size_t limit = has_at(s.text, q.span.end, "的") ? 30 : k_zh_named_after;
     const std::size_t end = s.clauses[clause_at(s, q.span.start)].end;
     const auto after = s.text.substr(q.span.end, end - q.span.end);
+    if (after.size() > limit || after.empty()) return;
     for (const auto a : attributes) {
-        if (after.size() <= limit && after.ends_with(a)) {
+        if (!a.empty() && after.back() == a.back() && after.ends_with(a)) {
             d.fields["attribute"] = std::string(a);
             return;
         }
