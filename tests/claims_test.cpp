@@ -414,6 +414,20 @@ TEST_CASE("an empty article and odd input give no claims and no crash") {
     CHECK(claimtrack::claims::extract(a).empty());
 }
 
+TEST_CASE("two Chinese figures less than a character apart are two quantities, not a crash") {
+    const auto a = text_article({"星河半导体的营收增长10% 20%，公司表示。", "份额为10%,20%。"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    CHECK(qs.size() >= 2);
+    for (const auto& q : qs) CHECK(field(q, "from") == "<none>");
+}
+
+TEST_CASE("a sentence ending with \"the\" and no stop is read, not a crash") {
+    const auto a = text_article({"Acme Robotics sold 300 robots to the", "It is the"});
+    const auto qs = of_kind(claimtrack::claims::extract(a), ClaimKind::quantity);
+    REQUIRE(qs.size() == 1);
+    CHECK(field(qs[0], "value") == "300");
+}
+
 TEST_CASE("explain_score gives terms that sum to the stored check-worthiness") {
     const auto a = text_article({"首当其冲的当然是英伟达，CEO是黄仁勋。",
                                  "英伟达在中国的市场份额由95%下降为0。",

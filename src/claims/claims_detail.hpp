@@ -4,6 +4,8 @@
 #include <claimtrack/model.hpp>
 #include <claimtrack/numbers.hpp>
 
+#include <algorithm>
+#include <array>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
@@ -62,6 +64,10 @@ std::vector<Clause> split_clauses(std::string_view s);
 
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
 std::vector<Mention> find_mentions(std::string_view s);
+
+// Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a
+// one-character word of the generic stems lexicon or holds a longer one anywhere.
+bool generic_stem(std::string_view stem);
 
 // Return the short form an article uses after naming an organisation: "星河半导体" → "星河", or "".
 std::string org_alias(std::string_view name);
@@ -124,6 +130,9 @@ std::string sentence_when(const Sentence& s);
 // Return `s` without surrounding spaces and punctuation.
 std::string trim_text(std::string_view s);
 
+// Return the part of `s` that `trim_text` keeps.
+std::string_view trim_view(std::string_view s);
+
 // The small helpers below are inline: the detectors call them at every byte of every sentence.
 
 // Return the byte length of the UTF-8 character starting at `i`.
@@ -167,6 +176,21 @@ inline bool word_at(std::string_view s, std::size_t i, std::string_view word) {
     return !(is_latin_letter(word.back()) && end < s.size() && is_latin_letter(s[end]));
 }
 
+// Return `s.rfind(needle, pos)`, comparing a position's first byte before the rest (the library's
+// `rfind` compares the whole needle at every position).
+inline std::size_t rfind_quick(std::string_view s, std::string_view needle, std::size_t pos = std::string_view::npos) {
+    if (needle.size() > s.size()) return std::string_view::npos;
+    std::size_t i = std::min(pos, s.size() - needle.size());
+    if (needle.empty()) return i;
+    for (;; --i) {
+        if (s[i] == needle.front() && s.compare(i, needle.size(), needle) == 0) return i;
+        if (i == 0) return std::string_view::npos;
+    }
+}
+
+// Return `s.find(needle, from)`, found faster in Chinese text.
+std::size_t find_from(std::string_view s, std::string_view needle, std::size_t from);
+
 // Return every start of `needle` in `s` (as a word when `needle` is Latin).
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
 
@@ -183,7 +207,7 @@ public:
     std::span<const std::string_view> list() const { return m_list; }
     // Return, in list order, the positions in `list()` of the entries that may start at byte `i`.
     std::span<const std::uint32_t> candidates(std::string_view s, std::size_t i) const {
-        if (i >= s.size() || !m_starts.test(fold(static_cast<unsigned char>(s[i])))) return {};
+        if (i >= s.size() || !m_starts[static_cast<unsigned char>(s[i])]) return {};
         const std::uint16_t key = key_at(s, i);
         if (!m_present.test(key)) return {};
         return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
@@ -195,6 +219,8 @@ public:
     // 0xE000 | b1 << 6 | b2, since Han characters of one block share their first two bytes; else
     // the first two bytes, ASCII case folded (a first byte below E0 or from F0 up).
     static std::uint16_t key_at(std::string_view s, std::size_t i) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+        if (i + 2 < s.size()) return key_of(byte(0), byte(1), byte(2));  // away from the end: no bounds to test
         const auto at = [&](std::size_t k) { return static_cast<unsigned char>(i + k < s.size() ? s[i + k] : 0); };
         return key_of(at(0), at(1), at(2));
     }
@@ -206,7 +232,7 @@ public:
 private:
     static unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
     std::span<const std::string_view> m_list;
-    std::bitset<256> m_starts;     // the first bytes of entries, ASCII case folded: a cheap first test
+    std::array<bool, 256> m_starts{};  // per byte: an entry starts with it (ASCII case folded): a cheap first test
     std::bitset<65536> m_present;
     std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)
     std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order
@@ -217,6 +243,22 @@ std::string_view first_listed_cue(std::string_view s, const CueIndex& index);
 
 // Return true if any entry of `index` occurs in `s` (as `find_all` matches).
 bool contains_cue(std::string_view s, const CueIndex& index);
+
+// Several lexicon lists indexed together, so one scan of a text answers `first_listed_cue` for each.
+class CueSet {
+public:
+    explicit CueSet(std::vector<std::span<const std::string_view>> lists);
+    CueSet(const CueSet&) = delete;
+    CueSet& operator=(const CueSet&) = delete;
+    // Return, for each list in the order given, what `first_listed_cue(s, list)` returns.
+    std::vector<std::string_view> first_listed(std::string_view s) const;
+
+private:
+    std::vector<std::span<const std::string_view>> m_lists;
+    std::vector<std::string_view> m_all;                            // the lists' entries, one after the other
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_origin;  // per entry of `m_all`: its list and position
+    CueIndex m_index;                                               // over `m_all`; built after it
+};
 
 // A cue found in a text: its byte offset and the entry.
 struct CueHit {
@@ -255,8 +297,16 @@ std::size_t change_to_verb(const Sentence& s, std::size_t pos);
 // "50项不同法规" → "不同法规"), or "".
 std::string counted_noun(const Sentence& s, std::size_t end);
 
+// Return the end of the lexicon attribute ("市场份额") whose last occurrence in `text` ends last, and
+// that attribute, the first listed among those ending there; or nothing.
+std::optional<std::pair<std::size_t, std::string_view>> last_attribute(std::string_view text);
+
 // Return the main organisation or place of `s` (its first such mention), or "".
 std::string main_entity(const Sentence& s);
+
+// Return true if a phrase of the `zh_not_speech` lexicon ("小说", "说明") covers the speech verb at
+// [`begin`, `end`) of `s`: the verb there is not reported speech.
+bool not_speech_at(std::string_view s, std::size_t begin, std::size_t end);
 
 std::vector<Draft> detect_roles(const Sentence& s);
 std::vector<Draft> detect_quotes(const Sentence& s);
@@ -274,8 +324,12 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how);
 // A claim with the terms its check-worthiness is the clamped sum of.
 struct Scored {
     Claim claim;
-    std::vector<ScoreTerm> terms;
+    std::vector<ScoreTerm> terms;  // empty unless the extractor keeps them
 };
+
+// Whether an extractor gives each claim its score terms (`explain_score` reads them) or only the
+// score they sum to (import, which stores the score alone).
+enum class Terms { keep, drop };
 
 // What a sentence inherits from the ones before it.
 struct ExtractContext {
@@ -288,7 +342,7 @@ struct ExtractContext {
 // What claims::Extractor does, giving each claim with its score terms.
 class ScoredExtractor {
 public:
-    ScoredExtractor(Id article, std::string date, std::string company, std::function<void(Scored&&)> take);
+    ScoredExtractor(Id article, std::string date, std::string company, std::function<void(Scored&&)> take, Terms terms);
     void add_paragraph(std::string_view text, std::size_t offset);
     void finish();
 
@@ -296,6 +350,7 @@ private:
     Id m_article;
     std::string m_date;
     std::function<void(Scored&&)> m_take;
+    Terms m_terms;
     std::vector<Scored> m_pending;  // the claims of the sentence before, which a doubt may still hedge
     ExtractContext m_context;
 };
@@ -304,7 +359,8 @@ private:
 std::vector<Scored> extract_scored(const Article& article);
 
 // Pass the claims of `article` to `take` one by one, in `extract`'s order, holding back only the
-// claims of the sentence last read (a following doubt may still hedge them).
-void extract_each(const Article& article, const std::function<void(Scored&&)>& take);
+// claims of the sentence last read (a following doubt may still hedge them); with their score
+// terms when `terms` is `Terms::keep`.
+void extract_each(const Article& article, const std::function<void(Scored&&)>& take, Terms terms);
 
 }  // namespace claimtrack::claims::detail

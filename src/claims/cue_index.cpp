@@ -40,9 +40,11 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
     auto pairs = keyed(list);
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());  // one-byte entries under folded keys
+    std::bitset<256> folded_starts;
     for (const std::string_view entry : list) {
-        if (!entry.empty()) m_starts.set(fold(static_cast<unsigned char>(entry.front())));
+        if (!entry.empty()) folded_starts.set(fold(static_cast<unsigned char>(entry.front())));
     }
+    for (std::size_t b = 0; b < m_starts.size(); ++b) m_starts[b] = folded_starts.test(fold(static_cast<unsigned char>(b)));
     for (const auto& [key, position] : pairs) {
         ++m_first[key + 1u];
         m_present.set(key);
@@ -59,6 +61,42 @@ std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {
         }
     }
     return best < index.list().size() ? index.list()[best] : std::string_view();
+}
+
+namespace {
+
+std::vector<std::string_view> joined(const std::vector<std::span<const std::string_view>>& lists) {
+    std::vector<std::string_view> all;
+    for (const auto list : lists) all.insert(all.end(), list.begin(), list.end());
+    return all;
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> origins(const std::vector<std::span<const std::string_view>>& lists) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (std::size_t l = 0; l < lists.size(); ++l) {
+        for (std::size_t k = 0; k < lists[l].size(); ++k) out.emplace_back(static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(k));
+    }
+    return out;
+}
+
+}  // namespace
+
+CueSet::CueSet(std::vector<std::span<const std::string_view>> lists)
+    : m_lists(std::move(lists)), m_all(joined(m_lists)), m_origin(origins(m_lists)), m_index(m_all) {}
+
+std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
+    std::vector<std::uint32_t> best(m_lists.size(), UINT32_MAX);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        for (const std::uint32_t k : m_index.candidates(s, i)) {
+            const auto [list, position] = m_origin[k];
+            if (position < best[list] && occurs_at(s, i, m_all[k])) best[list] = position;
+        }
+    }
+    std::vector<std::string_view> out(m_lists.size());
+    for (std::size_t l = 0; l < m_lists.size(); ++l) {
+        if (best[l] != UINT32_MAX) out[l] = m_lists[l][best[l]];
+    }
+    return out;
 }
 
 bool contains_cue(std::string_view s, const CueIndex& index) {

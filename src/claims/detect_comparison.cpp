@@ -100,7 +100,7 @@ std::string fallback_subject(const Sentence& s, std::size_t cue) {
 // "海外订单占比已经升至52%，首次超过国内订单": a clause that starts with the cue compares the thing
 // the clause before it measures.
 std::string measured_before(const Sentence& s, std::size_t k, const Cue& cue) {
-    if (k == 0 || trim_text(s.text.substr(s.clauses[k].begin, cue.begin - s.clauses[k].begin)).size() > 0) return {};
+    if (k == 0 || trim_view(s.text.substr(s.clauses[k].begin, cue.begin - s.clauses[k].begin)).size() > 0) return {};
     const Clause& before = s.clauses[k - 1];
     for (const auto& q : s.quantities) {
         if (q.span.start < before.begin || q.span.end > before.end) continue;

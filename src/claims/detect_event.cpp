@@ -24,7 +24,7 @@ std::string strip_leading(std::string text) {
 }
 
 bool is_commentary(std::string_view clause) {
-    const std::string trimmed = trim_text(clause);
+    const std::string_view trimmed = trim_view(clause);
     for (const auto w : k_commentary) {
         if (trimmed.starts_with(w)) return true;
     }
@@ -142,7 +142,7 @@ bool usable_actor(const Mention& m) {
 // "Skyreach Robotics, a drone maker based in Leeds, launched…": a clause that only describes the
 // actor named before it.
 bool appositive(const Sentence& s, const Clause& c) {
-    const std::string text = trim_text(s.text.substr(c.begin, c.end - c.begin));
+    const std::string_view text = trim_view(s.text.substr(c.begin, c.end - c.begin));
     for (const std::string_view article : {"a ", "an ", "the ", "A ", "An ", "The "}) {
         if (text.starts_with(article)) return true;
     }
@@ -175,7 +175,7 @@ std::optional<Mention> actor_before(const Sentence& s, std::size_t verb) {
     std::size_t k = clause_at(s, verb);
     std::size_t limit = verb;
     const auto clause = s.text.substr(s.clauses[k].begin, verb - s.clauses[k].begin);
-    if (const auto by = clause.rfind("被"); !s.english && by != std::string_view::npos) limit = s.clauses[k].begin + by;
+    if (const auto by = rfind_quick(clause, "被"); !s.english && by != std::string_view::npos) limit = s.clauses[k].begin + by;
     for (;; --k) {
         const Clause& c = s.clauses[k];
         if (k == clause_at(s, verb) || !appositive(s, c)) {

@@ -41,7 +41,7 @@ std::optional<Draft> change_draft(const Sentence& s, const Quantity& a, const Qu
     d.end = b.span.end;
     std::size_t cue = a.span.start;
     if (s.english) {
-        const auto from = s.text.rfind(" from ", a.span.start);
+        const auto from = rfind_quick(s.text, " from ", a.span.start);
         if (from != std::string_view::npos && from + 6 == a.span.start) {
             cue = s.text.rfind(' ', from > 0 ? from - 1 : 0);  // drop the verb: "fell from"
             cue = cue == std::string_view::npos ? from : cue;
@@ -129,15 +129,14 @@ bool worth_listing(const Sentence& s, const Quantity& q) {
 void zh_attribute_after(const Sentence& s, const Quantity& q, Draft& d) {
     const auto attributes = lexicon::zh_attributes();
     const auto& current = d.fields["attribute"];
-    const bool measured = std::any_of(attributes.begin(), attributes.end(),
-                                      [&](std::string_view a) { return current.find(a) != std::string::npos; });
-    if (measured) return;
+    if (last_attribute(current)) return;  // it names a measured thing already
     // "15亿元C轮融资": a short noun phrase right after the amount, ending the clause, names it too.
     const std::size_t limit = has_at(s.text, q.span.end, "的") ? 30 : k_zh_named_after;
     const std::size_t end = s.clauses[clause_at(s, q.span.start)].end;
     const auto after = s.text.substr(q.span.end, end - q.span.end);
+    if (after.size() > limit || after.empty()) return;
     for (const auto a : attributes) {
-        if (after.size() <= limit && after.ends_with(a)) {
+        if (!a.empty() && after.back() == a.back() && after.ends_with(a)) {
             d.fields["attribute"] = std::string(a);
             return;
         }
@@ -150,7 +149,7 @@ std::string changed_by_object(const Sentence& s, std::size_t by) {
     const auto part = s.text.substr(begin, by - begin);
     std::size_t best = std::string_view::npos;
     for (const std::string_view determiner : {" the ", " its ", " their "}) {
-        const auto at = part.rfind(determiner);
+        const auto at = rfind_quick(part, determiner);
         if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at + determiner.size();
     }
     if (best == std::string_view::npos) return {};

@@ -2,6 +2,8 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <map>
+#include <vector>
 
 namespace claimtrack::claims::detail {
 
@@ -12,15 +14,53 @@ struct Verb {
     std::size_t end = 0;
 };
 
-bool excluded_zh(std::string_view s, const Verb& v) {
+// Per speech verb, each phrase of `zh_not_speech` holding it and where: a phrase covers a verb only
+// where it starts that far before it, so only those starts need a look.
+struct NotSpeech {
+    std::string_view phrase;
+    std::size_t offset = 0;  // of the verb in the phrase
+};
+
+const std::vector<NotSpeech>* not_speech_around(std::string_view verb) {
+    static const auto table = [] {
+        std::map<std::string_view, std::vector<NotSpeech>> made;
+        for (const auto verb_entry : lexicon::zh_speech_verbs()) {
+            auto& list = made[verb_entry];
+            if (!list.empty() || verb_entry.empty()) continue;  // listed twice
+            for (const auto phrase : lexicon::zh_not_speech()) {
+                for (auto at = phrase.find(verb_entry); at != std::string_view::npos; at = phrase.find(verb_entry, at + 1)) {
+                    list.push_back({phrase, at});
+                }
+            }
+        }
+        return made;
+    }();
+    const auto it = table.find(verb);
+    return it == table.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+bool not_speech_at(std::string_view s, std::size_t begin, std::size_t end) {
+    const Verb v{begin, end};
+    const std::string_view verb = s.substr(v.begin, v.end - v.begin);
+    if (const auto* around = not_speech_around(verb)) {
+        for (const auto& [phrase, offset] : *around) {
+            if (offset <= v.begin && has_at(s, v.begin - offset, phrase)) return true;
+        }
+        return false;
+    }
+    // Text that matched a listed verb without being it (a Latin verb in another case): every start.
     for (const auto phrase : lexicon::zh_not_speech()) {
         const std::size_t from = v.begin >= phrase.size() ? v.begin - phrase.size() + (v.end - v.begin) : 0;
         for (std::size_t at = from; at <= v.begin && at + phrase.size() <= s.size(); ++at) {
-            if (s.compare(at, phrase.size(), phrase) == 0 && at <= v.begin && at + phrase.size() >= v.end) return true;
+            if (at + phrase.size() >= v.end && has_at(s, at, phrase)) return true;
         }
     }
     return false;
 }
+
+namespace {
 
 // "said to be worth": a hedge, not a speaker's words.
 bool excluded_en(std::string_view s, const Verb& v) {
@@ -38,7 +78,7 @@ std::optional<Verb> first_speech_verb(const Sentence& s) {
     static const CueIndex zh_verbs(lexicon::zh_speech_verbs());
     const auto hit = first_cue_where(s.text, s.english ? en_verbs : zh_verbs, [&](std::size_t at, std::string_view verb) {
         const Verb v{at, at + verb.size()};
-        return s.english ? !excluded_en(s.text, v) : !excluded_zh(s.text, v);
+        return s.english ? !excluded_en(s.text, v) : !not_speech_at(s.text, v.begin, v.end);
     });
     if (!hit) return std::nullopt;
     return Verb{hit->at, hit->at + hit->entry.size()};
@@ -136,7 +176,7 @@ std::optional<Speaker> speaker_for(const Sentence& s, const Verb& v) {
     }
     const std::size_t limit = s.clauses[clause_at(s, v.begin)].begin;
     for (const std::string_view pronoun : {"他", "她", "He ", "She ", " he ", " she "}) {
-        const auto at = s.text.rfind(pronoun, v.begin);
+        const auto at = rfind_quick(s.text, pronoun, v.begin);
         if (at == std::string_view::npos || at < limit || s.previous_person.empty()) continue;
         return Speaker{s.previous_person, at, at + pronoun.size()};
     }
@@ -164,7 +204,7 @@ std::optional<Words> words_for(const Sentence& s, const Verb& v, const Speaker& 
     for (const std::string_view skip : {"，", "：", ":", ",", " that", " "}) {
         if (has_at(s.text, i, skip)) i += skip.size();
     }
-    if (trim_text(s.text.substr(i)).size() > 3) return Words{i, s.text.size()};
+    if (trim_view(s.text.substr(i)).size() > 3) return Words{i, s.text.size()};
     if (s.english) {  // "“…,” Huang said."
         if (auto q = quoted_segment(s.text, 0)) return q;
         const std::size_t end = std::min(who.begin, v.begin);
@@ -195,16 +235,26 @@ std::string zh_venue(std::string_view part) {
 
 // "at the Lisbon Device Summit in May" → "Lisbon Device Summit".
 std::string en_venue(const Sentence& s) {
+    // What follows each "at ": the same for every key, so read once.
+    struct After {
+        std::string_view venue;
+        std::string lowered;
+    };
+    std::vector<After> afters;
+    for (const std::size_t word : find_all(s.text, "at")) {
+        const std::size_t at = word + 3;
+        if (!has_at(s.text, word + 2, " ")) continue;
+        auto stop = s.text.find_first_of(",.;", at);
+        stop = std::min(stop, s.text.find(" that ", at));  // "at the hearing that fuel …"
+        const auto venue = s.text.substr(at, (stop == std::string_view::npos ? s.text.size() : stop) - at);
+        std::string lowered(venue);
+        for (auto& c : lowered) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        afters.push_back({venue, std::move(lowered)});
+    }
     for (const std::string_view key : {"summit", "conference", "forum", "interview", "hearing", "event", "meeting"}) {
-        for (const std::size_t word : find_all(s.text, "at")) {
-            const std::size_t at = word + 3;
-            if (!has_at(s.text, word + 2, " ")) continue;
-            auto stop = s.text.find_first_of(",.;", at);
-            stop = std::min(stop, s.text.find(" that ", at));  // "at the hearing that fuel …"
-            auto venue = s.text.substr(at, (stop == std::string_view::npos ? s.text.size() : stop) - at);
-            std::string lowered(venue);
-            for (auto& c : lowered) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-            const auto found = lowered.find(key);
+        for (const auto& after : afters) {
+            auto venue = after.venue;
+            const auto found = after.lowered.find(key);
             if (found == std::string::npos) continue;
             const auto key_end = found + key.size();
             for (const std::string_view tail : {" in ", " on ", " last ", " this ", " earlier "}) {

@@ -66,7 +66,7 @@ std::optional<Mention> person_before(const Sentence& s, const RoleHit& hit) {
     if (!s.english) {  // "李静怡担任北辰集团的总裁": the verb comes before the organisation
         const std::size_t clause_begin = s.clauses[clause_at(s, hit.begin)].begin;
         for (const std::string_view verb : {"担任", "出任", "接任", "升任"}) {
-            const auto at = s.text.substr(clause_begin, hit.begin - clause_begin).rfind(verb);
+            const auto at = rfind_quick(s.text.substr(clause_begin, hit.begin - clause_begin), verb);
             if (at == std::string_view::npos) continue;
             if (auto name = han_name_before(s.text, clause_begin + at)) return name;
         }
@@ -107,7 +107,7 @@ std::optional<Mention> organization_for(const Sentence& s, const RoleHit& hit, c
     // "連鎖品牌茶米日和的創辦人": an unknown name introduced by what it is
     if (!s.english) {
         for (const std::string_view kind : {"品牌", "企业", "企業", "公司", "厂商", "廠商", "集团", "集團"}) {
-            const auto at = s.text.substr(0, hit.begin).rfind(kind);
+            const auto at = rfind_quick(s.text.substr(0, hit.begin), kind);
             if (at == std::string_view::npos) continue;
             const std::size_t begin = at + kind.size();
             const std::size_t of = hit.begin >= 3 && has_at(s.text, hit.begin - 3, "的") ? hit.begin - 3 : hit.begin;

@@ -2,8 +2,10 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
-#include <bitset>
+#include <initializer_list>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace claimtrack::claims::detail {
 
@@ -39,36 +41,50 @@ const WordSet& not_names() {
     return set;
 }
 
-// The name lexicons, indexed once, with the two-byte keys any of them has (one test per position).
+// The name lexicons joined (people, then organisations, then places) and indexed once, with the type
+// each entry names: one look-up per position.
 struct NameIndex {
-    CueIndex people{lexicon::people()};
-    CueIndex organizations{lexicon::organizations()};
-    CueIndex places{lexicon::zh_places()};
-    std::bitset<65536> keys = people.keys() | organizations.keys() | places.keys();
+    std::vector<std::string_view> names;
+    std::vector<EntityType> types;
+    CueIndex index;
+    NameIndex() : NameIndex(lexicon::people(), lexicon::organizations(), lexicon::zh_places()) {}
+    NameIndex(std::span<const std::string_view> people, std::span<const std::string_view> organizations,
+              std::span<const std::string_view> places)
+        : names(joined({people, organizations, places})),
+          types(typed({{people.size(), EntityType::person}, {organizations.size(), EntityType::organization}, {places.size(), EntityType::place}})),
+          index(names) {}
+
+private:
+    static std::vector<std::string_view> joined(std::initializer_list<std::span<const std::string_view>> lists) {
+        std::vector<std::string_view> out;
+        for (const auto list : lists) out.insert(out.end(), list.begin(), list.end());
+        return out;
+    }
+    static std::vector<EntityType> typed(std::initializer_list<std::pair<std::size_t, EntityType>> runs) {
+        std::vector<EntityType> out;
+        for (const auto& [count, type] : runs) out.insert(out.end(), count, type);
+        return out;
+    }
 };
 
-// Longest lexicon entry at `i`; Latin entries must match case and stand as words.
-std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
+const NameIndex& name_index() {
     static const NameIndex names;
-    if (i >= s.size()) return std::nullopt;
-    if (!names.keys.test(CueIndex::key_at(s, i))) return std::nullopt;
-    const CueIndex& people = names.people;
-    const CueIndex& organizations = names.organizations;
-    const CueIndex& places = names.places;
+    return names;
+}
+
+// Longest lexicon entry at `i` (the first listed of the longest); Latin entries must match case and
+// stand as words.
+std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
+    const NameIndex& names = name_index();
     std::optional<Mention> best;
-    const auto consider = [&](const CueIndex& index, EntityType type) {
-        for (const std::uint32_t k : index.candidates(s, i)) {
-            const std::string_view entry = index.list()[k];
-            if (!has_at(s, i, entry)) continue;
-            const std::size_t end = i + entry.size();
-            if (is_letter(entry.front()) && i > 0 && is_letter(s[i - 1])) continue;
-            if (is_letter(entry.back()) && end < s.size() && (is_letter(s[end]) || is_digit(s[end]))) continue;
-            if (!best || entry.size() > best->end - best->begin) best = Mention{i, end, std::string(entry), type};
-        }
-    };
-    consider(people, EntityType::person);
-    consider(organizations, EntityType::organization);
-    consider(places, EntityType::place);
+    for (const std::uint32_t k : names.index.candidates(s, i)) {
+        const std::string_view entry = names.names[k];
+        if (!has_at(s, i, entry)) continue;
+        const std::size_t end = i + entry.size();
+        if (is_letter(entry.front()) && i > 0 && is_letter(s[i - 1])) continue;
+        if (is_letter(entry.back()) && end < s.size() && (is_letter(s[end]) || is_digit(s[end]))) continue;
+        if (!best || entry.size() > best->end - best->begin) best = Mention{i, end, std::string(entry), names.types[k]};
+    }
     return best;
 }
 
@@ -102,14 +118,6 @@ bool looks_like_person(std::string_view name, std::size_t tokens) {
     return true;
 }
 
-// A stem that describes rather than names: "一家科技", "该", "中国本土".
-bool generic_stem(std::string_view stem) {
-    for (const auto word : lexicon::zh_generic_stems()) {
-        const bool single = word.size() == 3;
-        if (single ? stem.starts_with(word) : stem.find(word) != std::string_view::npos) return true;
-    }
-    return false;
-}
 
 // An unknown organisation named by its suffix: "星河半导体", "华岳银行"; the stem before the suffix is
 // two to four Han characters after a stop character ("位于合肥的星河半导体" → "星河半导体").
@@ -163,6 +171,18 @@ bool after_indefinite(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+// One scan with the stems indexed, not one search per stem.
+bool generic_stem(std::string_view stem) {
+    static const CueIndex words(lexicon::zh_generic_stems());
+    for (std::size_t i = 0; i < stem.size(); ++i) {
+        for (const std::uint32_t k : words.candidates(stem, i)) {
+            const std::string_view word = words.list()[k];
+            if ((i == 0 || word.size() != 3) && has_at(stem, i, word)) return true;
+        }
+    }
+    return false;
+}
 
 std::string org_alias(std::string_view name) {
     for (const auto suffix : lexicon::zh_alias_suffixes()) {
@@ -296,6 +316,7 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
 
 std::vector<Mention> find_mentions(std::string_view s) {
     std::vector<Mention> out;
+    const CueIndex& names = name_index().index;  // where it offers nothing, `lexicon_at` finds nothing
     const auto by_suffix = suffix_orgs(s);
     auto next_suffix = by_suffix.begin();
     std::size_t i = 0;
@@ -309,7 +330,7 @@ std::vector<Mention> find_mentions(std::string_view s) {
                 continue;
             }
         }
-        if (auto known = lexicon_at(s, i)) {
+        if (auto known = names.candidates(s, i).empty() ? std::nullopt : lexicon_at(s, i)) {
             i = known->end;
             out.push_back(std::move(*known));
             continue;

@@ -17,17 +17,11 @@ namespace {
 
 using namespace detail;
 
-// The cue lists every sentence is scanned for, indexed once.
-struct Cues {
-    CueIndex doubts{lexicon::doubts()};
-    CueIndex hedges{lexicon::hedges()};
-    CueIndex opinions{lexicon::opinions()};
-    CueIndex en_future{lexicon::en_future()};
-    CueIndex zh_future{lexicon::zh_future()};
-};
+// The cue lists every sentence is scanned for, indexed together once: one scan a sentence.
+enum CueList : std::size_t { k_doubts, k_hedges, k_opinions, k_en_future, k_zh_future };
 
-const Cues& cues() {
-    static const Cues made;
+const CueSet& cues() {
+    static const CueSet made({lexicon::doubts(), lexicon::hedges(), lexicon::opinions(), lexicon::en_future(), lexicon::zh_future()});
     return made;
 }
 
@@ -119,48 +113,60 @@ struct SentenceCues {
     bool first_person = false;
 };
 
-// Return true if Latin `word` occurs in `s` as `find_all` finds it (ASCII case folded, as a word).
-bool has_word(std::string_view s, std::string_view word) {
-    const char first = ascii_lower(word.front());
-    for (std::size_t i = 0; i + word.size() <= s.size(); ++i) {
-        if (ascii_lower(s[i]) == first && word_at(s, i, word)) return true;
+// Return true if "I" or "my" occurs in `s` as `find_all` finds them (ASCII case folded, as words),
+// in one pass.
+bool has_first_person_word(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = ascii_lower(s[i]);
+        if (c == 'i' && word_at(s, i, "I")) return true;
+        if (c == 'm' && i + 2 <= s.size() && word_at(s, i, "my")) return true;
     }
     return false;
 }
 
-SentenceCues sentence_cues(const Sentence& s) {
+// Return what the score reads from `s`, given the first listed cues `listed` of `s` (a `CueList` each).
+SentenceCues sentence_cues(const Sentence& s, const std::vector<std::string_view>& listed) {
     SentenceCues found;
-    found.opinion = first_listed_cue(s.text, cues().opinions);
-    found.future = first_listed_cue(s.text, s.english ? cues().en_future : cues().zh_future);
-    found.first_person = s.text.find("我") != std::string_view::npos || has_word(s.text, "I") || has_word(s.text, "my");
+    found.opinion = listed[k_opinions];
+    found.future = listed[s.english ? k_en_future : k_zh_future];
+    found.first_person = s.text.find("我") != std::string_view::npos || has_first_person_word(s.text);
     return found;
 }
 
 // Transparent features: kind, named entities, numbers, dates; minus opinion, personal experience,
-// questions and predictions. The score is the sum of the terms, clamped to [0,1].
-std::vector<ScoreTerm> score_terms(const Sentence& s, const SentenceCues& seen, const Draft& d) {
-    std::vector<ScoreTerm> terms;
+// questions and predictions. The score is the sum of the terms, clamped to [0,1]. Each term is
+// given to `add(feature, detail, weight)`, its detail as a callable making the string, so a caller
+// that only sums the weights builds no strings.
+template <class Add>
+void score_terms(const Sentence& s, const SentenceCues& seen, const Draft& d, Add&& add) {
     const bool figure_or_role = d.kind == ClaimKind::quantity || d.kind == ClaimKind::role;
-    terms.push_back({"kind", std::string(to_string(d.kind)), figure_or_role ? 0.55 : 0.45});
-    if (d.named) terms.push_back({"named entity", carrier(d), 0.15});
+    add("kind", [&] { return std::string(to_string(d.kind)); }, figure_or_role ? 0.55 : 0.45);
+    if (d.named) add("named entity", [&] { return carrier(d); }, 0.15);
     if (!s.quantities.empty()) {
         // A small graded step so sentences rank by how many figures they state.
         const auto n = std::min<std::size_t>(s.quantities.size(), 4);
-        terms.push_back({"numbers", std::to_string(s.quantities.size()) + " in the sentence", 0.1 + 0.03 * static_cast<double>(n)});
+        add("numbers", [&] { return std::to_string(s.quantities.size()) + " in the sentence"; }, 0.1 + 0.03 * static_cast<double>(n));
     }
-    if (!s.dates.empty()) terms.push_back({"date", s.dates.front().iso, 0.1});
-    if (!seen.opinion.empty()) terms.push_back({"opinion", std::string(seen.opinion), -0.35});
-    if (seen.first_person && d.kind != ClaimKind::quote) terms.push_back({"personal experience", "first person", -0.25});
-    if (s.text.ends_with("？") || s.text.ends_with("?") || s.text.ends_with("吗")) terms.push_back({"question", "ends with a question", -0.2});
-    if (d.kind != ClaimKind::quote && !seen.future.empty()) terms.push_back({"prediction", std::string(seen.future), -0.15});
-    if (d.kind == ClaimKind::event && s.dates.empty()) terms.push_back({"undated event", "no date to check against", -0.1});
-    return terms;
+    if (!s.dates.empty()) add("date", [&] { return s.dates.front().iso; }, 0.1);
+    if (!seen.opinion.empty()) add("opinion", [&] { return std::string(seen.opinion); }, -0.35);
+    if (seen.first_person && d.kind != ClaimKind::quote) add("personal experience", [] { return std::string("first person"); }, -0.25);
+    if (s.text.ends_with("？") || s.text.ends_with("?") || s.text.ends_with("吗")) {
+        add("question", [] { return std::string("ends with a question"); }, -0.2);
+    }
+    if (d.kind != ClaimKind::quote && !seen.future.empty()) add("prediction", [&] { return std::string(seen.future); }, -0.15);
+    if (d.kind == ClaimKind::event && s.dates.empty()) add("undated event", [] { return std::string("no date to check against"); }, -0.1);
 }
 
-double total(const std::vector<ScoreTerm>& terms) {
+// Return the check-worthiness of `d` and, with `Terms::keep`, the terms it is the clamped sum of.
+// The weights are summed in the same order either way, so the score is the same to the bit.
+std::pair<double, std::vector<ScoreTerm>> score(const Sentence& s, const SentenceCues& seen, const Draft& d, Terms terms) {
+    std::vector<ScoreTerm> kept;
     double sum = 0.0;
-    for (const auto& t : terms) sum += t.weight;
-    return std::clamp(sum, 0.0, 1.0);
+    score_terms(s, seen, d, [&](const char* feature, auto&& detail, double weight) {
+        sum += weight;
+        if (terms == Terms::keep) kept.push_back({feature, detail(), weight});
+    });
+    return {std::clamp(sum, 0.0, 1.0), std::move(kept)};
 }
 
 // "Harbor Line, the ferry operator…, said on Tuesday it would drop four routes": an organisation's
@@ -216,13 +222,13 @@ Span clause_span(const Sentence& s, const Draft& d) {
     return {s.clauses[first].begin, s.clauses[last].end};
 }
 
-void emit(Id article, const Sentence& s, const std::vector<Draft>& drafts, bool hedged, std::vector<Scored>& out) {
+void emit(Id article, const Sentence& s, const std::vector<std::string_view>& listed, std::vector<Draft>& drafts, bool hedged,
+          Terms terms, std::vector<Scored>& out) {
     const std::size_t first = out.size();
     if (drafts.empty()) return;
-    const SentenceCues seen = sentence_cues(s);
-    for (const auto& d : drafts) {
-        auto terms = score_terms(s, seen, d);
-        const double worth = total(terms);
+    const SentenceCues seen = sentence_cues(s, listed);
+    for (auto& d : drafts) {
+        auto [worth, kept] = score(s, seen, d, terms);
         if (worth < 0.25) continue;  // opinion with nothing checkable
         const Span local = drafts.size() == 1 ? Span{0, s.text.size()} : clause_span(s, d);
         const Span span{s.offset + local.start, s.offset + local.end};
@@ -234,10 +240,10 @@ void emit(Id article, const Sentence& s, const std::vector<Draft>& drafts, bool 
         c.kind = d.kind;
         c.span = span;
         c.text = s.text.substr(local.start, local.end - local.start);
-        c.fields = d.fields;
+        c.fields = std::move(d.fields);  // each draft is emitted once: its fields are not read again
         c.checkworthiness = worth;
         c.hedged = hedged;
-        out.push_back({std::move(c), std::move(terms)});
+        out.push_back({std::move(c), std::move(kept)});
     }
 }
 
@@ -293,25 +299,26 @@ std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std
 }  // namespace
 
 detail::ScoredExtractor::ScoredExtractor(Id article, std::string date, std::string company,
-                                         std::function<void(Scored&&)> take)
-    : m_article(article), m_date(std::move(date)), m_take(std::move(take)) {
+                                         std::function<void(Scored&&)> take, Terms terms)
+    : m_article(article), m_date(std::move(date)), m_take(std::move(take)), m_terms(terms) {
     m_context.company = std::move(company);
 }
 
 void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t offset) {
     for (const Span span : sentence_spans(text)) {
         const Sentence s = make_sentence(text, span, offset, m_date, m_context);
+        const auto listed = cues().first_listed(s.text);
         // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
-        const bool doubt = contains_cue(s.text, cues().doubts);
+        const bool doubt = !listed[k_doubts].empty();
         for (auto& scored : m_pending) {
             scored.claim.hedged = scored.claim.hedged || doubt;
             m_take(std::move(scored));
         }
         m_pending.clear();
-        const bool hedged = contains_cue(s.text, cues().hedges);
-        const auto drafts = detect_all(s, hedged && !doubt);
-        emit(m_article, s, drafts, hedged, m_pending);
-        m_context.person = last_person(s, drafts, m_context.person);
+        const bool hedged = !listed[k_hedges].empty();
+        auto drafts = detect_all(s, hedged && !doubt);
+        m_context.person = last_person(s, drafts, m_context.person);  // before `emit` takes the drafts' fields
+        emit(m_article, s, listed, drafts, hedged, m_terms, m_pending);
         m_context.entity = main_entity(s);  // only the sentence just before lends its entity
         for (const auto& m : s.mentions) {
             if (auto alias = org_alias(m.name); !alias.empty()) m_context.aliases.add(std::move(alias), m.name);
@@ -324,17 +331,17 @@ void detail::ScoredExtractor::finish() {
     m_pending.clear();
 }
 
-void detail::extract_each(const Article& article, const std::function<void(Scored&&)>& take) {
+void detail::extract_each(const Article& article, const std::function<void(Scored&&)>& take, Terms terms) {
     CompanyCounter counter;
     each_text_paragraph(article, [&](std::string_view text, std::size_t) { counter.add_paragraph(text); });
-    ScoredExtractor extractor(article.id, article.date, counter.main_company(), take);
+    ScoredExtractor extractor(article.id, article.date, counter.main_company(), take, terms);
     each_text_paragraph(article, [&](std::string_view text, std::size_t offset) { extractor.add_paragraph(text, offset); });
     extractor.finish();
 }
 
 std::vector<detail::Scored> detail::extract_scored(const Article& article) {
     std::vector<Scored> out;
-    extract_each(article, [&](Scored&& scored) { out.push_back(std::move(scored)); });
+    extract_each(article, [&](Scored&& scored) { out.push_back(std::move(scored)); }, Terms::keep);
     return out;
 }
 
@@ -357,7 +364,7 @@ struct Extractor::State {
 Extractor::Extractor(Id article, std::string date, std::string company, std::function<void(Claim)> take)
     : m_state(std::make_unique<State>(State{detail::ScoredExtractor(
           article, std::move(date), std::move(company),
-          [take = std::move(take)](detail::Scored&& scored) { take(std::move(scored.claim)); })})) {}
+          [take = std::move(take)](detail::Scored&& scored) { take(std::move(scored.claim)); }, detail::Terms::drop)})) {}
 
 Extractor::~Extractor() = default;
 
@@ -366,7 +373,7 @@ void Extractor::add_paragraph(std::string_view text, std::size_t offset) { m_sta
 void Extractor::finish() { m_state->scored.finish(); }
 
 void extract_each(const Article& article, const std::function<void(Claim)>& take) {
-    detail::extract_each(article, [&](detail::Scored&& scored) { take(std::move(scored.claim)); });
+    detail::extract_each(article, [&](detail::Scored&& scored) { take(std::move(scored.claim)); }, detail::Terms::drop);
 }
 
 std::vector<Claim> extract(const Article& article) {

@@ -2,6 +2,8 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 #include <optional>
 #include <utility>
 
@@ -21,6 +23,32 @@ constexpr std::size_t k_en_attribute_words = 8;
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// A list `in_list` is asked about at every word or character, hashed once: `in_list(list, word)`
+// is whether `word` with its ASCII capitals lowered is an entry.
+class FoldedSet {
+public:
+    explicit FoldedSet(std::span<const std::string_view> list) : m_entries(list.begin(), list.end()) {}
+    bool contains(std::string_view word) const {
+        if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return m_entries.count(word) > 0;
+        std::string lowered(word);
+        for (auto& c : lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        return m_entries.count(lowered) > 0;
+    }
+
+private:
+    std::unordered_set<std::string_view> m_entries;
+};
+
+const FoldedSet& en_noun_stops() {
+    static const FoldedSet set(lexicon::en_noun_stops());
+    return set;
+}
+
+const FoldedSet& zh_noun_stops() {
+    static const FoldedSet set(lexicon::zh_noun_stops());
+    return set;
+}
+
 bool in_list(std::span<const std::string_view> list, std::string_view word) {
     return std::any_of(list.begin(), list.end(), [&](std::string_view entry) {
         return entry.size() == word.size() && std::equal(entry.begin(), entry.end(), word.begin(), [](char a, char b) {
@@ -29,25 +57,30 @@ bool in_list(std::span<const std::string_view> list, std::string_view word) {
     });
 }
 
-std::string strip_trailing_verbs(std::string text) {
+// Return true if `s` ends with `suffix`, testing its last byte first (most tries fail there).
+bool ends_with_quick(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) && s.ends_with(suffix);
+}
+
+std::string_view strip_trailing_verbs(std::string_view text) {
     for (bool again = true; again;) {
         again = false;
-        text = trim_text(text);
+        text = trim_view(text);
         for (const std::string_view mark : {"“", "\"", "‘"}) {
-            if (text.ends_with(mark)) {
-                text.resize(text.size() - mark.size());
+            if (ends_with_quick(text, mark)) {
+                text.remove_suffix(mark.size());
                 again = true;
             }
         }
         for (const auto verb : k_trailing_verbs) {
-            if (text.size() >= verb.size() && text.ends_with(verb)) {
-                text.resize(text.size() - verb.size());
+            if (ends_with_quick(text, verb)) {
+                text.remove_suffix(verb.size());
                 again = true;
             }
         }
         for (const auto adverb : lexicon::zh_trailing_adverbs()) {
-            if (text.size() > adverb.size() && text.ends_with(adverb)) {
-                text.resize(text.size() - adverb.size());
+            if (text.size() > adverb.size() && ends_with_quick(text, adverb)) {
+                text.remove_suffix(adverb.size());
                 again = true;
             }
         }
@@ -55,11 +88,11 @@ std::string strip_trailing_verbs(std::string text) {
     return text;
 }
 
-void strip_possessive(std::string& text) {
+std::string_view strip_possessive(std::string_view text) {
     for (const std::string_view mark : {"'s ", "’s ", "的"}) {
-        if (text.starts_with(mark)) text.erase(0, mark.size());
+        if (text.starts_with(mark)) text.remove_prefix(mark.size());
     }
-    text = trim_text(text);
+    return trim_view(text);
 }
 
 std::size_t word_count(std::string_view text) {
@@ -68,34 +101,28 @@ std::size_t word_count(std::string_view text) {
     return words;
 }
 
+
 // Keep a Chinese attribute a short noun phrase: "…，英伟达在中国的市场份额" stays, a long clause fragment
 // shrinks to the measured thing it ends with ("…的研发投入" → "研发投入"), or to nothing.
-std::string short_zh_attribute(std::string text) {
-    if (text.size() <= k_zh_short_attribute) return text;
-    std::size_t best_at = std::string::npos, best_size = 0;
-    for (const auto noun : lexicon::zh_attributes()) {
-        const auto at = text.rfind(noun);
-        if (at == std::string::npos) continue;
-        if (best_at == std::string::npos || at + noun.size() > best_at + best_size) {
-            best_at = at;
-            best_size = noun.size();
-        }
-    }
-    if (best_at == std::string::npos) return {};
+std::string short_zh_attribute(std::string_view text) {
+    if (text.size() <= k_zh_short_attribute) return std::string(text);
+    const auto found = last_attribute(text);
+    if (!found) return {};
+    const std::size_t best_size = found->second.size();
+    const std::size_t best_at = found->first - best_size;
     std::size_t begin = best_at;
     if (begin >= 6 && text.compare(begin - 3, 3, "的") == 0) {  // "在中国的市场份额": keep a short qualifier
-        const auto qualifier_start = text.rfind("在", begin - 3);
-        if (qualifier_start != std::string::npos && begin - qualifier_start <= 12) begin = qualifier_start;
+        const auto qualifier_start = rfind_quick(text, "在", begin - 3);
+        if (qualifier_start != std::string_view::npos && begin - qualifier_start <= 12) begin = qualifier_start;
     }
-    return text.substr(begin, best_at + best_size - begin);
+    return std::string(text.substr(begin, best_at + best_size - begin));
 }
 
 std::string clean_attribute(const Sentence& s, std::string_view raw) {
-    std::string attribute = strip_trailing_verbs(std::string(raw));
-    strip_possessive(attribute);
+    const std::string_view attribute = strip_possessive(strip_trailing_verbs(raw));
     if (attribute.size() <= 3) return {};
     if (!s.english) return short_zh_attribute(attribute);
-    return word_count(attribute) <= k_en_attribute_words ? attribute : std::string();
+    return word_count(attribute) <= k_en_attribute_words ? std::string(attribute) : std::string();
 }
 
 std::string english_counted_noun(std::string_view text, std::size_t end) {
@@ -106,7 +133,7 @@ std::string english_counted_noun(std::string_view text, std::size_t end) {
         std::size_t j = i + 1;
         while (j < text.size() && (is_letter(text[j]) || (text[j] == '-' && j + 1 < text.size() && is_letter(text[j + 1])))) ++j;
         const auto word = text.substr(i + 1, j - i - 1);
-        if (word.empty() || in_list(lexicon::en_noun_stops(), word)) break;
+        if (word.empty() || en_noun_stops().contains(word)) break;
         last = j;
         ++words;
         i = j;
@@ -120,13 +147,32 @@ std::string chinese_counted_noun(const Sentence& s, std::size_t end) {
     std::size_t i = end;
     while (i < limit) {
         const auto ch = s.text.substr(i, char_length(s.text, i));
-        if (in_list(lexicon::zh_noun_stops(), ch) || (!is_han(code_point_at(s.text, i)) && ch.size() > 1)) break;
+        if (zh_noun_stops().contains(ch) || (!is_han(code_point_at(s.text, i)) && ch.size() > 1)) break;
         i += ch.size();
     }
     return trim_text(s.text.substr(end, i - end));
 }
 
 }  // namespace
+
+// For one entry its last occurrence, `rfind`'s, ends last of all its occurrences: one scan finds them all.
+std::optional<std::pair<std::size_t, std::string_view>> last_attribute(std::string_view text) {
+    static const CueIndex attributes(lexicon::zh_attributes());
+    std::optional<std::pair<std::size_t, std::string_view>> best;
+    std::uint32_t best_k = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        for (const std::uint32_t k : attributes.candidates(text, i)) {
+            const std::string_view noun = attributes.list()[k];
+            if (!has_at(text, i, noun)) continue;
+            const std::size_t end = i + noun.size();
+            if (!best || end > best->first || (end == best->first && k < best_k)) {
+                best = std::pair{end, noun};
+                best_k = k;
+            }
+        }
+    }
+    return best;
+}
 
 std::string counted_noun(const Sentence& s, std::size_t end) {
     return s.english ? english_counted_noun(s.text, end) : chinese_counted_noun(s, end);
@@ -148,7 +194,9 @@ std::string main_entity(const Sentence& s) {
 std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
     if (s.english) return 0;
     for (const auto verb : lexicon::zh_change_to()) {
-        if (pos >= verb.size() && s.text.substr(pos - verb.size(), verb.size()) == verb) return verb.size();
+        if (pos < verb.size()) continue;
+        if (!verb.empty() && s.text[pos - 1] != verb.back()) continue;  // most fail at the last byte
+        if (s.text.substr(pos - verb.size(), verb.size()) == verb) return verb.size();
     }
     return 0;
 }

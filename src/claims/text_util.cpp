@@ -1,5 +1,8 @@
 #include "claims/claims_detail.hpp"
 
+#include <array>
+#include <cstring>
+
 namespace claimtrack::claims::detail {
 
 namespace {
@@ -18,18 +21,41 @@ bool is_trim_char(char32_t c) {
 // Return false when no character starting with byte `b` can be one `split_clauses` looks at:
 // quotes and brackets “”「」《》『』()（）, the clause marks ，；：,; and ". Those are ASCII or start
 // with E2, E3 or EF; C0, C1, E0, F0 and F8 up can start an over-long form decoding to one of them.
-bool may_mark_clause(unsigned char b) {
+constexpr bool may_mark_clause(unsigned char b) {
     if (b < 0x80) return b == '(' || b == ')' || b == '"' || b == ',' || b == ';';
     return b == 0xC0 || b == 0xC1 || b == 0xE0 || b == 0xE2 || b == 0xE3 || b == 0xEF || b == 0xF0 || b >= 0xF8;
 }
 
+// `may_mark_clause` of every byte, looked up in the loop.
+constexpr auto k_may_mark_clause = [] {
+    std::array<bool, 256> table{};
+    for (std::size_t b = 0; b < table.size(); ++b) table[b] = may_mark_clause(static_cast<unsigned char>(b));
+    return table;
+}();
+
 }  // namespace
+
+std::size_t find_from(std::string_view s, std::string_view needle, std::size_t from) {
+    if (needle.size() < 3) return s.find(needle, from);
+    // Look for the third byte: in Chinese text a character's first byte recurs every few bytes
+    // (E4..E9 start most Han characters), its last one far less often.
+    const char third = needle[2];
+    std::size_t at = from;
+    while (at <= s.size() && needle.size() <= s.size() - at) {
+        const void* hit = std::memchr(s.data() + at + 2, third, s.size() - at - 2 - (needle.size() - 3));
+        if (hit == nullptr) return std::string_view::npos;
+        at = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data()) - 2;
+        if (s.compare(at, needle.size(), needle) == 0) return at;
+        ++at;
+    }
+    return std::string_view::npos;
+}
 
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
     std::vector<std::size_t> out;
     if (needle.empty()) return out;
     if (!is_latin_letter(needle.front())) {
-        for (auto at = s.find(needle); at != std::string_view::npos; at = s.find(needle, at + 1)) out.push_back(at);
+        for (auto at = find_from(s, needle, 0); at != std::string_view::npos; at = find_from(s, needle, at + 1)) out.push_back(at);
         return out;
     }
     const char first = ascii_lower(needle.front());
@@ -39,7 +65,9 @@ std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
     return out;
 }
 
-std::string trim_text(std::string_view s) {
+std::string trim_text(std::string_view s) { return std::string(trim_view(s)); }
+
+std::string_view trim_view(std::string_view s) {
     std::size_t begin = 0;
     while (begin < s.size() && is_trim_char(code_point_at(s, begin))) begin += char_length(s, begin);
     std::size_t end = s.size();
@@ -49,16 +77,17 @@ std::string trim_text(std::string_view s) {
         if (!is_trim_char(code_point_at(s, start))) break;
         end = start;
     }
-    return std::string(s.substr(begin, end - begin));
+    return s.substr(begin, end - begin);
 }
 
 std::vector<Clause> split_clauses(std::string_view s) {
     std::vector<Clause> out;
+    out.reserve(8);  // most sentences have a few clauses: one allocation, not three or four
     std::size_t begin = 0;
     int depth = 0;
     bool in_ascii_quote = false;
     for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
-        if (!may_mark_clause(static_cast<unsigned char>(s[i]))) continue;
+        if (!k_may_mark_clause[static_cast<unsigned char>(s[i])]) continue;
         const char32_t c = code_point_at(s, i);
         if (c == U'“' || c == U'「' || c == U'《' || c == U'『' || c == U'(' || c == U'（') ++depth;
         if ((c == U'”' || c == U'」' || c == U'》' || c == U'』' || c == U')' || c == U'）') && depth > 0) --depth;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -223,15 +224,16 @@ std::optional<DateHit> relative_near_at(std::string_view s, std::size_t i, const
 }
 
 // The characters a Chinese date can start with: a numeral digit or 十 (what `small_number_at`
-// reads), or the first character of a relative date word. Sorted, for a binary search.
-const std::vector<char32_t>& chinese_date_starts() {
-    static const std::vector<char32_t> starts = [] {
-        std::vector<char32_t> out{U'十'};
+// reads), or the first character of a relative date word; one bit per BMP code point.
+const std::bitset<0x10000>& chinese_date_starts() {
+    static const std::bitset<0x10000> starts = [] {
+        std::bitset<0x10000> out;
+        out.set(U'十');
         for (char32_t c = 0x3007; c <= 0x9FFF; ++c) {
-            if (chinese_digit(c) >= 0) out.push_back(c);
+            if (chinese_digit(c) >= 0) out.set(c);
         }
         const auto add_firsts = [&](const auto& table) {
-            for (const auto& entry : table) out.push_back(decode_at(entry.first, 0).value);
+            for (const auto& entry : table) out.set(decode_at(entry.first, 0).value);
         };
         add_firsts(k_zh_years);
         add_firsts(k_zh_this_year);
@@ -240,8 +242,6 @@ const std::vector<char32_t>& chinese_date_starts() {
         add_firsts(k_zh_weeks);
         add_firsts(k_zh_weekday_weeks);
         add_firsts(k_zh_vague);
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }();
     return starts;
@@ -255,7 +255,7 @@ std::optional<DateHit> chinese_relative_at(std::string_view s, std::size_t i, co
 std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
     if (auto hit = iso_date_at(s, i)) return hit;
     if (auto hit = chinese_absolute_at(s, i, anchor)) return hit;
-    if (anchor) {
+    if (anchor && static_cast<unsigned char>(s[i]) >= 0x80u) {  // every relative word starts with a Chinese character
         if (auto hit = chinese_relative_at(s, i, *anchor)) return hit;
     }
     return english_date_at(s, i, anchor);
@@ -275,20 +275,29 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
         last_anchor_text = std::string(anchor_text);
     }
     const std::optional<Ymd> anchor = last_anchor;
-    const std::vector<char32_t>& han_starts = chinese_date_starts();
+    const std::bitset<0x10000>& han_starts = chinese_date_starts();
     std::vector<DateMention> out;
     std::size_t i = 0;
     while (i < s.size()) {
         // Try the matchers only where a date can start: an ASCII digit (any form), a letter
-        // beginning a word (English forms only: the others need a digit or a Chinese character),
-        // or a Chinese numeral or relative-date character. Elsewhere `date_at` finds nothing.
+        // beginning a word that begins an English date form (the others need a digit or a Chinese
+        // character), or a Chinese numeral or relative-date character. Elsewhere `date_at` finds nothing.
         const auto byte = static_cast<unsigned char>(s[i]);
         std::optional<DateHit> hit;
         if (is_ascii_digit(s[i])) {
             hit = date_at(s, i, anchor);
         } else if (is_ascii_alpha(s[i])) {
-            if (i == 0 || !is_ascii_alpha(s[i - 1])) hit = english_date_at(s, i, anchor);
-        } else if (byte >= 0x80 && std::binary_search(han_starts.begin(), han_starts.end(), decode_at(s, i).value)) {
+            if ((i == 0 || !is_ascii_alpha(s[i - 1])) && may_start_english_date(s, i)) hit = english_date_at(s, i, anchor);
+            if (!hit) {  // no date starts at a letter after a letter: skip the rest of the word
+                while (i < s.size() && is_ascii_alpha(s[i])) ++i;
+                continue;
+            }
+        } else if (byte >= 0x80) {
+            const CodePoint cp = decode_at(s, i);
+            if (cp.value >= han_starts.size() || !han_starts.test(cp.value)) {
+                i += cp.length;  // no date starts here
+                continue;
+            }
             hit = date_at(s, i, anchor);
         }
         if (hit && hit->end > i) {

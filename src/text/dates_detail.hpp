@@ -46,4 +46,8 @@ struct DateHit {
 // Return the English date at `i` of folded `s` ("April 3, 2025", "last week"), or nothing.
 std::optional<DateHit> english_date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor);
 
+// Return false where `english_date_at` surely finds nothing at letter `s[i]`: the word starting
+// there (its letters, ASCII case folded) is not the first word of any English date form.
+bool may_start_english_date(std::string_view s, std::size_t i);
+
 }  // namespace claimtrack::numbers::detail

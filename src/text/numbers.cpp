@@ -3,6 +3,7 @@
 #include "text/numbers_detail.hpp"
 
 #include <array>
+#include <bitset>
 #include <utility>
 
 namespace claimtrack::numbers {
@@ -276,15 +277,26 @@ Raw with_range(std::string_view s, Raw first) {
     return first;
 }
 
-// Return false where `read_single` surely reads nothing, cheaply: it needs a digit, a letter (an
-// English number word or "US$"), a currency sign, 百分之 or a Chinese numeral's first character.
+// Return false where `read_single` surely reads nothing, cheaply: it needs a digit, an English
+// number word or "US$", a currency sign, 百分之 or a Chinese numeral's first character.
 bool may_start_quantity(std::string_view s, std::size_t i) {
     const char c = s[i];
-    if (is_ascii_digit(c) || is_ascii_alpha(c) || c == '$') return true;
-    if (static_cast<unsigned char>(c) < 0x80) return false;
-    const char32_t cp = decode_at(s, i).value;
-    return cp == U'¥' || cp == U'€' || cp == U'£' || cp == U'百' || cp == U'十' || cp == U'数' || cp == U'几' ||
-           chinese_digit(cp) >= 0;
+    if (is_ascii_digit(c) || c == '$') return true;
+    if (is_ascii_alpha(c)) return has_at(s, i, "US$") || starts_number_word(s, i);
+    return false;  // other ASCII; a character from U+0080 up is tested by `may_start_quantity_at`
+}
+
+// The characters from U+0080 up that `read_single` can start at, one bit per BMP code point.
+const std::bitset<0x10000>& quantity_starts() {
+    static const std::bitset<0x10000> starts = [] {
+        std::bitset<0x10000> out;
+        for (const char32_t c : {U'¥', U'€', U'£', U'百', U'十', U'数', U'几'}) out.set(c);
+        for (char32_t c = 0x80; c < 0x10000; ++c) {
+            if (chinese_digit(c) >= 0) out.set(c);
+        }
+        return out;
+    }();
+    return starts;
 }
 
 // Skip past a run of digits and separators that did not read as a quantity ("2025-09-19").
@@ -305,12 +317,20 @@ std::vector<Quantity> find_quantities(std::string_view text) {
     const std::string_view s = folded.view(text);
     std::vector<Quantity> out;
     std::size_t i = 0;
+    const std::bitset<0x10000>& wide_starts = quantity_starts();
     while (i < s.size()) {
         if (is_ascii_alpha(s[i]) && i > 0 && (is_ascii_alpha(s[i - 1]) || is_ascii_digit(s[i - 1]))) {
             ++i;
             continue;
         }
-        const auto raw = may_start_quantity(s, i) ? read_single(s, i) : std::nullopt;
+        if (static_cast<unsigned char>(s[i]) >= 0x80u) {  // what `skip_token` skips when nothing reads here
+            const CodePoint cp = decode_at(s, i);
+            if (cp.value >= wide_starts.size() || !wide_starts.test(cp.value)) {
+                i += cp.length;
+                continue;
+            }
+        }
+        const auto raw = static_cast<unsigned char>(s[i]) >= 0x80u || may_start_quantity(s, i) ? read_single(s, i) : std::nullopt;
         if (!raw) {
             i = skip_token(s, i);
             continue;

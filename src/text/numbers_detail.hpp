@@ -117,4 +117,7 @@ std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i);
 // Return the number written in English words at byte `i` ("ninety-five", "two hundred"), or nothing.
 std::optional<NumberMatch> english_number_at(std::string_view s, std::size_t i);
 
+// Return true if an English number word ("five", "hundred") is the word at byte `i` (from `i` on).
+bool starts_number_word(std::string_view s, std::size_t i);
+
 }  // namespace claimtrack::numbers::detail

@@ -1,7 +1,6 @@
 #include "text/numbers_detail.hpp"
 
 #include <claimtrack/numbers.hpp>
-#include <claimtrack/text.hpp>
 
 #include <array>
 #include <charconv>
@@ -12,14 +11,6 @@
 namespace claimtrack::numbers {
 
 namespace detail {
-
-namespace {
-
-void append_utf8(std::string& out, char32_t c) {
-    text::append_utf8(out, c);
-}
-
-}  // namespace
 
 std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
     if (i == 0) return std::nullopt;
@@ -35,7 +26,7 @@ std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
 bool needs_folding(std::string_view text) {
     for (std::size_t i = 0; i + 2 < text.size(); ++i) {
         const auto b0 = static_cast<unsigned char>(text[i]);
-        if (b0 < 0xE3) continue;
+        if (b0 < 0xE3 || (b0 > 0xE3 && b0 < 0xEF)) continue;  // most Han characters start with E4..E9
         const auto b1 = static_cast<unsigned char>(text[i + 1]);
         const auto b2 = static_cast<unsigned char>(text[i + 2]);
         if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return true;
@@ -45,30 +36,63 @@ bool needs_folding(std::string_view text) {
     return false;
 }
 
-Folded fold_width(std::string_view text) {
+namespace {
+
+// Return `text` folded; it holds at least one character to fold. The folded text is never longer
+// than the original (a folded character shrinks from three bytes to one), so both buffers are
+// sized once and written in place.
+Folded fold_all(std::string_view text) {
     Folded out;
+    out.text.resize(text.size());
+    out.origin.resize(text.size() + 1);
+    std::size_t n = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 < 0x80u) {  // ASCII: itself
+            out.text[n] = text[i];
+            out.origin[n++] = i++;
+            continue;
+        }
+        const auto continues = [&](std::size_t k) { return (static_cast<unsigned char>(text[k]) & 0xC0u) == 0x80u; };
+        if (b0 >= 0xE0u && b0 < 0xF0u && b0 != 0xE3u && b0 != 0xEFu && i + 2 < text.size() && continues(i + 1) && continues(i + 2)) {
+            for (std::size_t k = 0; k < 3; ++k) {  // three bytes outside U+3000..U+3FFF and U+F000..U+FFFF: kept
+                out.text[n] = text[i + k];
+                out.origin[n++] = i;
+            }
+            i += 3;
+            continue;
+        }
+        const CodePoint cp = decode_at(text, i);
+        if (cp.value >= 0xFF01 && cp.value <= 0xFF5E) {
+            out.text[n] = static_cast<char>(cp.value - 0xFEE0);
+            out.origin[n++] = i;
+        } else if (cp.value == 0x3000) {
+            out.text[n] = ' ';
+            out.origin[n++] = i;
+        } else {
+            for (std::size_t k = 0; k < cp.length; ++k) {
+                out.text[n] = text[i + k];
+                out.origin[n++] = i;
+            }
+        }
+        i += cp.length;
+    }
+    out.text.resize(n);
+    out.origin[n] = text.size();
+    out.origin.resize(n + 1);
+    return out;
+}
+
+}  // namespace
+
+Folded fold_width(std::string_view text) {
     if (!needs_folding(text)) {
+        Folded out;
         out.unchanged = true;
         return out;
     }
-    out.text.reserve(text.size());
-    out.origin.reserve(text.size() + 1);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const CodePoint cp = decode_at(text, i);
-        const std::size_t before = out.text.size();
-        if (cp.value >= 0xFF01 && cp.value <= 0xFF5E) {
-            append_utf8(out.text, cp.value - 0xFEE0);
-        } else if (cp.value == 0x3000) {
-            out.text += ' ';
-        } else {
-            out.text.append(text.substr(i, cp.length));
-        }
-        out.origin.insert(out.origin.end(), out.text.size() - before, i);
-        i += cp.length;
-    }
-    out.origin.push_back(text.size());
-    return out;
+    return fold_all(text);
 }
 
 std::shared_ptr<const Folded> fold_width_shared(std::string_view text) {
@@ -78,7 +102,7 @@ std::shared_ptr<const Folded> fold_width_shared(std::string_view text) {
     thread_local std::string last_text;
     thread_local std::shared_ptr<const Folded> last;
     if (last && text == last_text) return last;
-    auto folded = std::make_shared<const Folded>(fold_width(text));
+    auto folded = std::make_shared<const Folded>(fold_all(text));
     if (text.size() > k_kept) return folded;
     last_text.assign(text);
     last = folded;
@@ -161,7 +185,8 @@ struct NumeralState {
     double number = 0;
     bool any_unit = false;
     bool pending = false;  // a digit waits for its unit
-    std::vector<int> digits;
+    std::size_t digits = 0;      // how many digits were read
+    double digit_by_digit = 0;  // their value read one after the other (二〇二五 = 2025)
 };
 
 // Apply one digit or unit character to `st`; return false if `c` is not one.
@@ -170,7 +195,8 @@ bool apply_numeral_char(NumeralState& st, char32_t c) {
     const int unit = chinese_small_unit(c);
     if (d >= 0 || c == U'数' || c == U'几') {  // 数千: a vague digit counts as one
         st.number = d >= 0 ? d : 1;
-        st.digits.push_back(d >= 0 ? d : 1);
+        ++st.digits;
+        st.digit_by_digit = st.digit_by_digit * 10 + (d >= 0 ? d : 1);
         st.pending = true;
     } else if (unit > 0) {
         st.section += (st.pending || st.number > 0 ? st.number : 1) * unit;
@@ -201,11 +227,7 @@ std::optional<double> tenths_value(const NumeralState& st, std::string_view rest
 }
 
 double numeral_value(const NumeralState& st, double fraction) {
-    if (!st.any_unit && st.digits.size() > 1) {  // 二〇二五 reads digit by digit
-        double value = 0;
-        for (const int d : st.digits) value = value * 10 + d;
-        return value;
-    }
+    if (!st.any_unit && st.digits > 1) return st.digit_by_digit;  // 二〇二五 reads digit by digit
     return st.total + st.section + st.number + fraction;
 }
 

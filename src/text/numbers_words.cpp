@@ -29,23 +29,31 @@ struct Word {
     std::size_t length = 0;
 };
 
-// The letters the number words start with, one bit per letter: most words are rejected by it.
-constexpr std::uint32_t k_first_letters = [] {
-    std::uint32_t mask = 0;
-    for (const auto& [name, value] : k_small_words) mask |= 1u << static_cast<unsigned>(name.front() - 'a');
-    for (const auto& [name, value] : k_scale_words) mask |= 1u << static_cast<unsigned>(name.front() - 'a');
-    return mask;
-}();
-
+// Return the number word at `i`: `has_word_at` matches a word of letters only when the whole run of
+// letters at `i` is that word, so the run is read once and only words of its length are compared.
 std::optional<Word> number_word_at(std::string_view s, std::size_t i) {
-    if (i >= s.size()) return std::nullopt;
-    const char first = (s[i] >= 'A' && s[i] <= 'Z') ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
-    if (first < 'a' || first > 'z' || ((k_first_letters >> static_cast<unsigned>(first - 'a')) & 1u) == 0) return std::nullopt;
+    constexpr std::size_t k_longest = 9;  // "seventeen"
+    // Per word length, the first letters of the number words that long: most words stop here.
+    static constexpr auto k_first_letters = [] {
+        std::array<std::uint32_t, k_longest + 1> mask{};
+        for (const auto& [name, value] : k_small_words) mask[name.size()] |= 1u << static_cast<unsigned>(name.front() - 'a');
+        for (const auto& [name, value] : k_scale_words) mask[name.size()] |= 1u << static_cast<unsigned>(name.front() - 'a');
+        return mask;
+    }();
+    std::size_t end = i;
+    while (end < s.size() && is_ascii_alpha(s[end])) {
+        if (++end - i > k_longest) return std::nullopt;
+    }
+    const std::size_t n = end - i;
+    if (n == 0 || ((k_first_letters[n] >> static_cast<unsigned>((s[i] | 0x20) - 'a')) & 1u) == 0) return std::nullopt;
+    std::array<char, k_longest> word{};
+    for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(s[i + k] | 0x20);
+    const std::string_view w(word.data(), n);
     for (const auto& [name, value] : k_small_words) {
-        if (has_word_at(s, i, name)) return Word{static_cast<double>(value), false, name.size()};
+        if (name == w) return Word{static_cast<double>(value), false, name.size()};
     }
     for (const auto& [name, value] : k_scale_words) {
-        if (has_word_at(s, i, name)) return Word{value, true, name.size()};
+        if (name == w) return Word{value, true, name.size()};
     }
     return std::nullopt;
 }
@@ -75,6 +83,8 @@ std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i) {
     if (result.ec != std::errc{}) return std::nullopt;
     return NumberMatch{value, j - i};
 }
+
+bool starts_number_word(std::string_view s, std::size_t i) { return number_word_at(s, i).has_value(); }
 
 std::optional<NumberMatch> english_number_at(std::string_view s, std::size_t i) {
     if (i > 0 && is_ascii_alpha(s[i - 1])) return std::nullopt;
