@@ -11,6 +11,8 @@
 #include <claimtrack/claims.hpp>
 #include <claimtrack/store.hpp>
 
+#include "process_stats.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -127,20 +129,8 @@ void write_corpus(const std::string& path, std::size_t bytes) {
         << "星河半导体财报解读 finance.example.cn/2025/11/06/doc-chips.shtml\n";
 }
 
-long peak_rss_kb() {
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.starts_with("VmHWM:")) return std::strtol(line.c_str() + 6, nullptr, 10);
-    }
-    return -1;
-}
-
-// CPU seconds of this process: the machine may be shared, and the target is per core.
-double cpu_now() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
+using bench::cpu_now;
+using bench::peak_rss_kb;
 
 double seconds_since(double start) { return cpu_now() - start; }
 
@@ -207,23 +197,6 @@ int measure_streamed(const std::filesystem::path& dir, const std::string& megaby
     return imported.result.claims > 0 ? 0 : 1;
 }
 
-// Run `measure` in a child process, so its peak memory is its own; return its exit status.
-int in_child(int (*measure)(const std::filesystem::path&, const std::string&), const std::filesystem::path& dir,
-             const std::string& megabytes) {
-    const pid_t child = fork();
-    if (child == 0) {
-        try {
-            _exit(measure(dir, megabytes));
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "claims_speed: %s MB: %s\n", megabytes.c_str(), e.what());
-            _exit(1);
-        }
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -247,8 +220,8 @@ int main(int argc, char** argv) {
     int failed = 0;
     for (const std::string& megabytes : sizes) {
         write_corpus(corpus_path(dir, megabytes), static_cast<std::size_t>(std::stod(megabytes) * 1024.0 * 1024.0));
-        if (in_child(measure, dir, megabytes) != 0) ++failed;
-        if (in_child(measure_streamed, dir, megabytes) != 0) ++failed;
+        if (bench::in_child("claims_speed", megabytes + " MB", [&] { return measure(dir, megabytes); }) != 0) ++failed;
+        if (bench::in_child("claims_speed", megabytes + " MB", [&] { return measure_streamed(dir, megabytes); }) != 0) ++failed;
     }
     if (keep.empty()) std::filesystem::remove_all(dir);
     return failed == 0 ? 0 : 1;

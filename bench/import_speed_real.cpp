@@ -9,15 +9,15 @@
 #include <claimtrack/app.hpp>
 #include <claimtrack/store.hpp>
 
+#include "process_stats.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -52,19 +52,8 @@ void write_corpus(const fs::path& path, std::size_t bytes, const std::vector<std
     }
 }
 
-long peak_rss_kb() {
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.starts_with("VmHWM:")) return std::strtol(line.c_str() + 6, nullptr, 10);
-    }
-    return -1;
-}
-
-double cpu_now() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
+using bench::cpu_now;
+using bench::peak_rss_kb;
 
 // Import `corpus` as the CLI does (app::import_file) into a new database and print one row.
 int measure(const fs::path& corpus, const fs::path& db) {
@@ -86,21 +75,6 @@ int measure(const fs::path& corpus, const fs::path& db) {
                 static_cast<double>(imported.result.claims) * 1024.0 / bytes, static_cast<double>(peak_rss_kb()) / 1024.0);
     std::fflush(stdout);
     return imported.result.claims > 0 ? 0 : 1;
-}
-
-int in_child(const fs::path& corpus, const fs::path& db) {
-    const pid_t child = fork();
-    if (child == 0) {
-        try {
-            _exit(measure(corpus, db));
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "import_speed_real: %s: %s\n", corpus.c_str(), e.what());
-            _exit(1);
-        }
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
 }  // namespace
@@ -129,7 +103,7 @@ int main(int argc, char** argv) {
         for (const double megabytes : sizes) {
             const fs::path corpus = dir / "corpus.txt";
             write_corpus(corpus, static_cast<std::size_t>(megabytes * 1024.0 * 1024.0), english, chinese);
-            if (in_child(corpus, dir / "real.db") != 0) ++failed;
+            if (bench::in_child("import_speed_real", corpus.string(), [&] { return measure(corpus, dir / "real.db"); }) != 0) ++failed;
         }
         fs::remove_all(dir);
         return failed == 0 ? 0 : 1;

@@ -2,6 +2,7 @@
 // streams, decoded chunk by chunk (app::import_file); the stored article, the charset reported
 // and any error must be what read_article + import_article give for the same bytes read whole.
 #include "app/import_detail.hpp"
+#include "e2e_stored.hpp"
 #include "e2e_support.hpp"
 
 #include <claimtrack/app.hpp>
@@ -21,23 +22,8 @@ namespace {
 
 constexpr std::size_t k_mb = 1 << 20;  // the import's read size
 
-struct Stored {
-    Article article;
-    std::vector<Claim> claims;
-};
-
-Stored stored(Store& store, Id id) {
-    Stored out;
-    out.article = *store.article(id);
-    out.article.id = 0;
-    out.article.imported_at.clear();
-    out.claims = store.claims({.article = id, .kind = {}, .status = {}});
-    for (Claim& c : out.claims) {
-        c.id = 0;
-        c.article = 0;
-    }
-    return out;
-}
+using e2e::Stored;
+using e2e::stored;
 
 app::ImportOptions options_for(const std::string& path, const std::string& encoding = "") {
     app::ImportOptions options;

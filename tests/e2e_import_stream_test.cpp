@@ -1,6 +1,7 @@
 // A plain-text UTF-8 file is imported as it streams (app::import_file); the stored article must be
 // the one read_article + import_article store from the same bytes read whole.
 #include "app/import_detail.hpp"
+#include "e2e_stored.hpp"
 #include "e2e_support.hpp"
 
 #include <claimtrack/app.hpp>
@@ -13,23 +14,8 @@ using namespace claimtrack;
 
 namespace {
 
-struct Stored {
-    Article article;
-    std::vector<Claim> claims;
-};
-
-Stored stored(Store& store, Id id) {
-    Stored out;
-    out.article = *store.article(id);
-    out.article.id = 0;
-    out.article.imported_at.clear();
-    out.claims = store.claims({.article = id, .kind = {}, .status = {}});
-    for (Claim& c : out.claims) {
-        c.id = 0;
-        c.article = 0;
-    }
-    return out;
-}
+using e2e::Stored;
+using e2e::stored;
 
 // Import `path` streamed into one database and read whole into another; return both.
 std::pair<Stored, Stored> both_ways(const e2e::TempDir& dir, const std::string& path, const std::string& name) {

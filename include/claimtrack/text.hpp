@@ -101,8 +101,6 @@ public:
     // the plan as decode_article would decode it: an invalid sequence, binary text, a failed check.
     std::optional<std::string_view> decode(std::string_view bytes, Chunk chunk);
 
-    const DecodePlan& plan() const;
-
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

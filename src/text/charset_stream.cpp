@@ -174,6 +174,4 @@ std::optional<std::string_view> ChunkDecoder::decode(std::string_view bytes, Chu
     return std::string_view(d.out);
 }
 
-const DecodePlan& ChunkDecoder::plan() const { return m_impl->plan; }
-
 }  // namespace claimtrack::text
