@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <optional>
 #include <cctype>
 #include <span>
 #include <string_view>
@@ -73,6 +74,15 @@ static_assert(3 * std::max(longest(k_chrome), longest(k_sources_headings)) * 2 <
               "a chrome word written full width, with as much again of counter and decoration, must stay under k_whole_line");
 // Enough of a long line's beginning for the longest chrome prefix, full width, after decorations.
 constexpr std::size_t k_head = 120;
+// The longest key that can be a chrome word, a counted one (is_counted_chrome), a placeholder
+// number or a sources heading, and the longest chrome prefix.
+constexpr std::size_t k_counted = 40;
+constexpr std::size_t k_placeholder = 12;
+constexpr std::size_t k_longest_whole = std::max({longest(k_chrome), longest(k_sources_headings), longest(k_chrome_prefixes), k_counted, k_placeholder});
+// How much of a line's beginning is folded first: a little more than k_longest_whole, so that prose
+// (which folds to about its own length) needs no more.
+constexpr std::size_t k_probe = 48;
+static_assert(k_probe > k_longest_whole && k_probe < k_head);
 
 // The first `size` bytes of a line, or fewer so as not to cut a UTF-8 character.
 std::string_view whole_characters(std::string_view line, std::size_t size) {
@@ -104,8 +114,21 @@ std::string lookup_key(std::string_view line) {
     return std::string(rest);
 }
 
+// A cut in `line` after which folding cannot change what comes before it: the next character is
+// ASCII or a CJK ideograph (U+4E00..U+9FFF), neither of which composes with or reorders against the
+// characters before it. Return the first such cut at or after `from` and before `before`, or nothing.
+std::optional<std::size_t> stable_cut(std::string_view line, std::size_t from, std::size_t before) {
+    for (std::size_t at = from; at < before && at < line.size(); ++at) {
+        const auto lead = static_cast<unsigned char>(line[at]);
+        if (lead < 0x80) return at;
+        if (lead >= 0xE5 && lead <= 0xE9) return at;
+        if (lead == 0xE4 && at + 1 < line.size() && static_cast<unsigned char>(line[at + 1]) >= 0xB8) return at;
+    }
+    return std::nullopt;
+}
+
 bool is_placeholder_number(std::string_view key) {
-    if (key.empty() || key.size() > 12) return false;
+    if (key.empty() || key.size() > k_placeholder) return false;
     // "500", "640x480", "1/3": image sizes and counters, never article text.
     return std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c) || c == 'x' || c == '/'; }) &&
            std::isdigit(static_cast<unsigned char>(key.front()));
@@ -131,7 +154,7 @@ bool has_chrome_prefix(std::string_view key) {
 
 // "12 comments", "评论(23)", "阅读 1024": a chrome word with a counter.
 bool is_counted_chrome(std::string_view key) {
-    if (key.size() > 40 || std::none_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    if (key.size() > k_counted || std::none_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c); })) {
         return false;
     }
     std::string word;
@@ -145,17 +168,30 @@ bool is_counted_chrome(std::string_view key) {
 
 }  // namespace
 
-LineKinds classify_line(std::string_view line) {
+LineKinds classify_line_whole(std::string_view line) {
     // Chrome lines are short: a line longer than k_whole cannot fold to a chrome word, a counter, a
     // placeholder or a sources heading (folding shrinks text at most threefold), so it can only be
-    // chrome by its beginning, and only its first k_head bytes are folded. Every line of an article
-    // comes through here.
+    // chrome by its beginning, and only its first k_head bytes are folded.
     if (line.size() > k_whole_line) return {has_chrome_prefix(lookup_key(whole_characters(line, k_head))), false};
     const std::string key = lookup_key(line);
     LineKinds kinds;
     kinds.noise = key.empty() || is_placeholder_number(key) || is_chrome_word(key) || is_counted_chrome(key) || has_chrome_prefix(key);
     kinds.heading = std::find(k_sources_headings.begin(), k_sources_headings.end(), key) != k_sources_headings.end();
     return kinds;
+}
+
+LineKinds classify_line(std::string_view line) {
+    // Every line of an article comes through here, and most are prose: the key of their first
+    // k_probe bytes, cut where folding cannot reach back, begins the key of the whole line. Once it
+    // is longer than any chrome word, counter, placeholder or heading, the whole key is too, and
+    // it already holds the longest chrome prefix: the line is chrome only by that prefix.
+    if (line.size() > k_probe) {
+        if (const auto cut = stable_cut(line, k_probe, std::min(line.size(), k_head))) {
+            const std::string key = lookup_key(line.substr(0, *cut));
+            if (key.size() > k_longest_whole) return {has_chrome_prefix(key), false};
+        }
+    }
+    return classify_line_whole(line);
 }
 
 bool is_noise_line(std::string_view line) { return classify_line(line).noise; }

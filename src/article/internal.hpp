@@ -55,6 +55,10 @@ struct LineKinds {
 };
 LineKinds classify_line(std::string_view line);
 
+// classify_line the long way, folding the whole line (or the first 120 bytes of a long one), as
+// it did before it folded only a line's beginning when that decides (tests compare them).
+LineKinds classify_line_whole(std::string_view line);
+
 // Return `text` without white space (ASCII, U+3000, NBSP) at either end, as offsets into it.
 Span trim_span(std::string_view text);
 
