@@ -38,6 +38,17 @@ Utf16Text to_utf16(std::string_view utf8) {
             buffer[units++] = data[i++];
             continue;
         }
+        // Three bytes (CJK, curly quotes, full-width forms) decoded here: U8_NEXT's checks cost
+        // several times as much. Anything else, and any doubt, goes to U8_NEXT.
+        if ((data[i] & 0xF0) == 0xE0 && length - i >= 3 && (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
+            const auto c = static_cast<char16_t>(((data[i] & 0x0F) << 12) | ((data[i + 1] & 0x3F) << 6) | (data[i + 2] & 0x3F));
+            if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+                offsets[units] = start;
+                buffer[units++] = c;
+                i += 3;
+                continue;
+            }
+        }
         UChar32 c = 0;
         U8_NEXT(data, i, length, c);
         if (c < 0) c = 0xFFFD;

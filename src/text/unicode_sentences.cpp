@@ -100,6 +100,9 @@ std::size_t line_break_length(std::string_view text, std::size_t at) {
     return 0;
 }
 
+// True for the bytes a line break begins with: LF, CR, and the lead byte of U+2028 and U+2029.
+bool may_break_line(char c) { return c == '\n' || c == '\r' || c == '\xE2'; }
+
 }  // namespace
 
 std::vector<Span> sentences(std::string_view text) {
@@ -107,6 +110,7 @@ std::vector<Span> sentences(std::string_view text) {
     std::vector<Span> out;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
+        while (i < text.size() && !may_break_line(text[i])) ++i;
         const std::size_t brk = i < text.size() ? line_break_length(text, i) : 1;
         if (brk == 0) continue;
         const auto line = detail::to_utf16(text.substr(line_start, i - line_start));
