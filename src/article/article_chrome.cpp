@@ -149,7 +149,9 @@ bool has_chrome_prefix(std::string_view key) {
         return out;
     }();
     if (key.empty() || !firsts.test(static_cast<unsigned char>(key.front()))) return false;
-    return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(), [&](std::string_view prefix) { return key.starts_with(prefix); });
+    return std::any_of(k_chrome_prefixes.begin(), k_chrome_prefixes.end(), [&](std::string_view prefix) {
+        return prefix.front() == key.front() && key.starts_with(prefix);  // the first byte before a call to memcmp
+    });
 }
 
 // "12 comments", "评论(23)", "阅读 1024": a chrome word with a counter.
