@@ -9,7 +9,7 @@ packages=(
   libcurl4-openssl-dev libpugixml-dev libsqlitecpp-dev libsqlite3-dev
   libfmt-dev doctest-dev libgumbo-dev libicu-dev libcli11-dev
   nlohmann-json3-dev libcpp-httplib-dev zlib1g-dev libssl-dev
-  libpoppler-cpp-dev
+  libpoppler-cpp-dev libmimalloc-dev
   sqlite3 wget curl aria2 chromium
 )
 
