@@ -1,5 +1,8 @@
-// to_utf16 decodes three-byte characters itself and leaves the rest to ICU's U8_NEXT. It must give
-// the units and offsets that U8_NEXT alone gives, for valid text and for every kind of bad byte.
+// to_utf16 and first_invalid_utf8 read ASCII runs and three-byte characters themselves and leave
+// the rest to ICU's U8_NEXT. They must answer as U8_NEXT alone answers, for valid text and for
+// every kind of bad byte.
+#include <claimtrack/text.hpp>
+
 #include "text/unicode_utf16.hpp"
 
 #include <doctest/doctest.h>
@@ -7,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -33,7 +37,21 @@ detail::Utf16Text by_u8_next(std::string_view utf8) {
     return out;
 }
 
+// The offset of the first byte U8_NEXT finds invalid, or nothing.
+std::optional<std::size_t> first_invalid_by_u8_next(std::string_view utf8) {
+    const auto* data = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    for (std::int32_t i = 0; i < length;) {
+        const std::int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c < 0) return static_cast<std::size_t>(start);
+    }
+    return std::nullopt;
+}
+
 void check_same(const std::string& bytes) {
+    CHECK(first_invalid_utf8(bytes) == first_invalid_by_u8_next(bytes));
     const detail::Utf16Text fast = detail::to_utf16(bytes);
     const detail::Utf16Text slow = by_u8_next(bytes);
     CAPTURE(bytes);
@@ -76,5 +94,7 @@ TEST_CASE("random bytes heavy in three-byte leads decode as U8_NEXT decodes them
             }
         }
         check_same(bytes);
+        // The same bytes after ASCII runs of every length, so the eight-byte steps end anywhere.
+        check_same(std::string(static_cast<std::size_t>(n % 19), 'q') + bytes + std::string(static_cast<std::size_t>(n % 11), 'r'));
     }
 }
