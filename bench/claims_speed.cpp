@@ -1,11 +1,13 @@
 // Import and claim extraction speed on a large mixed Chinese/English article we generate, and the
 // peak memory per input size (each size runs in its own process, so VmHWM is that run's peak).
 //
-//   claims_speed [--keep DIR] [MB ...]      default sizes: 10 50 200 (fractions allowed: 0.5)
+//   claims_speed [--keep DIR] [--runs N] [MB ...]      default sizes: 10 50 200 (fractions allowed: 0.5)
 //
 // Prints, per size (CPU time of the process): MB/s of read+parse, of claims::extract alone, of import (extract + store
 // write into a fresh SQLite file), of all three, with the article read whole; claims found; peak RSS. Then, in
 // another process, the import as the CLI does it (the file streamed: app::import_file), its MB/s and peak RSS.
+// With --runs N the streamed import runs N times (each in its own process) and a last row gives the
+// median: on a shared machine one run can be off by a third.
 #include <claimtrack/app.hpp>
 #include <claimtrack/article.hpp>
 #include <claimtrack/claims.hpp>
@@ -13,6 +15,7 @@
 
 #include "process_stats.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -173,6 +176,10 @@ int measure(const std::filesystem::path& dir, const std::string& megabytes) {
     return result.claims == found ? 0 : 1;
 }
 
+std::string times_path(const std::filesystem::path& dir, const std::string& megabytes) {
+    return (dir / ("streamed-" + megabytes + ".seconds")).string();
+}
+
 // Measure the import as the CLI does it (app::import_file: a UTF-8 text file streams) and print one row.
 int measure_streamed(const std::filesystem::path& dir, const std::string& megabytes) {
     const std::string corpus = corpus_path(dir, megabytes);
@@ -194,7 +201,24 @@ int measure_streamed(const std::filesystem::path& dir, const std::string& megaby
                 imported.result.claims, static_cast<double>(peak_rss_kb()) / 1024.0,
                 static_cast<double>(peak_rss_kb() - rss_before) / 1024.0);
     std::fflush(stdout);
+    std::ofstream(times_path(dir, megabytes), std::ios::app) << seconds << '\n';
     return imported.result.claims > 0 ? 0 : 1;
+}
+
+// Print the median MB/s of the streamed runs of one size, from the CPU times they wrote.
+void print_median(const std::filesystem::path& dir, const std::string& megabytes) {
+    const std::string corpus = corpus_path(dir, megabytes);
+    const auto size_mb = static_cast<double>(std::filesystem::file_size(corpus)) / (1024.0 * 1024.0);
+    std::vector<double> seconds;
+    std::ifstream in(times_path(dir, megabytes));
+    for (double s = 0; in >> s;) seconds.push_back(s);
+    if (seconds.empty()) return;
+    std::sort(seconds.begin(), seconds.end());
+    const double median = seconds.size() % 2 == 1 ? seconds[seconds.size() / 2]
+                                                  : (seconds[seconds.size() / 2 - 1] + seconds[seconds.size() / 2]) / 2.0;
+    std::printf("%6.1f MB  streamed import, median of %zu runs  %6.1f MB/s (%5.2f s CPU; fastest %.1f, slowest %.1f MB/s)\n", size_mb,
+                seconds.size(), size_mb / median, median, size_mb / seconds.front(), size_mb / seconds.back());
+    std::fflush(stdout);
 }
 
 }  // namespace
@@ -202,14 +226,17 @@ int measure_streamed(const std::filesystem::path& dir, const std::string& megaby
 int main(int argc, char** argv) {
     std::vector<std::string> sizes;
     std::string keep;
+    int runs = 1;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--keep" && i + 1 < argc) {
             keep = argv[++i];
+        } else if (arg == "--runs" && i + 1 < argc) {
+            runs = std::max(1, std::atoi(argv[++i]));
         } else if (arg.find_first_not_of("0123456789.") == std::string::npos && !arg.empty() && arg != ".") {
             sizes.push_back(arg);
         } else {
-            std::fprintf(stderr, "usage: claims_speed [--keep DIR] [MB ...]\n");
+            std::fprintf(stderr, "usage: claims_speed [--keep DIR] [--runs N] [MB ...]\n");
             return 2;
         }
     }
@@ -221,7 +248,11 @@ int main(int argc, char** argv) {
     for (const std::string& megabytes : sizes) {
         write_corpus(corpus_path(dir, megabytes), static_cast<std::size_t>(std::stod(megabytes) * 1024.0 * 1024.0));
         if (bench::in_child("claims_speed", megabytes + " MB", [&] { return measure(dir, megabytes); }) != 0) ++failed;
-        if (bench::in_child("claims_speed", megabytes + " MB", [&] { return measure_streamed(dir, megabytes); }) != 0) ++failed;
+        std::filesystem::remove(times_path(dir, megabytes));
+        for (int run = 0; run < runs; ++run) {
+            if (bench::in_child("claims_speed", megabytes + " MB", [&] { return measure_streamed(dir, megabytes); }) != 0) ++failed;
+        }
+        if (runs > 1) print_median(dir, megabytes);
     }
     if (keep.empty()) std::filesystem::remove_all(dir);
     return failed == 0 ? 0 : 1;
