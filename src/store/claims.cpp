@@ -2,7 +2,6 @@
 
 #include "store/store_impl.hpp"
 
-#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -48,22 +47,6 @@ std::string claims_insert_sql(std::size_t rows) {
         sql += "(?1, ?2, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
     return sql;
-}
-
-// The names of claim kinds and origins in strings that last as long as the program, so that they
-// are bound without a copy.
-const std::string& lasting_name(ClaimKind kind) {
-    static const std::array<std::string, 5> k_names{
-        std::string(to_string(ClaimKind::quantity)), std::string(to_string(ClaimKind::role)),
-        std::string(to_string(ClaimKind::quote)), std::string(to_string(ClaimKind::event)),
-        std::string(to_string(ClaimKind::comparison))};
-    return k_names.at(static_cast<std::size_t>(kind));
-}
-
-const std::string& lasting_name(Origin origin) {
-    static const std::array<std::string, 2> k_names{std::string(to_string(Origin::automatic)),
-                                                    std::string(to_string(Origin::manual))};
-    return k_names.at(static_cast<std::size_t>(origin));
 }
 
 // Bind what all the rows of `insert` share: `origin` and `created` (which must outlive the step).

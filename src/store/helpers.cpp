@@ -94,31 +94,39 @@ namespace {
 
 constexpr bool needs_escape(unsigned char byte) { return byte < 0x20 || byte == '"' || byte == '\\'; }
 
-// Return where the first byte at or after `from` that JSON must escape is in `value`, or its size.
-// Eight bytes are tested at once (a byte below 0x20, a '"' or a '\\' among them), then one by one
-// from the first word that has one.
-std::size_t next_escape(std::string_view value, std::size_t from) {
+constexpr std::size_t k_word = sizeof(std::uint64_t);
+
+// Return whether one of the eight bytes at `at` is below 0x20, a '"' or a '\\'.
+bool word_needs_escape(const char* at) {
     constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
     constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
     const auto zero_byte = [](std::uint64_t word) { return (word - k_ones) & ~word & k_highs; };
+    std::uint64_t word = 0;
+    std::memcpy(&word, at, k_word);
+    const std::uint64_t below_space = (word - k_ones * 0x20) & ~word & k_highs;
+    return (below_space | zero_byte(word ^ (k_ones * '"')) | zero_byte(word ^ (k_ones * '\\'))) != 0;
+}
+
+// Return where the first byte at or after `from` that JSON must escape is in `value`, or its size.
+// Eight bytes are tested at once, the last ones as the word that ends `value`; then one by one
+// from the first word that has one.
+std::size_t next_escape(std::string_view value, std::size_t from) {
     std::size_t i = from;
-    for (; value.size() - i >= sizeof(std::uint64_t); i += sizeof(std::uint64_t)) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, value.data() + i, sizeof word);
-        const std::uint64_t below_space = (word - k_ones * 0x20) & ~word & k_highs;
-        if ((below_space | zero_byte(word ^ (k_ones * '"')) | zero_byte(word ^ (k_ones * '\\'))) != 0) break;
+    if (value.size() >= k_word) {
+        while (value.size() - i >= k_word && !word_needs_escape(value.data() + i)) i += k_word;
+        if (value.size() - i < k_word && !word_needs_escape(value.data() + value.size() - k_word)) return value.size();
     }
     for (; i < value.size(); ++i) {
         if (needs_escape(static_cast<unsigned char>(value[i]))) return i;
     }
-    return i;
+    return value.size();
 }
 
 // Append `value` as a JSON string. The bytes between the ones that need escaping go in as one run:
 // appended a byte at a time they cost most of a claim's JSON.
+constexpr std::array<char, 16> k_hex{'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+
 void append_json_string(std::string& out, std::string_view value) {
-    constexpr std::array<char, 16> k_hex{'0', '1', '2', '3', '4', '5', '6', '7',
-                                         '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = next_escape(value, 0); i < value.size(); i = next_escape(value, run)) {
@@ -209,6 +217,27 @@ ParagraphKind paragraph_kind_at(const SQLite::Statement& statement, int index) {
 
 Origin origin_at(const SQLite::Statement& statement, int index) {
     return enum_at<Origin>(statement, index, &origin_from, "origin");
+}
+
+const std::string& lasting_name(ClaimKind kind) {
+    static const std::array<std::string, 5> k_names{
+        std::string(to_string(ClaimKind::quantity)), std::string(to_string(ClaimKind::role)),
+        std::string(to_string(ClaimKind::quote)), std::string(to_string(ClaimKind::event)),
+        std::string(to_string(ClaimKind::comparison))};
+    return k_names.at(static_cast<std::size_t>(kind));
+}
+
+const std::string& lasting_name(Origin origin) {
+    static const std::array<std::string, 2> k_names{std::string(to_string(Origin::automatic)),
+                                                    std::string(to_string(Origin::manual))};
+    return k_names.at(static_cast<std::size_t>(origin));
+}
+
+const std::string& lasting_name(ParagraphKind kind) {
+    static const std::array<std::string, 4> k_names{
+        std::string(to_string(ParagraphKind::text)), std::string(to_string(ParagraphKind::title)),
+        std::string(to_string(ParagraphKind::noise)), std::string(to_string(ParagraphKind::source_list))};
+    return k_names.at(static_cast<std::size_t>(kind));
 }
 
 std::string insert_rows_sql(std::string_view insert, std::string_view row, std::size_t rows) {

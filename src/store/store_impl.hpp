@@ -96,6 +96,12 @@ std::string insert_rows_sql(std::string_view insert, std::string_view row, std::
 void bind_size(SQLite::Statement& statement, int index, std::size_t value);
 void bind_optional(SQLite::Statement& statement, int index, std::optional<std::int64_t> value);
 
+// Return the name of `kind` (or `origin`) in a string that lasts as long as the program, to be
+// bound without a copy.
+const std::string& lasting_name(ClaimKind kind);
+const std::string& lasting_name(Origin origin);
+const std::string& lasting_name(ParagraphKind kind);
+
 // Return `fields` as a JSON object of strings, and back (via SQLite's json_each).
 std::string fields_to_json(const std::map<std::string, std::string>& fields);
 std::map<std::string, std::string> fields_from_json(Store::Impl& impl, const std::string& json);
