@@ -90,17 +90,21 @@ std::string paragraph_insert_sql(std::size_t rows) {
     return insert_rows_sql("INSERT INTO paragraph (article, idx, start, end, kind) VALUES ", "(?, ?, ?, ?, ?)", rows);
 }
 
-// Insert `count` paragraphs, the k-th being `at(k)` as {index, paragraph}.
+// Insert `count` paragraphs, the k-th being `at(k)` as {index, paragraph}, with the impl's cached
+// statements: a streamed import adds its paragraphs a few hundred at a time, and preparing the
+// statements for each of those calls cost as much as running them.
 template <typename At>
-void insert_paragraphs(SQLite::Database& db, Id article, std::size_t count, At at) {
+void insert_paragraphs(Store::Impl& impl, Id article, std::size_t count, At at) {
     if (count == 0) return;
-    std::optional<SQLite::Statement> batch;
-    if (count >= k_paragraph_batch) batch.emplace(db, paragraph_insert_sql(k_paragraph_batch));
-    SQLite::Statement one(db, paragraph_insert_sql(1));
+    static const std::string k_batch_sql = paragraph_insert_sql(k_paragraph_batch);
+    static const std::string k_one_sql = paragraph_insert_sql(1);
+    std::optional<CachedStatement> batch;
+    if (count >= k_paragraph_batch) batch.emplace(impl, k_batch_sql);
+    const CachedStatement one(impl, k_one_sql);
     std::size_t k = 0;
     while (k < count) {
         const bool full = count - k >= k_paragraph_batch;
-        SQLite::Statement& insert = full ? *batch : one;
+        SQLite::Statement& insert = full ? **batch : *one;
         const std::size_t rows = full ? k_paragraph_batch : 1;
         int column = 1;
         for (std::size_t row = 0; row < rows; ++row, ++k) {
@@ -109,15 +113,15 @@ void insert_paragraphs(SQLite::Database& db, Id article, std::size_t count, At a
             bind_size(insert, column++, index);
             bind_size(insert, column++, p.span.start);
             bind_size(insert, column++, p.span.end);
-            bind_text(insert, column++, to_string(p.kind));
+            insert.bindNoCopy(column++, lasting_name(p.kind));
         }
         insert.exec();
         insert.reset();
     }
 }
 
-void insert_paragraphs(SQLite::Database& db, Id article, const std::vector<Paragraph>& paragraphs) {
-    insert_paragraphs(db, article, paragraphs.size(),
+void insert_paragraphs(Store::Impl& impl, Id article, const std::vector<Paragraph>& paragraphs) {
+    insert_paragraphs(impl, article, paragraphs.size(),
                       [&](std::size_t k) { return std::pair<std::size_t, const Paragraph&>(k, paragraphs[k]); });
 }
 
@@ -151,7 +155,7 @@ Id Store::add_article(const Article& article) {
     SQLite::Database& db = m_impl->db;
     WriteScope write(db);
     const Id id = insert_article(db, article);
-    insert_paragraphs(db, id, article.paragraphs);
+    insert_paragraphs(*m_impl, id, article.paragraphs);
     insert_citations(db, id, article.sources);
     write.commit();
     return id;
@@ -159,7 +163,7 @@ Id Store::add_article(const Article& article) {
 
 void Store::add_paragraphs(Id article, std::span<const NumberedParagraph> paragraphs) {
     WriteScope write(m_impl->db);
-    insert_paragraphs(m_impl->db, article, paragraphs.size(), [&](std::size_t k) {
+    insert_paragraphs(*m_impl, article, paragraphs.size(), [&](std::size_t k) {
         return std::pair<std::size_t, const Paragraph&>(paragraphs[k].index, paragraphs[k].paragraph);
     });
     write.commit();

@@ -33,25 +33,40 @@ Claim claim_at(Store::Impl& impl, const SQLite::Statement& row) {
     return c;
 }
 
-constexpr std::string_view k_claim_insert =
-    "INSERT INTO claim (article, kind, text, start, end, fields, checkworthiness, hedged, origin, created_at) VALUES ";
-constexpr std::string_view k_claim_row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// Return an INSERT of `rows` claims. Origin and time are the same for all of them: parameters 1
+// and 2, bound once; the other columns of row k are parameters from first_parameter(k) on. (Those
+// are written `?`, numbered in turn: SQLite looks each `?NNN` up in a list of all of them.)
+constexpr int k_row_parameters = 8;
+constexpr int first_parameter(std::size_t row) { return 3 + k_row_parameters * static_cast<int>(row); }
 
-// Bind `claim` as the row of claim columns starting at parameter `at`, and return the next one.
-// Text, fields and time are bound without a copy: they must outlive the statement's step.
-int bind_claim(SQLite::Statement& insert, int at, const Claim& claim, const std::string& fields, Origin origin,
-               const std::string& created) {
+std::string claims_insert_sql(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO claim (origin, created_at, article, kind, text, start, end, fields, checkworthiness, hedged) VALUES ";
+    for (std::size_t k = 0; k < rows; ++k) {
+        if (k > 0) sql += ", ";
+        sql += "(?1, ?2, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
+}
+
+// Bind what all the rows of `insert` share: `origin` and `created` (which must outlive the step).
+void bind_shared(SQLite::Statement& insert, Origin origin, const std::string& created) {
+    insert.bindNoCopy(1, lasting_name(origin));
+    insert.bindNoCopy(2, created);
+}
+
+// Bind `claim` as row `row` of `insert`. Nothing is copied: text and fields (NUL-terminated) must
+// outlive the statement's step.
+void bind_claim(SQLite::Statement& insert, std::size_t row, const Claim& claim, const char* fields) {
+    int at = first_parameter(row);
     insert.bind(at++, claim.article);
-    bind_text(insert, at++, to_string(claim.kind));
+    insert.bindNoCopy(at++, lasting_name(claim.kind));
     insert.bindNoCopy(at++, claim.text);
     bind_size(insert, at++, claim.span.start);
     bind_size(insert, at++, claim.span.end);
     insert.bindNoCopy(at++, fields);
     insert.bind(at++, claim.checkworthiness);
-    insert.bind(at++, claim.hedged ? 1 : 0);
-    bind_text(insert, at++, to_string(origin));
-    insert.bindNoCopy(at++, created);
-    return at;
+    insert.bind(at, claim.hedged ? 1 : 0);
 }
 
 // Insert one claim with the impl's cached statement, so an import of many claims prepares it once.
@@ -59,8 +74,10 @@ Id insert_claim(Store::Impl& impl, const Claim& claim, Origin origin) {
     // Declared before the statement: they outlive its bindings (the cached statement clears them).
     const std::string fields = fields_to_json(claim.fields);
     const std::string created = now_iso8601();
-    const CachedStatement cached(impl, insert_rows_sql(k_claim_insert, k_claim_row, 1));
-    bind_claim(*cached, 1, claim, fields, origin, created);
+    static const std::string k_sql = claims_insert_sql(1);
+    const CachedStatement cached(impl, k_sql);
+    bind_shared(*cached, origin, created);
+    bind_claim(*cached, 0, claim, fields.c_str());
     cached->exec();
     return impl.db.getLastInsertRowid();
 }
@@ -72,14 +89,12 @@ constexpr std::size_t k_batch = 256;
 
 // Insert k_batch `claims` with one statement.
 void insert_batch(Store::Impl& impl, std::span<const Claim> claims) {
-    std::vector<std::string> fields;  // filled first: outlives the statement's bindings
-    fields.reserve(claims.size());
-    for (const Claim& claim : claims) fields.push_back(fields_to_json(claim.fields));
+    const FieldsJson fields(claims);  // made first: outlives the statement's bindings
     const std::string created = now_iso8601();
-    static const std::string k_sql = insert_rows_sql(k_claim_insert, k_claim_row, k_batch);
+    static const std::string k_sql = claims_insert_sql(k_batch);
     const CachedStatement cached(impl, k_sql);
-    int at = 1;
-    for (std::size_t k = 0; k < claims.size(); ++k) at = bind_claim(*cached, at, claims[k], fields[k], Origin::automatic, created);
+    bind_shared(*cached, Origin::automatic, created);
+    for (std::size_t k = 0; k < claims.size(); ++k) bind_claim(*cached, k, claims[k], fields[k]);
     cached->exec();
 }
 

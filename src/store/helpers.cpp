@@ -5,7 +5,10 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <optional>
+#include <string>
 
 namespace claimtrack::store_detail {
 
@@ -89,24 +92,74 @@ void bind_optional(SQLite::Statement& statement, int index, std::optional<std::i
 
 namespace {
 
-void append_json_string(std::string& out, std::string_view value) {
-    constexpr std::array<char, 16> k_hex{'0', '1', '2', '3', '4', '5', '6', '7',
-                                         '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-    out += '"';
-    for (const char c : value) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            out += "\\u00";
-            out += k_hex[byte >> 4];
-            out += k_hex[byte & 0x0f];
-        } else {
-            out += c;
-        }
+constexpr bool needs_escape(unsigned char byte) { return byte < 0x20 || byte == '"' || byte == '\\'; }
+
+constexpr std::size_t k_word = sizeof(std::uint64_t);
+
+// Return whether one of the eight bytes at `at` is below 0x20, a '"' or a '\\'.
+bool word_needs_escape(const char* at) {
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+    const auto zero_byte = [](std::uint64_t word) { return (word - k_ones) & ~word & k_highs; };
+    std::uint64_t word = 0;
+    std::memcpy(&word, at, k_word);
+    const std::uint64_t below_space = (word - k_ones * 0x20) & ~word & k_highs;
+    return (below_space | zero_byte(word ^ (k_ones * '"')) | zero_byte(word ^ (k_ones * '\\'))) != 0;
+}
+
+// Return where the first byte at or after `from` that JSON must escape is in `value`, or its size.
+// Eight bytes are tested at once, the last ones as the word that ends `value`; then one by one
+// from the first word that has one.
+std::size_t next_escape(std::string_view value, std::size_t from) {
+    std::size_t i = from;
+    if (value.size() >= k_word) {
+        while (value.size() - i >= k_word && !word_needs_escape(value.data() + i)) i += k_word;
+        if (value.size() - i < k_word && !word_needs_escape(value.data() + value.size() - k_word)) return value.size();
     }
+    for (; i < value.size(); ++i) {
+        if (needs_escape(static_cast<unsigned char>(value[i]))) return i;
+    }
+    return value.size();
+}
+
+// Append `value` as a JSON string. The bytes between the ones that need escaping go in as one run:
+// appended a byte at a time they cost most of a claim's JSON.
+constexpr std::array<char, 16> k_hex{'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+
+void append_json_string(std::string& out, std::string_view value) {
     out += '"';
+    std::size_t run = 0;
+    for (std::size_t i = next_escape(value, 0); i < value.size(); i = next_escape(value, run)) {
+        out.append(value.data() + run, i - run);
+        const auto byte = static_cast<unsigned char>(value[i]);
+        if (byte < 0x20) {
+            const std::array<char, 6> escaped{'\\', 'u', '0', '0', k_hex[byte >> 4], k_hex[byte & 0x0f]};
+            out.append(escaped.data(), escaped.size());
+        } else {
+            const std::array<char, 2> escaped{'\\', value[i]};
+            out.append(escaped.data(), escaped.size());
+        }
+        run = i + 1;
+    }
+    out.append(value.data() + run, value.size() - run);
+    out += '"';
+}
+
+// Append `fields` as a JSON object of strings to `out`.
+void append_fields_json(std::string& out, const std::map<std::string, std::string>& fields) {
+    std::size_t bytes = 2;
+    for (const auto& [key, value] : fields) bytes += key.size() + value.size() + 6;  // quotes, ':' and ','
+    out.reserve(out.size() + bytes);
+    out += '{';
+    bool first = true;
+    for (const auto& [key, value] : fields) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, key);
+        out += ':';
+        append_json_string(out, value);
+    }
+    out += '}';
 }
 
 template <typename E>
@@ -120,16 +173,21 @@ E enum_at(const SQLite::Statement& statement, int index, std::optional<E> (*from
 }  // namespace
 
 std::string fields_to_json(const std::map<std::string, std::string>& fields) {
-    std::string out = "{";
-    for (const auto& [key, value] : fields) {
-        if (out.size() > 1) out += ',';
-        append_json_string(out, key);
-        out += ':';
-        append_json_string(out, value);
-    }
-    out += '}';
+    std::string out;
+    append_fields_json(out, fields);
     return out;
 }
+
+FieldsJson::FieldsJson(std::span<const Claim> claims) {
+    m_starts.reserve(claims.size());
+    for (const Claim& claim : claims) {
+        m_starts.push_back(m_text.size());
+        append_fields_json(m_text, claim.fields);
+        m_text += '\0';  // the JSON has none of its own: it escapes control characters
+    }
+}
+
+const char* FieldsJson::operator[](std::size_t k) const { return m_text.data() + m_starts[k]; }
 
 std::map<std::string, std::string> fields_from_json(Store::Impl& impl, const std::string& json) {
     std::map<std::string, std::string> fields;
@@ -159,6 +217,27 @@ ParagraphKind paragraph_kind_at(const SQLite::Statement& statement, int index) {
 
 Origin origin_at(const SQLite::Statement& statement, int index) {
     return enum_at<Origin>(statement, index, &origin_from, "origin");
+}
+
+const std::string& lasting_name(ClaimKind kind) {
+    static const std::array<std::string, 5> k_names{
+        std::string(to_string(ClaimKind::quantity)), std::string(to_string(ClaimKind::role)),
+        std::string(to_string(ClaimKind::quote)), std::string(to_string(ClaimKind::event)),
+        std::string(to_string(ClaimKind::comparison))};
+    return k_names.at(static_cast<std::size_t>(kind));
+}
+
+const std::string& lasting_name(Origin origin) {
+    static const std::array<std::string, 2> k_names{std::string(to_string(Origin::automatic)),
+                                                    std::string(to_string(Origin::manual))};
+    return k_names.at(static_cast<std::size_t>(origin));
+}
+
+const std::string& lasting_name(ParagraphKind kind) {
+    static const std::array<std::string, 4> k_names{
+        std::string(to_string(ParagraphKind::text)), std::string(to_string(ParagraphKind::title)),
+        std::string(to_string(ParagraphKind::noise)), std::string(to_string(ParagraphKind::source_list))};
+    return k_names.at(static_cast<std::size_t>(kind));
 }
 
 std::string insert_rows_sql(std::string_view insert, std::string_view row, std::size_t rows) {

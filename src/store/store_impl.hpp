@@ -9,9 +9,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 // Internals shared by the store's .cpp files: the open connection and small binding helpers.
 namespace claimtrack {
@@ -94,10 +96,28 @@ std::string insert_rows_sql(std::string_view insert, std::string_view row, std::
 void bind_size(SQLite::Statement& statement, int index, std::size_t value);
 void bind_optional(SQLite::Statement& statement, int index, std::optional<std::int64_t> value);
 
+// Return the name of `kind` (or `origin`) in a string that lasts as long as the program, to be
+// bound without a copy.
+const std::string& lasting_name(ClaimKind kind);
+const std::string& lasting_name(Origin origin);
+const std::string& lasting_name(ParagraphKind kind);
+
 // Return `fields` as a JSON object of strings, and back (via SQLite's json_each).
 std::string fields_to_json(const std::map<std::string, std::string>& fields);
 std::map<std::string, std::string> fields_from_json(Store::Impl& impl, const std::string& json);
 
+// The fields of many claims as JSON objects (as `fields_to_json` writes them), one after the
+// other in one buffer: one allocation for a batch instead of one per claim.
+class FieldsJson {
+public:
+    explicit FieldsJson(std::span<const Claim> claims);
+    // Return the object of claim `k`, NUL-terminated (to be bound without a copy).
+    const char* operator[](std::size_t k) const;
+
+private:
+    std::string m_text;                 // the objects, each followed by a NUL
+    std::vector<std::size_t> m_starts;  // where each object starts in m_text
+};
 // Return the enum named by column `index`; stop with claimtrack::Error (input) for an unknown name.
 ClaimKind claim_kind_at(const SQLite::Statement& statement, int index);
 Status status_at(const SQLite::Statement& statement, int index);
