@@ -1,7 +1,12 @@
-// Import of a plain-text file as it is read, in UTF-8 or decoded from another charset as it
-// streams (text::ChunkDecoder): one pass finds the title, the language, the sources, the main
-// company and the digest; a second writes the body, the paragraphs and the claims. Neither holds
-// more than a chunk, a line and a few hundred rows, however large the file.
+// Import of a plain-text or Markdown file as it is read, in UTF-8 or decoded from another charset
+// as it streams (text::ChunkDecoder), Markdown rendered a line at a time (article::MarkdownLines):
+// one pass finds the title, the language, the sources, the main company and the digest; a second
+// writes the body, the paragraphs and the claims. Neither holds more than a chunk, a line and a
+// few hundred rows, however large the file (Markdown: also its reference definitions).
+//
+// Markdown falls back to the whole read (read_article) when a link label ends in white space that a
+// soft line break drops (the whole read's label would run on into the next line), and it is read a
+// third time when a reference link comes before the definition of its label.
 #include "app/import_detail.hpp"
 
 #include <claimtrack/article.hpp>
@@ -144,6 +149,50 @@ private:
     std::string m_line;
 };
 
+// Reads the body of a file a line at a time: the file's lines for plain text; for Markdown, the
+// body lines rendered from them (article::MarkdownLines) with their links.
+class BodyReader {
+public:
+    BodyReader(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format,
+               std::optional<article::MarkdownDefinitions> definitions)
+        : m_lines(options, plan), m_format(format), m_definitions(std::move(definitions)) {}
+
+    bool start() { return m_lines.start(); }
+    bool invalid_utf8() const { return m_lines.invalid_utf8(); }
+
+    // Give `take(line, offset, ended, links)` each body line, as LineReader::each gives file lines.
+    template <typename Take>
+    bool each(Take take) {
+        if (m_format != article::Format::markdown) {
+            return m_lines.each([&](std::string_view line, std::size_t offset, bool ended) { take(line, offset, ended, {}); });
+        }
+        article::MarkdownLines markdown([&](article::MarkdownLines::Line&& line) { take(line.text, line.offset, line.ended, std::move(line.links)); },
+                                        m_definitions);
+        if (!m_lines.each([&](std::string_view line, std::size_t, bool) { markdown.add_line(line); })) return false;
+        markdown.finish();
+        m_exact = markdown.exact();
+        m_late = !m_definitions && markdown.needs_definitions();
+        m_after_text = markdown.targets_after_text();
+        if (!m_definitions) m_definitions = markdown.definitions();
+        return true;
+    }
+
+    // Markdown, after each(): false when the line renderer may not render the file as the whole read does.
+    bool exact() const { return m_exact; }
+    // Markdown, after each(): a reference was read before its definition; read again with definitions().
+    bool late() const { return m_late; }
+    const std::vector<std::string>& after_text() const { return m_after_text; }
+    article::MarkdownDefinitions definitions() const { return m_definitions.value_or(article::MarkdownDefinitions{}); }
+
+private:
+    LineReader m_lines;
+    article::Format m_format;
+    std::optional<article::MarkdownDefinitions> m_definitions;
+    bool m_exact = true;
+    bool m_late = false;
+    std::vector<std::string> m_after_text;
+};
+
 // The first chunk of a file and its size, or nothing when the size is unknown (a pipe or device).
 std::optional<std::pair<std::string, std::uintmax_t>> read_head(const ImportOptions& options) {
     std::error_code unknown;
@@ -164,9 +213,11 @@ struct Pass {
     bool invalid_utf8 = false;  // read as UTF-8, it has a byte that is not
 };
 
-// Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns.
-Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan) {
-    LineReader reader(options, plan);
+// Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns; Markdown references
+// resolve by `definitions` when given. Nothing in `scan` when the file must be read whole.
+Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format,
+               std::optional<article::MarkdownDefinitions> definitions = std::nullopt) {
+    BodyReader reader(options, plan, format, std::move(definitions));
     if (!reader.start()) return {};
     claims::CompanyCounter counter;
     article::TextScanner scanner({options.title, options.date, options.path}, [&](const article::ParagraphStream::Finished& f) {
@@ -174,25 +225,33 @@ Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePla
     });
     bytes::Sha256 digest;
     Scan out;
-    const bool read = reader.each([&](std::string_view line, std::size_t offset, bool ended) {
-        scanner.add_line(line, offset);
+    const bool read = reader.each([&](std::string_view line, std::size_t offset, bool ended, std::vector<article::BodyLink> links) {
+        scanner.add_line(line, offset, std::move(links));
         digest.update(line);
         if (ended) digest.update("\n");
         out.body_size = offset + line.size() + (ended ? 1 : 0);
     });
     if (!read) return {std::nullopt, reader.invalid_utf8()};
+    if (!reader.exact()) return {};
+    // A reference used above its definition: the links found so far may lack it. Read once more
+    // knowing every definition (they are few; the text is not held).
+    if (reader.late()) return scan_pass(options, plan, format, reader.definitions());
+    for (const auto& target : reader.after_text()) scanner.cite_after_text(target);
     out.article = scanner.finish();
     out.article.sha256 = digest.hex();
+    if (format == article::Format::markdown) out.article.format = "markdown";
     out.paragraphs = scanner.paragraphs();
     out.company = counter.main_company();
     out.plan = plan;
+    out.format = format;
+    out.definitions = reader.definitions();
     return {std::move(out), false};
 }
 
 }  // namespace
 
-std::optional<Scan> scan(const ImportOptions& options) {
-    if (options.path == "-") return std::nullopt;
+std::optional<Scan> scan(const ImportOptions& options, article::Format format) {
+    if (options.path == "-" || format == article::Format::html) return std::nullopt;
     auto head = read_head(options);
     if (!head) return std::nullopt;
     const auto& [bytes, size] = *head;
@@ -203,13 +262,13 @@ std::optional<Scan> scan(const ImportOptions& options) {
         throw Error(ErrorKind::input, options.path, e.place(), e.reason());
     }
     if (utf8) {
-        Pass pass = scan_pass(options, std::nullopt);
+        Pass pass = scan_pass(options, std::nullopt, format);
         // Some byte is not UTF-8: decode_article goes on to detect the charset, and so do we.
         if (!pass.invalid_utf8) return std::move(pass.scan);
     }
     const auto plan = text::plan_decoding(bytes, size, options.encoding);
     if (!plan) return std::nullopt;
-    return scan_pass(options, plan).scan;
+    return scan_pass(options, plan, format).scan;
 }
 
 ImportResult import_scanned(Store& store, const ImportOptions& options, Scan scanned) {
@@ -247,9 +306,9 @@ ImportResult import_scanned(Store& store, const ImportOptions& options, Scan sca
         if (f.paragraph.kind == ParagraphKind::text) extractor.add_paragraph(f.text, f.paragraph.span.start);
     });
     bytes::Sha256 digest;
-    LineReader reader(options, scanned.plan);
-    const bool same = reader.start() && reader.each([&](std::string_view line, std::size_t offset, bool ended) {
-        stream.add_line(line, offset);
+    BodyReader reader(options, scanned.plan, scanned.format, std::move(scanned.definitions));
+    const bool same = reader.start() && reader.each([&](std::string_view line, std::size_t offset, bool ended, std::vector<article::BodyLink> links) {
+        stream.add_line(line, offset, std::move(links));
         body.write(line);
         digest.update(line);
         if (ended) {

@@ -1,12 +1,52 @@
+#include <claimtrack/article.hpp>
+
 #include "article/internal.hpp"
 
 #include <cctype>
 #include <map>
+#include <set>
+#include <utility>
 
 namespace claimtrack::article::detail {
 namespace {
 
-using References = std::map<std::string, std::string>;
+// Reference definitions by lower-cased label, the first one of a label kept. Read a line at a time
+// (`Noting::misses`), a label looked up before its definition came is noted, so that the caller
+// knows to render again with all the definitions (the lookup would have found it in a whole read).
+class References {
+public:
+    enum class Noting { none, misses };
+    explicit References(Noting noting = Noting::none) : m_noting(noting) {}
+    explicit References(MarkdownDefinitions all) : m_map(std::move(all)) {}
+
+    void add(std::pair<std::string, std::string> definition) {
+        const auto [at, added] = m_map.insert(std::move(definition));
+        if (added && (m_overflow || m_missed.contains(at->first))) m_late = true;
+    }
+
+    const std::string* find(const std::string& label) {
+        if (const auto found = m_map.find(label); found != m_map.end()) return &found->second;
+        if (m_noting == Noting::misses && !m_overflow) {
+            m_missed_bytes += label.size();
+            m_overflow = m_missed_bytes > k_max_missed_bytes;
+            if (!m_overflow) m_missed.insert(label);
+        }
+        return nullptr;
+    }
+
+    const MarkdownDefinitions& all() const { return m_map; }
+    // True when a label was looked up before its definition was added.
+    bool late() const { return m_late; }
+
+private:
+    static constexpr std::size_t k_max_missed_bytes = 1 << 16;  // past it, any later definition counts as late
+    MarkdownDefinitions m_map;
+    std::set<std::string> m_missed;
+    std::size_t m_missed_bytes = 0;
+    Noting m_noting = Noting::none;
+    bool m_overflow = false;
+    bool m_late = false;
+};
 
 bool is_alnum_at(std::string_view text, std::size_t at) {
     return at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || static_cast<unsigned char>(text[at]) >= 0x80);
@@ -44,20 +84,30 @@ std::string target_of(std::string_view inside) {
     return std::string(inside.substr(0, inside.find(' ')));
 }
 
+// Renders the inline markup of a line onto `body`, whose first byte is at `base` of the whole body;
+// links go to `links` with their labels' spans in the whole body.
 class InlineRenderer {
 public:
-    InlineRenderer(Rendered& out, const References& references) : m_out(out), m_references(references) {}
+    InlineRenderer(std::string& body, std::vector<Link>& links, References& references)
+        : m_body(body), m_links(links), m_references(references) {}
 
-    void render(std::string_view text) {
+    void render(std::string_view text, std::size_t base = 0) {
+        m_base = base;
+        render_part(text);
+    }
+
+private:
+    void render_part(std::string_view text) {
         std::size_t i = 0;
         while (i < text.size()) i = step(text, i);
     }
 
-private:
+    std::size_t at() const { return m_base + m_body.size(); }
+
     std::size_t step(std::string_view text, std::size_t i) {
         const char c = text[i];
         if (c == '\\' && i + 1 < text.size() && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
-            m_out.body += text[i + 1];
+            m_body += text[i + 1];
             return i + 2;
         }
         if (c == '`') return code_span(text, i);
@@ -68,7 +118,7 @@ private:
         if (c == '[') return link(text, i, Kind::link);
         if (c == '<') return autolink(text, i);
         if (c == '*' || c == '_' || c == '~') return emphasis(text, i);
-        m_out.body += c;
+        m_body += c;
         return i + 1;
     }
 
@@ -85,24 +135,24 @@ private:
                static_cast<unsigned char>(text[end]) < 0x7F && text[end] != '<' && text[end] != '>') {
             ++end;
         }
-        m_out.body += text.substr(i, end - i);
+        m_body += text.substr(i, end - i);
         return end;
     }
 
     std::size_t code_span(std::string_view text, std::size_t i) {
         const auto end = text.find('`', i + 1);
         if (end == std::string_view::npos) {
-            m_out.body += '`';
+            m_body += '`';
             return i + 1;
         }
-        m_out.body += text.substr(i + 1, end - i - 1);
+        m_body += text.substr(i + 1, end - i - 1);
         return end + 1;
     }
 
     std::size_t link(std::string_view text, std::size_t open, Kind kind) {
         const auto close = closing(text, open, '[', ']');
         if (close == std::string_view::npos) {
-            m_out.body += text.substr(kind == Kind::image ? open - 1 : open, kind == Kind::image ? 2 : 1);
+            m_body += text.substr(kind == Kind::image ? open - 1 : open, kind == Kind::image ? 2 : 1);
             return open + 1;
         }
         const auto label = text.substr(open + 1, close - open - 1);
@@ -118,17 +168,16 @@ private:
             const auto end = text.find(']', next);
             if (end != std::string_view::npos) {
                 const auto id = text.substr(next + 1, end - next - 1);
-                const auto found = m_references.find(lower(id.empty() ? label : id));
-                if (found != m_references.end()) target = found->second;
+                if (const auto* found = m_references.find(lower(id.empty() ? label : id))) target = *found;
                 next = end + 1;
             }
-        } else if (const auto found = m_references.find(lower(label)); found != m_references.end()) {
-            target = found->second;
+        } else if (const auto* found = m_references.find(lower(label))) {
+            target = *found;
         }
         if (kind == Kind::image) return next;  // images carry no article text
-        const std::size_t start = m_out.body.size();
-        render(label);
-        if (!target.empty()) m_out.links.push_back({{start, m_out.body.size()}, std::move(target)});
+        const std::size_t start = at();
+        render_part(label);
+        if (!target.empty()) m_links.push_back({{start, at()}, std::move(target)});
         return next;
     }
 
@@ -136,12 +185,12 @@ private:
         const auto end = text.find('>', i);
         const auto inside = end == std::string_view::npos ? std::string_view() : text.substr(i + 1, end - i - 1);
         if (!(inside.starts_with("http://") || inside.starts_with("https://")) || inside.find(' ') != std::string_view::npos) {
-            m_out.body += '<';
+            m_body += '<';
             return i + 1;
         }
-        const std::size_t start = m_out.body.size();
-        m_out.body += inside;
-        m_out.links.push_back({{start, m_out.body.size()}, std::string(inside)});
+        const std::size_t start = at();
+        m_body += inside;
+        m_links.push_back({{start, at()}, std::string(inside)});
         return end + 1;
     }
 
@@ -154,13 +203,15 @@ private:
         const bool closes = i > 0 && !is_space_at(text, i - 1);
         const bool lone_tilde = text[i] == '~' && end - i < 2;
         if (inside_word || lone_tilde || !(opens || closes)) {
-            m_out.body += text.substr(i, end - i);
+            m_body += text.substr(i, end - i);
         }
         return end;
     }
 
-    Rendered& m_out;
-    const References& m_references;
+    std::string& m_body;
+    std::vector<Link>& m_links;
+    References& m_references;
+    std::size_t m_base = 0;
 };
 
 // Return the line without its block markup: heading hashes, quote markers, bullets.
@@ -315,10 +366,10 @@ Rendered render_markdown(std::string_view markdown) {
     const auto lines = split_lines(text);
     References references;
     for (const auto line : lines) {
-        if (auto definition = reference_definition(line)) references.insert(std::move(*definition));
+        if (auto definition = reference_definition(line)) references.add(std::move(*definition));
     }
     Rendered out;
-    InlineRenderer renderer(out, references);
+    InlineRenderer renderer(out.body, out.links, references);
     bool in_code = false;
     LineKind previous = LineKind::blank;
     for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -336,10 +387,116 @@ Rendered render_markdown(std::string_view markdown) {
         previous = kind;
     }
     // Reference definitions are sources too, though their lines leave the text.
-    for (const auto& [label, target] : references) {
+    for (const auto& [label, target] : references.all()) {
         out.links.push_back({{out.body.size(), out.body.size()}, target});
     }
     return out;
 }
 
 }  // namespace claimtrack::article::detail
+
+namespace claimtrack::article {
+
+using detail::LineKind;
+
+// The line-at-a-time twin of render_markdown's loop: the same steps, with the body cut at each hard
+// line break. A soft break only ever changes the end of the current body line, so one line is held.
+struct MarkdownLines::State {
+    explicit State(std::function<void(Line&&)> take, std::optional<MarkdownDefinitions> all)
+        : each(std::move(take)),
+          given(all.has_value()),
+          references(all ? detail::References(std::move(*all)) : detail::References(detail::References::Noting::misses)),
+          renderer(body, links, references) {}
+
+    void add_line(std::string_view line) {
+        if (!given) {
+            if (auto definition = detail::reference_definition(line)) references.add(std::move(*definition));
+        }
+        const bool fence = line.starts_with("```") || line.starts_with("~~~");
+        const LineKind kind = in_code || fence ? LineKind::code : detail::kind_of(line);
+        if (lines++ > 0) end_line(detail::continues(previous, previous_line, kind, line), line);
+        if (fence) {
+            in_code = !in_code;
+        } else if (in_code) {
+            body += line;
+        } else if (kind != LineKind::rule && kind != LineKind::definition) {
+            renderer.render(detail::strip_block(line), offset);
+        }
+        previous = kind;
+        previous_line.assign(line);
+    }
+
+    void end_line(bool soft, std::string_view next_line) {
+        if (!soft) {
+            give(true);
+            return;
+        }
+        detail::append_break(body, true, next_line);
+        // White space dropped at a soft break that a label ended with: the whole read's label would
+        // run on into the next line's text.
+        for (const detail::Link& link : links) {
+            if (link.label.end > offset + body.size()) exact = false;
+        }
+    }
+
+    void give(bool ended) {
+        if (!ended) {
+            for (const auto& link : links) {
+                if (link.label.start == offset + body.size()) after_text.push_back(link.target);
+            }
+        }
+        Line out{body, offset, ended, {}};
+        out.links.reserve(links.size());
+        for (auto& link : links) {
+            const std::size_t start = std::min(link.label.start - offset, body.size());
+            std::string text = body.substr(start, std::min(link.label.end - offset, body.size()) - start);
+            out.links.push_back({link.label, std::move(text), std::move(link.target)});
+        }
+        each(std::move(out));
+        offset += body.size() + (ended ? 1 : 0);
+        body.clear();
+        links.clear();
+    }
+
+    std::function<void(Line&&)> each;
+    bool given = false;
+    detail::References references;
+    std::string body;  // the body line being rendered
+    std::vector<detail::Link> links;  // its links
+    detail::InlineRenderer renderer;
+    std::size_t offset = 0;  // where `body` starts in the whole body
+    std::size_t lines = 0;
+    std::string previous_line;
+    LineKind previous = LineKind::blank;
+    bool in_code = false;
+    bool exact = true;
+    bool finished = false;
+    std::vector<std::string> after_text;  // targets of empty labels at the very end
+};
+
+MarkdownLines::MarkdownLines(std::function<void(Line&&)> each, std::optional<MarkdownDefinitions> all)
+    : m_state(std::make_unique<State>(std::move(each), std::move(all))) {}
+
+MarkdownLines::~MarkdownLines() = default;
+
+void MarkdownLines::add_line(std::string_view line) { m_state->add_line(line); }
+
+void MarkdownLines::finish() {
+    if (m_state->finished) return;
+    m_state->finished = true;
+    m_state->give(false);
+}
+
+const MarkdownDefinitions& MarkdownLines::definitions() const { return m_state->references.all(); }
+
+bool MarkdownLines::needs_definitions() const { return m_state->references.late(); }
+
+bool MarkdownLines::exact() const { return m_state->exact; }
+
+std::vector<std::string> MarkdownLines::targets_after_text() const {
+    std::vector<std::string> out = m_state->after_text;
+    for (const auto& [label, target] : definitions()) out.push_back(target);
+    return out;
+}
+
+}  // namespace claimtrack::article
