@@ -211,6 +211,7 @@ std::optional<std::pair<std::string, std::uintmax_t>> read_head(const ImportOpti
 struct Pass {
     std::optional<Scan> scan;
     bool invalid_utf8 = false;  // read as UTF-8, it has a byte that is not
+    std::optional<article::MarkdownDefinitions> again;  // read again with these Markdown definitions
 };
 
 // Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns; Markdown references
@@ -218,7 +219,7 @@ struct Pass {
 Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format,
                std::optional<article::MarkdownDefinitions> definitions = std::nullopt) {
     BodyReader reader(options, plan, format, std::move(definitions));
-    if (!reader.start()) return {};
+    if (!reader.start()) return {std::nullopt, false, std::nullopt};
     claims::CompanyCounter counter;
     article::TextScanner scanner({options.title, options.date, options.path}, [&](const article::ParagraphStream::Finished& f) {
         if (f.paragraph.kind == ParagraphKind::text) counter.add_paragraph(f.text);
@@ -231,11 +232,11 @@ Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePla
         if (ended) digest.update("\n");
         out.body_size = offset + line.size() + (ended ? 1 : 0);
     });
-    if (!read) return {std::nullopt, reader.invalid_utf8()};
-    if (!reader.exact()) return {};
+    if (!read) return {std::nullopt, reader.invalid_utf8(), std::nullopt};
+    if (!reader.exact()) return {std::nullopt, false, std::nullopt};
     // A reference used above its definition: the links found so far may lack it. Read once more
     // knowing every definition (they are few; the text is not held).
-    if (reader.late()) return scan_pass(options, plan, format, reader.definitions());
+    if (reader.late()) return {std::nullopt, false, reader.definitions()};
     for (const auto& target : reader.after_text()) scanner.cite_after_text(target);
     out.article = scanner.finish();
     out.article.sha256 = digest.hex();
@@ -245,7 +246,14 @@ Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePla
     out.plan = plan;
     out.format = format;
     out.definitions = reader.definitions();
-    return {std::move(out), false};
+    return {std::move(out), false, std::nullopt};
+}
+
+// scan_pass, once more when Markdown references came before their definitions.
+Pass scan_passes(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format) {
+    Pass pass = scan_pass(options, plan, format);
+    if (pass.again) return scan_pass(options, plan, format, std::move(pass.again));
+    return pass;
 }
 
 }  // namespace
@@ -262,13 +270,13 @@ std::optional<Scan> scan(const ImportOptions& options, article::Format format) {
         throw Error(ErrorKind::input, options.path, e.place(), e.reason());
     }
     if (utf8) {
-        Pass pass = scan_pass(options, std::nullopt, format);
+        Pass pass = scan_passes(options, std::nullopt, format);
         // Some byte is not UTF-8: decode_article goes on to detect the charset, and so do we.
         if (!pass.invalid_utf8) return std::move(pass.scan);
     }
     const auto plan = text::plan_decoding(bytes, size, options.encoding);
     if (!plan) return std::nullopt;
-    return scan_pass(options, plan, format).scan;
+    return scan_passes(options, plan, format).scan;
 }
 
 ImportResult import_scanned(Store& store, const ImportOptions& options, Scan scanned) {

@@ -6,6 +6,7 @@
 #include <claimtrack/text.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 namespace claimtrack::article {
@@ -159,8 +160,46 @@ void ParagraphStream::require_text(std::string_view origin) const {
     if (!m_prose) detail::throw_no_text(origin, m_first_line, m_sources);
 }
 
+// The cited sources as mentions come, one entry a URL, so that a long article citing the same
+// sources again and again is held once: what detail::cited_sources keeps of its mentions (the first
+// mention of a URL places it; its title is the first non-empty label), by order of (at, arrival).
 struct TextScanner::Mentions {
-    std::vector<detail::SourceMention> list;
+    struct Order {
+        std::size_t at = 0;
+        std::size_t arrival = 0;
+        bool operator<(const Order& other) const { return at != other.at ? at < other.at : arrival < other.arrival; }
+    };
+    struct Source {
+        Order first;
+        Order titled;
+        std::string title;
+    };
+
+    void add(detail::SourceMention mention) {
+        const Order order{mention.at, m_arrivals++};
+        const auto [found, added] = m_sources.try_emplace(std::move(mention.url));
+        Source& source = found->second;
+        if (added || order < source.first) source.first = order;
+        if (!mention.label.empty() && (source.title.empty() || order < source.titled)) {
+            source.titled = order;
+            source.title = std::move(mention.label);
+        }
+    }
+
+    std::vector<CitedSource> cited() {
+        std::vector<std::pair<Order, detail::SourceMention>> ordered;
+        ordered.reserve(m_sources.size());
+        for (auto& [url, source] : m_sources) ordered.push_back({source.first, {source.first.at, url, std::move(source.title)}});
+        std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<detail::SourceMention> mentions;
+        mentions.reserve(ordered.size());
+        for (auto& [order, mention] : ordered) mentions.push_back(std::move(mention));
+        return detail::cited_sources(std::move(mentions));
+    }
+
+private:
+    std::unordered_map<std::string, Source> m_sources;
+    std::size_t m_arrivals = 0;
 };
 
 TextScanner::TextScanner(ParseOptions options, std::function<void(const ParagraphStream::Finished&)> each)
@@ -178,12 +217,12 @@ void TextScanner::take(ParagraphStream::Finished&& finished) {
     if (paragraph.kind != ParagraphKind::noise) {
         // As detail::mentions_in gives them: the links first, then the line's URLs.
         for (const BodyLink& link : finished.links) {
-            if (auto url = normalize_url(link.target)) m_mentions->list.push_back({link.label.start, std::move(*url), text::collapse_space(link.text)});
+            if (auto url = normalize_url(link.target)) m_mentions->add({link.label.start, std::move(*url), text::collapse_space(link.text)});
         }
         const Paragraph local{{0, finished.text.size()}, paragraph.kind};
         for (auto& mention : detail::mentions_in(finished.text, local, {})) {
             mention.at += paragraph.span.start;
-            m_mentions->list.push_back(std::move(mention));
+            m_mentions->add(std::move(mention));
         }
     }
     if (m_each) m_each(finished);
@@ -191,7 +230,7 @@ void TextScanner::take(ParagraphStream::Finished&& finished) {
 
 void TextScanner::cite_after_text(std::string_view target) {
     // After every mention in the text, as parse places them at the end of the body.
-    if (auto url = normalize_url(target)) m_mentions->list.push_back({static_cast<std::size_t>(-1), std::move(*url), ""});
+    if (auto url = normalize_url(target)) m_mentions->add({static_cast<std::size_t>(-1), std::move(*url), ""});
 }
 
 Article TextScanner::finish() {
@@ -199,7 +238,7 @@ Article TextScanner::finish() {
     m_stream.require_text(m_options.origin);
     Article article;
     article.title = !m_options.title.empty() ? m_options.title : m_title;
-    article.sources = detail::cited_sources(std::move(m_mentions->list));
+    article.sources = m_mentions->cited();
     article.language = text::detect_language(m_prose);
     article.date = m_options.date;
     article.origin = m_options.origin;
