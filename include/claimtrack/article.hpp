@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Turning an article's text into an Article: paragraphs, title, noise, cited sources.
@@ -49,11 +50,15 @@ struct BodyLink {
 // Markdown reference definitions ("[label]: url"), by lower-cased label.
 using MarkdownDefinitions = std::map<std::string, std::string>;
 
+// Return the reference definition on a line of Markdown: its label, lower-cased, and its target.
+// Gathered over the whole text (in code blocks too), the first of a label kept, they are what
+// render_markdown resolves reference links by.
+std::optional<std::pair<std::string, std::string>> markdown_definition(std::string_view line);
+
 // Renders Markdown a line at a time to the body `parse` renders from the whole text, giving each line
 // of that body with its links once the next input line has ended it (soft line breaks join input
-// lines). Reference links resolve by the definitions given, or else by those seen so far; then
-// `needs_definitions` says whether a whole read would have resolved more (render again, giving
-// `definitions()`). Holds one body line and the previous input line.
+// lines). Reference links resolve by `definitions`, those of the whole text (markdown_definition).
+// Holds one body line and the previous input line.
 class MarkdownLines {
 public:
     struct Line {
@@ -63,7 +68,7 @@ public:
         std::vector<BodyLink> links;  // in the order render_markdown lists them
     };
 
-    explicit MarkdownLines(std::function<void(Line&&)> each, std::optional<MarkdownDefinitions> all = std::nullopt);
+    MarkdownLines(std::function<void(Line&&)> each, MarkdownDefinitions definitions);
     ~MarkdownLines();
     MarkdownLines(const MarkdownLines&) = delete;
     MarkdownLines& operator=(const MarkdownLines&) = delete;
@@ -73,10 +78,6 @@ public:
     // Give the last body line; call once, after the last input line.
     void finish();
 
-    // The definitions given, or those seen so far (all of them after `finish`).
-    const MarkdownDefinitions& definitions() const;
-    // True when a reference was looked up before the definition of its label came.
-    bool needs_definitions() const;
     // False when this rendering may differ from the whole read's (a link label that a soft line
     // break cut into); then read the whole text instead.
     bool exact() const;

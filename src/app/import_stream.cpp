@@ -5,8 +5,8 @@
 // few hundred rows, however large the file (Markdown: also its reference definitions).
 //
 // Markdown falls back to the whole read (read_article) when a link label ends in white space that a
-// soft line break drops (the whole read's label would run on into the next line), and it is read a
-// third time when a reference link comes before the definition of its label.
+// soft line break drops (the whole read's label would run on into the next line). A quick read
+// before the two passes gathers its reference definitions (few; a link may come before its own).
 #include "app/import_detail.hpp"
 
 #include <claimtrack/article.hpp>
@@ -154,7 +154,7 @@ private:
 class BodyReader {
 public:
     BodyReader(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format,
-               std::optional<article::MarkdownDefinitions> definitions)
+               article::MarkdownDefinitions definitions)
         : m_lines(options, plan), m_format(format), m_definitions(std::move(definitions)) {}
 
     bool start() { return m_lines.start(); }
@@ -171,25 +171,20 @@ public:
         if (!m_lines.each([&](std::string_view line, std::size_t, bool) { markdown.add_line(line); })) return false;
         markdown.finish();
         m_exact = markdown.exact();
-        m_late = !m_definitions && markdown.needs_definitions();
         m_after_text = markdown.targets_after_text();
-        if (!m_definitions) m_definitions = markdown.definitions();
         return true;
     }
 
     // Markdown, after each(): false when the line renderer may not render the file as the whole read does.
     bool exact() const { return m_exact; }
-    // Markdown, after each(): a reference was read before its definition; read again with definitions().
-    bool late() const { return m_late; }
+    // Markdown, after each(): what the text cites after its last line (article::MarkdownLines).
     const std::vector<std::string>& after_text() const { return m_after_text; }
-    article::MarkdownDefinitions definitions() const { return m_definitions.value_or(article::MarkdownDefinitions{}); }
 
 private:
     LineReader m_lines;
     article::Format m_format;
-    std::optional<article::MarkdownDefinitions> m_definitions;
+    article::MarkdownDefinitions m_definitions;
     bool m_exact = true;
-    bool m_late = false;
     std::vector<std::string> m_after_text;
 };
 
@@ -211,15 +206,37 @@ std::optional<std::pair<std::string, std::uintmax_t>> read_head(const ImportOpti
 struct Pass {
     std::optional<Scan> scan;
     bool invalid_utf8 = false;  // read as UTF-8, it has a byte that is not
-    std::optional<article::MarkdownDefinitions> again;  // read again with these Markdown definitions
 };
 
-// Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns; Markdown references
-// resolve by `definitions` when given. Nothing in `scan` when the file must be read whole.
-Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format,
-               std::optional<article::MarkdownDefinitions> definitions = std::nullopt) {
-    BodyReader reader(options, plan, format, std::move(definitions));
-    if (!reader.start()) return {std::nullopt, false, std::nullopt};
+struct Definitions {
+    std::optional<article::MarkdownDefinitions> found;  // nothing when the file did not read
+    bool invalid_utf8 = false;
+};
+
+// Read the Markdown file once for its reference definitions (a quick read: no rendering), so that
+// the passes that render it know every link at once, as the whole read does.
+Definitions definitions_of(const ImportOptions& options, const std::optional<text::DecodePlan>& plan) {
+    LineReader reader(options, plan);
+    if (!reader.start()) return {};
+    article::MarkdownDefinitions definitions;
+    const bool read = reader.each([&](std::string_view line, std::size_t, bool) {
+        if (auto definition = article::markdown_definition(line)) definitions.insert(std::move(*definition));
+    });
+    if (!read) return {std::nullopt, reader.invalid_utf8()};
+    return {std::move(definitions), false};
+}
+
+// Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns. Nothing in `scan`
+// when the file must be read whole.
+Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format) {
+    article::MarkdownDefinitions definitions;
+    if (format == article::Format::markdown) {
+        auto read = definitions_of(options, plan);
+        if (!read.found) return {std::nullopt, read.invalid_utf8};
+        definitions = std::move(*read.found);
+    }
+    BodyReader reader(options, plan, format, definitions);
+    if (!reader.start()) return {};
     claims::CompanyCounter counter;
     article::TextScanner scanner({options.title, options.date, options.path}, [&](const article::ParagraphStream::Finished& f) {
         if (f.paragraph.kind == ParagraphKind::text) counter.add_paragraph(f.text);
@@ -232,11 +249,8 @@ Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePla
         if (ended) digest.update("\n");
         out.body_size = offset + line.size() + (ended ? 1 : 0);
     });
-    if (!read) return {std::nullopt, reader.invalid_utf8(), std::nullopt};
-    if (!reader.exact()) return {std::nullopt, false, std::nullopt};
-    // A reference used above its definition: the links found so far may lack it. Read once more
-    // knowing every definition (they are few; the text is not held).
-    if (reader.late()) return {std::nullopt, false, reader.definitions()};
+    if (!read) return {std::nullopt, reader.invalid_utf8()};
+    if (!reader.exact()) return {};
     for (const auto& target : reader.after_text()) scanner.cite_after_text(target);
     out.article = scanner.finish();
     out.article.sha256 = digest.hex();
@@ -245,15 +259,8 @@ Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePla
     out.company = counter.main_company();
     out.plan = plan;
     out.format = format;
-    out.definitions = reader.definitions();
-    return {std::move(out), false, std::nullopt};
-}
-
-// scan_pass, once more when Markdown references came before their definitions.
-Pass scan_passes(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format) {
-    Pass pass = scan_pass(options, plan, format);
-    if (pass.again) return scan_pass(options, plan, format, std::move(pass.again));
-    return pass;
+    out.definitions = std::move(definitions);
+    return {std::move(out), false};
 }
 
 }  // namespace
@@ -270,13 +277,13 @@ std::optional<Scan> scan(const ImportOptions& options, article::Format format) {
         throw Error(ErrorKind::input, options.path, e.place(), e.reason());
     }
     if (utf8) {
-        Pass pass = scan_passes(options, std::nullopt, format);
+        Pass pass = scan_pass(options, std::nullopt, format);
         // Some byte is not UTF-8: decode_article goes on to detect the charset, and so do we.
         if (!pass.invalid_utf8) return std::move(pass.scan);
     }
     const auto plan = text::plan_decoding(bytes, size, options.encoding);
     if (!plan) return std::nullopt;
-    return scan_passes(options, plan, format).scan;
+    return scan_pass(options, plan, format).scan;
 }
 
 ImportResult import_scanned(Store& store, const ImportOptions& options, Scan scanned) {

@@ -4,49 +4,12 @@
 
 #include <cctype>
 #include <map>
-#include <set>
 #include <utility>
 
 namespace claimtrack::article::detail {
 namespace {
 
-// Reference definitions by lower-cased label, the first one of a label kept. Read a line at a time
-// (`Noting::misses`), a label looked up before its definition came is noted, so that the caller
-// knows to render again with all the definitions (the lookup would have found it in a whole read).
-class References {
-public:
-    enum class Noting { none, misses };
-    explicit References(Noting noting = Noting::none) : m_noting(noting) {}
-    explicit References(MarkdownDefinitions all) : m_map(std::move(all)) {}
-
-    void add(std::pair<std::string, std::string> definition) {
-        const auto [at, added] = m_map.insert(std::move(definition));
-        if (added && (m_overflow || m_missed.contains(at->first))) m_late = true;
-    }
-
-    const std::string* find(const std::string& label) {
-        if (const auto found = m_map.find(label); found != m_map.end()) return &found->second;
-        if (m_noting == Noting::misses && !m_overflow) {
-            m_missed_bytes += label.size();
-            m_overflow = m_missed_bytes > k_max_missed_bytes;
-            if (!m_overflow) m_missed.insert(label);
-        }
-        return nullptr;
-    }
-
-    const MarkdownDefinitions& all() const { return m_map; }
-    // True when a label was looked up before its definition was added.
-    bool late() const { return m_late; }
-
-private:
-    static constexpr std::size_t k_max_missed_bytes = 1 << 16;  // past it, any later definition counts as late
-    MarkdownDefinitions m_map;
-    std::set<std::string> m_missed;
-    std::size_t m_missed_bytes = 0;
-    Noting m_noting = Noting::none;
-    bool m_overflow = false;
-    bool m_late = false;
-};
+using References = MarkdownDefinitions;
 
 bool is_alnum_at(std::string_view text, std::size_t at) {
     return at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || static_cast<unsigned char>(text[at]) >= 0x80);
@@ -88,7 +51,7 @@ std::string target_of(std::string_view inside) {
 // links go to `links` with their labels' spans in the whole body.
 class InlineRenderer {
 public:
-    InlineRenderer(std::string& body, std::vector<Link>& links, References& references)
+    InlineRenderer(std::string& body, std::vector<Link>& links, const References& references)
         : m_body(body), m_links(links), m_references(references) {}
 
     void render(std::string_view text, std::size_t base = 0) {
@@ -168,11 +131,12 @@ private:
             const auto end = text.find(']', next);
             if (end != std::string_view::npos) {
                 const auto id = text.substr(next + 1, end - next - 1);
-                if (const auto* found = m_references.find(lower(id.empty() ? label : id))) target = *found;
+                const auto found = m_references.find(lower(id.empty() ? label : id));
+                if (found != m_references.end()) target = found->second;
                 next = end + 1;
             }
-        } else if (const auto* found = m_references.find(lower(label))) {
-            target = *found;
+        } else if (const auto found = m_references.find(lower(label)); found != m_references.end()) {
+            target = found->second;
         }
         if (kind == Kind::image) return next;  // images carry no article text
         const std::size_t start = at();
@@ -210,7 +174,7 @@ private:
 
     std::string& m_body;
     std::vector<Link>& m_links;
-    References& m_references;
+    const References& m_references;
     std::size_t m_base = 0;
 };
 
@@ -366,7 +330,7 @@ Rendered render_markdown(std::string_view markdown) {
     const auto lines = split_lines(text);
     References references;
     for (const auto line : lines) {
-        if (auto definition = reference_definition(line)) references.add(std::move(*definition));
+        if (auto definition = reference_definition(line)) references.insert(std::move(*definition));
     }
     Rendered out;
     InlineRenderer renderer(out.body, out.links, references);
@@ -387,7 +351,7 @@ Rendered render_markdown(std::string_view markdown) {
         previous = kind;
     }
     // Reference definitions are sources too, though their lines leave the text.
-    for (const auto& [label, target] : references.all()) {
+    for (const auto& [label, target] : references) {
         out.links.push_back({{out.body.size(), out.body.size()}, target});
     }
     return out;
@@ -402,16 +366,10 @@ using detail::LineKind;
 // The line-at-a-time twin of render_markdown's loop: the same steps, with the body cut at each hard
 // line break. A soft break only ever changes the end of the current body line, so one line is held.
 struct MarkdownLines::State {
-    explicit State(std::function<void(Line&&)> take, std::optional<MarkdownDefinitions> all)
-        : each(std::move(take)),
-          given(all.has_value()),
-          references(all ? detail::References(std::move(*all)) : detail::References(detail::References::Noting::misses)),
-          renderer(body, links, references) {}
+    State(std::function<void(Line&&)> take, MarkdownDefinitions all)
+        : each(std::move(take)), references(std::move(all)), renderer(body, links, references) {}
 
     void add_line(std::string_view line) {
-        if (!given) {
-            if (auto definition = detail::reference_definition(line)) references.add(std::move(*definition));
-        }
         const bool fence = line.starts_with("```") || line.starts_with("~~~");
         const LineKind kind = in_code || fence ? LineKind::code : detail::kind_of(line);
         if (lines++ > 0) end_line(detail::continues(previous, previous_line, kind, line), line);
@@ -459,8 +417,7 @@ struct MarkdownLines::State {
     }
 
     std::function<void(Line&&)> each;
-    bool given = false;
-    detail::References references;
+    MarkdownDefinitions references;
     std::string body;  // the body line being rendered
     std::vector<detail::Link> links;  // its links
     detail::InlineRenderer renderer;
@@ -474,8 +431,8 @@ struct MarkdownLines::State {
     std::vector<std::string> after_text;  // targets of empty labels at the very end
 };
 
-MarkdownLines::MarkdownLines(std::function<void(Line&&)> each, std::optional<MarkdownDefinitions> all)
-    : m_state(std::make_unique<State>(std::move(each), std::move(all))) {}
+MarkdownLines::MarkdownLines(std::function<void(Line&&)> each, MarkdownDefinitions definitions)
+    : m_state(std::make_unique<State>(std::move(each), std::move(definitions))) {}
 
 MarkdownLines::~MarkdownLines() = default;
 
@@ -487,15 +444,15 @@ void MarkdownLines::finish() {
     m_state->give(false);
 }
 
-const MarkdownDefinitions& MarkdownLines::definitions() const { return m_state->references.all(); }
-
-bool MarkdownLines::needs_definitions() const { return m_state->references.late(); }
-
 bool MarkdownLines::exact() const { return m_state->exact; }
+
+std::optional<std::pair<std::string, std::string>> markdown_definition(std::string_view line) {
+    return detail::reference_definition(line);
+}
 
 std::vector<std::string> MarkdownLines::targets_after_text() const {
     std::vector<std::string> out = m_state->after_text;
-    for (const auto& [label, target] : definitions()) out.push_back(target);
+    for (const auto& [label, target] : m_state->references) out.push_back(target);
     return out;
 }
 

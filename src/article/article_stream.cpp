@@ -18,7 +18,8 @@ constexpr std::size_t k_short_run = 6;
 constexpr std::size_t k_max_held_bytes = 1 << 20;
 constexpr std::size_t k_max_title_bytes = 300;
 
-// Return `links` as Links of the body `text`, which starts at `start` of the whole body.
+// Return `links`, on a line that starts at byte `start` of the body, as Links of another text in
+// which that line starts at byte `at` (their targets left out: only their labels are looked at).
 std::vector<detail::Link> local_links(const std::vector<BodyLink>& links, std::size_t start, std::size_t at) {
     std::vector<detail::Link> out;
     out.reserve(links.size());
@@ -54,9 +55,11 @@ void ParagraphStream::add_line(std::string_view line, std::size_t offset, std::v
     held.finished.paragraph = {{offset + trimmed.start, offset + trimmed.end}, kinds.noise ? ParagraphKind::noise : ParagraphKind::text};
     // parse cites, and takes as leading a line, the links whose label starts in the paragraph.
     const Span span = held.finished.paragraph.span;
-    std::erase_if(links, [&](const BodyLink& link) { return link.label.start < span.start || link.label.start >= span.end; });
-    std::stable_sort(links.begin(), links.end(), [](const BodyLink& a, const BodyLink& b) { return a.label.start < b.label.start; });
-    held.finished.links = std::move(links);
+    if (!links.empty()) {
+        std::erase_if(links, [&](const BodyLink& link) { return link.label.start < span.start || link.label.start >= span.end; });
+        std::stable_sort(links.begin(), links.end(), [](const BodyLink& a, const BodyLink& b) { return a.label.start < b.label.start; });
+        held.finished.links = std::move(links);
+    }
     if (held.finished.paragraph.kind != ParagraphKind::noise) {
         held.source = detail::title_url_line(text, whole).has_value() || led_by_link(held.finished.text, span.start, held.finished.links);
         held.short_line = !held.source && detail::is_short_tail_line(text, whole);
