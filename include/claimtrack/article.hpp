@@ -5,10 +5,12 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Turning an article's text into an Article: paragraphs, title, noise, cited sources.
@@ -36,6 +38,58 @@ struct ParseOptions {
 // `utf8` is taken by value: a plain-text body with LF line ends becomes the article's body as is.
 Article parse(std::string utf8, Format format, const ParseOptions& options);
 
+// A Markdown link on a line of the rendered body: its label's span in the body, the label's text and
+// the link's target as written.
+struct BodyLink {
+    Span label;
+    std::string text;
+    std::string target;
+    bool operator==(const BodyLink&) const = default;
+};
+
+// Markdown reference definitions ("[label]: url"), by lower-cased label.
+using MarkdownDefinitions = std::map<std::string, std::string>;
+
+// Return the reference definition on a line of Markdown: its label, lower-cased, and its target.
+// Gathered over the whole text (in code blocks too), the first of a label kept, they are what
+// render_markdown resolves reference links by.
+std::optional<std::pair<std::string, std::string>> markdown_definition(std::string_view line);
+
+// Renders Markdown a line at a time to the body `parse` renders from the whole text, giving each line
+// of that body with its links once the next input line has ended it (soft line breaks join input
+// lines). Reference links resolve by `definitions`, those of the whole text (markdown_definition).
+// Holds one body line and the previous input line.
+class MarkdownLines {
+public:
+    struct Line {
+        std::string_view text;  // without its line end
+        std::size_t offset = 0;  // where it starts in the body
+        bool ended = false;      // a line end follows it in the body
+        std::vector<BodyLink> links;  // in the order render_markdown lists them
+    };
+
+    MarkdownLines(std::function<void(Line&&)> each, MarkdownDefinitions definitions);
+    ~MarkdownLines();
+    MarkdownLines(const MarkdownLines&) = delete;
+    MarkdownLines& operator=(const MarkdownLines&) = delete;
+
+    // Read the next input line (without its line end; CRLF and lone CR already read as LF).
+    void add_line(std::string_view line);
+    // Give the last body line; call once, after the last input line.
+    void finish();
+
+    // False when this rendering may differ from the whole read's (a link label that a soft line
+    // break cut into); then read the whole text instead.
+    bool exact() const;
+    // The targets `parse` cites after all the text: links with an empty label at the very end of
+    // the body, then every definition, by label (call after `finish`).
+    std::vector<std::string> targets_after_text() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
 // Reads a plain-text article a line at a time, for an import that never holds the whole text: gives
 // each paragraph with the kind `parse` would give it (title, text, noise, source list), as soon as
 // later lines can no longer change that kind. A source list is only known at the end, so lines that
@@ -48,12 +102,14 @@ public:
         std::size_t index = 0;  // the paragraph's place among the article's paragraphs
         Paragraph paragraph;    // its span in the body and its final kind
         std::string text;       // the trimmed line
+        std::vector<BodyLink> links;  // the Markdown links whose label starts in it, by label start
     };
 
     explicit ParagraphStream(std::function<void(Finished&&)> take);
 
-    // Read the next line of the body (without its line end), which starts at byte `offset` of the body.
-    void add_line(std::string_view line, std::size_t offset);
+    // Read the next line of the body (without its line end), which starts at byte `offset` of the
+    // body, with the Markdown links rendered on it (a line led by one may be a source line).
+    void add_line(std::string_view line, std::size_t offset, std::vector<BodyLink> links = {});
     // Give the paragraphs still waiting; call once, after the last line.
     void finish();
 
@@ -86,14 +142,18 @@ private:
     std::size_t m_next = 0;
 };
 
-// Reads a plain-text article as ParagraphStream does and gathers what `parse` finds besides the
+// Reads a plain-text article (or the body rendered from Markdown) as ParagraphStream does and gathers what `parse` finds besides the
 // paragraphs: the title, the language (from the first 1 MB of prose) and the cited sources.
 class TextScanner {
 public:
     // `each` is also given every paragraph as it is settled (may be empty).
     TextScanner(ParseOptions options, std::function<void(const ParagraphStream::Finished&)> each = {});
 
-    void add_line(std::string_view line, std::size_t offset) { m_stream.add_line(line, offset); }
+    void add_line(std::string_view line, std::size_t offset, std::vector<BodyLink> links = {}) {
+        m_stream.add_line(line, offset, std::move(links));
+    }
+    // Cite `target` after all the text, as `parse` cites Markdown reference definitions.
+    void cite_after_text(std::string_view target);
     // Return the article without its body, paragraphs and sha256; stop with the error `parse`
     // gives when there is no article text.
     Article finish();

@@ -135,8 +135,8 @@ ImportResult import_article(Store& store, Article article) {
 
 ImportedFile import_file(const ImportOptions& options, const std::function<Store&()>& open_store) {
     check_date(options.date);
-    if (choose_format(options) == article::Format::text) {
-        if (auto scanned = detail::scan(options)) {
+    if (const auto format = choose_format(options); format != article::Format::html) {
+        if (auto scanned = detail::scan(options, format)) {
             std::string charset = scanned->plan ? scanned->plan->charset : "UTF-8";
             const bool detected = scanned->plan && scanned->plan->detected;
             return {detail::import_scanned(open_store(), options, std::move(*scanned)), std::move(charset), detected};

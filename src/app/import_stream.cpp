@@ -1,7 +1,12 @@
-// Import of a plain-text file as it is read, in UTF-8 or decoded from another charset as it
-// streams (text::ChunkDecoder): one pass finds the title, the language, the sources, the main
-// company and the digest; a second writes the body, the paragraphs and the claims. Neither holds
-// more than a chunk, a line and a few hundred rows, however large the file.
+// Import of a plain-text or Markdown file as it is read, in UTF-8 or decoded from another charset
+// as it streams (text::ChunkDecoder), Markdown rendered a line at a time (article::MarkdownLines):
+// one pass finds the title, the language, the sources, the main company and the digest; a second
+// writes the body, the paragraphs and the claims. Neither holds more than a chunk, a line and a
+// few hundred rows, however large the file (Markdown: also its reference definitions).
+//
+// Markdown falls back to the whole read (read_article) when a link label ends in white space that a
+// soft line break drops (the whole read's label would run on into the next line). A quick read
+// before the two passes gathers its reference definitions (few; a link may come before its own).
 #include "app/import_detail.hpp"
 
 #include <claimtrack/article.hpp>
@@ -144,6 +149,45 @@ private:
     std::string m_line;
 };
 
+// Reads the body of a file a line at a time: the file's lines for plain text; for Markdown, the
+// body lines rendered from them (article::MarkdownLines) with their links.
+class BodyReader {
+public:
+    BodyReader(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format,
+               article::MarkdownDefinitions definitions)
+        : m_lines(options, plan), m_format(format), m_definitions(std::move(definitions)) {}
+
+    bool start() { return m_lines.start(); }
+    bool invalid_utf8() const { return m_lines.invalid_utf8(); }
+
+    // Give `take(line, offset, ended, links)` each body line, as LineReader::each gives file lines.
+    template <typename Take>
+    bool each(Take take) {
+        if (m_format != article::Format::markdown) {
+            return m_lines.each([&](std::string_view line, std::size_t offset, bool ended) { take(line, offset, ended, {}); });
+        }
+        article::MarkdownLines markdown([&](article::MarkdownLines::Line&& line) { take(line.text, line.offset, line.ended, std::move(line.links)); },
+                                        m_definitions);
+        if (!m_lines.each([&](std::string_view line, std::size_t, bool) { markdown.add_line(line); })) return false;
+        markdown.finish();
+        m_exact = markdown.exact();
+        m_after_text = markdown.targets_after_text();
+        return true;
+    }
+
+    // Markdown, after each(): false when the line renderer may not render the file as the whole read does.
+    bool exact() const { return m_exact; }
+    // Markdown, after each(): what the text cites after its last line (article::MarkdownLines).
+    const std::vector<std::string>& after_text() const { return m_after_text; }
+
+private:
+    LineReader m_lines;
+    article::Format m_format;
+    article::MarkdownDefinitions m_definitions;
+    bool m_exact = true;
+    std::vector<std::string> m_after_text;
+};
+
 // The first chunk of a file and its size, or nothing when the size is unknown (a pipe or device).
 std::optional<std::pair<std::string, std::uintmax_t>> read_head(const ImportOptions& options) {
     std::error_code unknown;
@@ -164,9 +208,34 @@ struct Pass {
     bool invalid_utf8 = false;  // read as UTF-8, it has a byte that is not
 };
 
-// Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns.
-Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan) {
+struct Definitions {
+    std::optional<article::MarkdownDefinitions> found;  // nothing when the file did not read
+    bool invalid_utf8 = false;
+};
+
+// Read the Markdown file once for its reference definitions (a quick read: no rendering), so that
+// the passes that render it know every link at once, as the whole read does.
+Definitions definitions_of(const ImportOptions& options, const std::optional<text::DecodePlan>& plan) {
     LineReader reader(options, plan);
+    if (!reader.start()) return {};
+    article::MarkdownDefinitions definitions;
+    const bool read = reader.each([&](std::string_view line, std::size_t, bool) {
+        if (auto definition = article::markdown_definition(line)) definitions.insert(std::move(*definition));
+    });
+    if (!read) return {std::nullopt, reader.invalid_utf8()};
+    return {std::move(definitions), false};
+}
+
+// Read the file once, as UTF-8 or decoded by `plan`, for what `scan` returns. Nothing in `scan`
+// when the file must be read whole.
+Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePlan>& plan, article::Format format) {
+    article::MarkdownDefinitions definitions;
+    if (format == article::Format::markdown) {
+        auto read = definitions_of(options, plan);
+        if (!read.found) return {std::nullopt, read.invalid_utf8};
+        definitions = std::move(*read.found);
+    }
+    BodyReader reader(options, plan, format, definitions);
     if (!reader.start()) return {};
     claims::CompanyCounter counter;
     article::TextScanner scanner({options.title, options.date, options.path}, [&](const article::ParagraphStream::Finished& f) {
@@ -174,25 +243,30 @@ Pass scan_pass(const ImportOptions& options, const std::optional<text::DecodePla
     });
     bytes::Sha256 digest;
     Scan out;
-    const bool read = reader.each([&](std::string_view line, std::size_t offset, bool ended) {
-        scanner.add_line(line, offset);
+    const bool read = reader.each([&](std::string_view line, std::size_t offset, bool ended, std::vector<article::BodyLink> links) {
+        scanner.add_line(line, offset, std::move(links));
         digest.update(line);
         if (ended) digest.update("\n");
         out.body_size = offset + line.size() + (ended ? 1 : 0);
     });
     if (!read) return {std::nullopt, reader.invalid_utf8()};
+    if (!reader.exact()) return {};
+    for (const auto& target : reader.after_text()) scanner.cite_after_text(target);
     out.article = scanner.finish();
     out.article.sha256 = digest.hex();
+    if (format == article::Format::markdown) out.article.format = "markdown";
     out.paragraphs = scanner.paragraphs();
     out.company = counter.main_company();
     out.plan = plan;
+    out.format = format;
+    out.definitions = std::move(definitions);
     return {std::move(out), false};
 }
 
 }  // namespace
 
-std::optional<Scan> scan(const ImportOptions& options) {
-    if (options.path == "-") return std::nullopt;
+std::optional<Scan> scan(const ImportOptions& options, article::Format format) {
+    if (options.path == "-" || format == article::Format::html) return std::nullopt;
     auto head = read_head(options);
     if (!head) return std::nullopt;
     const auto& [bytes, size] = *head;
@@ -203,13 +277,13 @@ std::optional<Scan> scan(const ImportOptions& options) {
         throw Error(ErrorKind::input, options.path, e.place(), e.reason());
     }
     if (utf8) {
-        Pass pass = scan_pass(options, std::nullopt);
+        Pass pass = scan_pass(options, std::nullopt, format);
         // Some byte is not UTF-8: decode_article goes on to detect the charset, and so do we.
         if (!pass.invalid_utf8) return std::move(pass.scan);
     }
     const auto plan = text::plan_decoding(bytes, size, options.encoding);
     if (!plan) return std::nullopt;
-    return scan_pass(options, plan).scan;
+    return scan_pass(options, plan, format).scan;
 }
 
 ImportResult import_scanned(Store& store, const ImportOptions& options, Scan scanned) {
@@ -247,9 +321,9 @@ ImportResult import_scanned(Store& store, const ImportOptions& options, Scan sca
         if (f.paragraph.kind == ParagraphKind::text) extractor.add_paragraph(f.text, f.paragraph.span.start);
     });
     bytes::Sha256 digest;
-    LineReader reader(options, scanned.plan);
-    const bool same = reader.start() && reader.each([&](std::string_view line, std::size_t offset, bool ended) {
-        stream.add_line(line, offset);
+    BodyReader reader(options, scanned.plan, scanned.format, std::move(scanned.definitions));
+    const bool same = reader.start() && reader.each([&](std::string_view line, std::size_t offset, bool ended, std::vector<article::BodyLink> links) {
+        stream.add_line(line, offset, std::move(links));
         body.write(line);
         digest.update(line);
         if (ended) {

@@ -1,12 +1,15 @@
+#include <claimtrack/article.hpp>
+
 #include "article/internal.hpp"
 
 #include <cctype>
 #include <map>
+#include <utility>
 
 namespace claimtrack::article::detail {
 namespace {
 
-using References = std::map<std::string, std::string>;
+using References = MarkdownDefinitions;
 
 bool is_alnum_at(std::string_view text, std::size_t at) {
     return at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || static_cast<unsigned char>(text[at]) >= 0x80);
@@ -44,20 +47,30 @@ std::string target_of(std::string_view inside) {
     return std::string(inside.substr(0, inside.find(' ')));
 }
 
+// Renders the inline markup of a line onto `body`, whose first byte is at `base` of the whole body;
+// links go to `links` with their labels' spans in the whole body.
 class InlineRenderer {
 public:
-    InlineRenderer(Rendered& out, const References& references) : m_out(out), m_references(references) {}
+    InlineRenderer(std::string& body, std::vector<Link>& links, const References& references)
+        : m_body(body), m_links(links), m_references(references) {}
 
-    void render(std::string_view text) {
+    void render(std::string_view text, std::size_t base = 0) {
+        m_base = base;
+        render_part(text);
+    }
+
+private:
+    void render_part(std::string_view text) {
         std::size_t i = 0;
         while (i < text.size()) i = step(text, i);
     }
 
-private:
+    std::size_t at() const { return m_base + m_body.size(); }
+
     std::size_t step(std::string_view text, std::size_t i) {
         const char c = text[i];
         if (c == '\\' && i + 1 < text.size() && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
-            m_out.body += text[i + 1];
+            m_body += text[i + 1];
             return i + 2;
         }
         if (c == '`') return code_span(text, i);
@@ -68,7 +81,7 @@ private:
         if (c == '[') return link(text, i, Kind::link);
         if (c == '<') return autolink(text, i);
         if (c == '*' || c == '_' || c == '~') return emphasis(text, i);
-        m_out.body += c;
+        m_body += c;
         return i + 1;
     }
 
@@ -85,24 +98,24 @@ private:
                static_cast<unsigned char>(text[end]) < 0x7F && text[end] != '<' && text[end] != '>') {
             ++end;
         }
-        m_out.body += text.substr(i, end - i);
+        m_body += text.substr(i, end - i);
         return end;
     }
 
     std::size_t code_span(std::string_view text, std::size_t i) {
         const auto end = text.find('`', i + 1);
         if (end == std::string_view::npos) {
-            m_out.body += '`';
+            m_body += '`';
             return i + 1;
         }
-        m_out.body += text.substr(i + 1, end - i - 1);
+        m_body += text.substr(i + 1, end - i - 1);
         return end + 1;
     }
 
     std::size_t link(std::string_view text, std::size_t open, Kind kind) {
         const auto close = closing(text, open, '[', ']');
         if (close == std::string_view::npos) {
-            m_out.body += text.substr(kind == Kind::image ? open - 1 : open, kind == Kind::image ? 2 : 1);
+            m_body += text.substr(kind == Kind::image ? open - 1 : open, kind == Kind::image ? 2 : 1);
             return open + 1;
         }
         const auto label = text.substr(open + 1, close - open - 1);
@@ -126,9 +139,9 @@ private:
             target = found->second;
         }
         if (kind == Kind::image) return next;  // images carry no article text
-        const std::size_t start = m_out.body.size();
-        render(label);
-        if (!target.empty()) m_out.links.push_back({{start, m_out.body.size()}, std::move(target)});
+        const std::size_t start = at();
+        render_part(label);
+        if (!target.empty()) m_links.push_back({{start, at()}, std::move(target)});
         return next;
     }
 
@@ -136,12 +149,12 @@ private:
         const auto end = text.find('>', i);
         const auto inside = end == std::string_view::npos ? std::string_view() : text.substr(i + 1, end - i - 1);
         if (!(inside.starts_with("http://") || inside.starts_with("https://")) || inside.find(' ') != std::string_view::npos) {
-            m_out.body += '<';
+            m_body += '<';
             return i + 1;
         }
-        const std::size_t start = m_out.body.size();
-        m_out.body += inside;
-        m_out.links.push_back({{start, m_out.body.size()}, std::string(inside)});
+        const std::size_t start = at();
+        m_body += inside;
+        m_links.push_back({{start, at()}, std::string(inside)});
         return end + 1;
     }
 
@@ -154,13 +167,15 @@ private:
         const bool closes = i > 0 && !is_space_at(text, i - 1);
         const bool lone_tilde = text[i] == '~' && end - i < 2;
         if (inside_word || lone_tilde || !(opens || closes)) {
-            m_out.body += text.substr(i, end - i);
+            m_body += text.substr(i, end - i);
         }
         return end;
     }
 
-    Rendered& m_out;
+    std::string& m_body;
+    std::vector<Link>& m_links;
     const References& m_references;
+    std::size_t m_base = 0;
 };
 
 // Return the line without its block markup: heading hashes, quote markers, bullets.
@@ -318,7 +333,7 @@ Rendered render_markdown(std::string_view markdown) {
         if (auto definition = reference_definition(line)) references.insert(std::move(*definition));
     }
     Rendered out;
-    InlineRenderer renderer(out, references);
+    InlineRenderer renderer(out.body, out.links, references);
     bool in_code = false;
     LineKind previous = LineKind::blank;
     for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -343,3 +358,102 @@ Rendered render_markdown(std::string_view markdown) {
 }
 
 }  // namespace claimtrack::article::detail
+
+namespace claimtrack::article {
+
+using detail::LineKind;
+
+// The line-at-a-time twin of render_markdown's loop: the same steps, with the body cut at each hard
+// line break. A soft break only ever changes the end of the current body line, so one line is held.
+struct MarkdownLines::State {
+    State(std::function<void(Line&&)> take, MarkdownDefinitions all)
+        : each(std::move(take)), references(std::move(all)), renderer(body, links, references) {}
+
+    void add_line(std::string_view line) {
+        const bool fence = line.starts_with("```") || line.starts_with("~~~");
+        const LineKind kind = in_code || fence ? LineKind::code : detail::kind_of(line);
+        if (lines++ > 0) end_line(detail::continues(previous, previous_line, kind, line), line);
+        if (fence) {
+            in_code = !in_code;
+        } else if (in_code) {
+            body += line;
+        } else if (kind != LineKind::rule && kind != LineKind::definition) {
+            renderer.render(detail::strip_block(line), offset);
+        }
+        previous = kind;
+        previous_line.assign(line);
+    }
+
+    void end_line(bool soft, std::string_view next_line) {
+        if (!soft) {
+            give(true);
+            return;
+        }
+        detail::append_break(body, true, next_line);
+        // White space dropped at a soft break that a label ended with: the whole read's label would
+        // run on into the next line's text.
+        for (const detail::Link& link : links) {
+            if (link.label.end > offset + body.size()) exact = false;
+        }
+    }
+
+    void give(bool ended) {
+        if (!ended) {
+            for (const auto& link : links) {
+                if (link.label.start == offset + body.size()) after_text.push_back(link.target);
+            }
+        }
+        Line out{body, offset, ended, {}};
+        out.links.reserve(links.size());
+        for (auto& link : links) {
+            const std::size_t start = std::min(link.label.start - offset, body.size());
+            std::string text = body.substr(start, std::min(link.label.end - offset, body.size()) - start);
+            out.links.push_back({link.label, std::move(text), std::move(link.target)});
+        }
+        each(std::move(out));
+        offset += body.size() + (ended ? 1 : 0);
+        body.clear();
+        links.clear();
+    }
+
+    std::function<void(Line&&)> each;
+    MarkdownDefinitions references;
+    std::string body;  // the body line being rendered
+    std::vector<detail::Link> links;  // its links
+    detail::InlineRenderer renderer;
+    std::size_t offset = 0;  // where `body` starts in the whole body
+    std::size_t lines = 0;
+    std::string previous_line;
+    LineKind previous = LineKind::blank;
+    bool in_code = false;
+    bool exact = true;
+    bool finished = false;
+    std::vector<std::string> after_text;  // targets of empty labels at the very end
+};
+
+MarkdownLines::MarkdownLines(std::function<void(Line&&)> each, MarkdownDefinitions definitions)
+    : m_state(std::make_unique<State>(std::move(each), std::move(definitions))) {}
+
+MarkdownLines::~MarkdownLines() = default;
+
+void MarkdownLines::add_line(std::string_view line) { m_state->add_line(line); }
+
+void MarkdownLines::finish() {
+    if (m_state->finished) return;
+    m_state->finished = true;
+    m_state->give(false);
+}
+
+bool MarkdownLines::exact() const { return m_state->exact; }
+
+std::optional<std::pair<std::string, std::string>> markdown_definition(std::string_view line) {
+    return detail::reference_definition(line);
+}
+
+std::vector<std::string> MarkdownLines::targets_after_text() const {
+    std::vector<std::string> out = m_state->after_text;
+    for (const auto& [label, target] : m_state->references) out.push_back(target);
+    return out;
+}
+
+}  // namespace claimtrack::article

@@ -6,6 +6,7 @@
 #include <claimtrack/text.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 namespace claimtrack::article {
@@ -17,11 +18,29 @@ constexpr std::size_t k_short_run = 6;
 constexpr std::size_t k_max_held_bytes = 1 << 20;
 constexpr std::size_t k_max_title_bytes = 300;
 
+// Return `links`, on a line that starts at byte `start` of the body, as Links of another text in
+// which that line starts at byte `at` (their targets left out: only their labels are looked at).
+std::vector<detail::Link> local_links(const std::vector<BodyLink>& links, std::size_t start, std::size_t at) {
+    std::vector<detail::Link> out;
+    out.reserve(links.size());
+    for (const BodyLink& link : links) out.push_back({{link.label.start - start + at, link.label.end - start + at}, {}});
+    return out;
+}
+
+// True when `text` (a paragraph, not noise, starting at `start` of the body) is a Markdown source
+// line, led by one of `links`: mark_source_list on the line alone marks it exactly then.
+bool led_by_link(const std::string& text, std::size_t start, const std::vector<BodyLink>& links) {
+    if (links.empty()) return false;
+    std::vector<Paragraph> alone{{{0, text.size()}, ParagraphKind::text}};
+    detail::mark_source_list(text, alone, local_links(links, start, 0));
+    return alone.front().kind == ParagraphKind::source_list;
+}
+
 }  // namespace
 
 ParagraphStream::ParagraphStream(std::function<void(Finished&&)> take) : m_take(std::move(take)) {}
 
-void ParagraphStream::add_line(std::string_view line, std::size_t offset) {
+void ParagraphStream::add_line(std::string_view line, std::size_t offset, std::vector<BodyLink> links) {
     ++m_lines;
     const Span trimmed = detail::trim_span(line);
     if (trimmed.end <= trimmed.start) return;
@@ -34,8 +53,15 @@ void ParagraphStream::add_line(std::string_view line, std::size_t offset) {
     const detail::LineKinds kinds = detail::classify_line(text);
     held.heading = kinds.heading;
     held.finished.paragraph = {{offset + trimmed.start, offset + trimmed.end}, kinds.noise ? ParagraphKind::noise : ParagraphKind::text};
+    // parse cites, and takes as leading a line, the links whose label starts in the paragraph.
+    const Span span = held.finished.paragraph.span;
+    if (!links.empty()) {
+        std::erase_if(links, [&](const BodyLink& link) { return link.label.start < span.start || link.label.start >= span.end; });
+        std::stable_sort(links.begin(), links.end(), [](const BodyLink& a, const BodyLink& b) { return a.label.start < b.label.start; });
+        held.finished.links = std::move(links);
+    }
     if (held.finished.paragraph.kind != ParagraphKind::noise) {
-        held.source = detail::title_url_line(text, whole).has_value();
+        held.source = detail::title_url_line(text, whole).has_value() || led_by_link(held.finished.text, span.start, held.finished.links);
         held.short_line = !held.source && detail::is_short_tail_line(text, whole);
     }
     const bool noise = held.finished.paragraph.kind == ParagraphKind::noise;
@@ -88,13 +114,16 @@ void ParagraphStream::finish() {
     // What is held is the end of the article: mark its source list as `parse` does, on the held lines alone.
     std::string body;
     std::vector<Paragraph> paragraphs;
+    std::vector<detail::Link> links;
     for (const Held& held : m_held) {
         const std::size_t start = body.size();
         body += held.finished.text;
         paragraphs.push_back({{start, body.size()}, held.finished.paragraph.kind});
+        const auto local = local_links(held.finished.links, held.finished.paragraph.span.start, start);
+        links.insert(links.end(), local.begin(), local.end());
         body += '\n';
     }
-    detail::mark_source_list(body, paragraphs, {});
+    detail::mark_source_list(body, paragraphs, links);
     for (std::size_t i = 0; i < paragraphs.size(); ++i) m_held[i].finished.paragraph.kind = paragraphs[i].kind;
     m_held_bytes = 0;
     while (!m_held.empty()) {
@@ -134,8 +163,46 @@ void ParagraphStream::require_text(std::string_view origin) const {
     if (!m_prose) detail::throw_no_text(origin, m_first_line, m_sources);
 }
 
+// The cited sources as mentions come, one entry a URL, so that a long article citing the same
+// sources again and again is held once: what detail::cited_sources keeps of its mentions (the first
+// mention of a URL places it; its title is the first non-empty label), by order of (at, arrival).
 struct TextScanner::Mentions {
-    std::vector<detail::SourceMention> list;
+    struct Order {
+        std::size_t at = 0;
+        std::size_t arrival = 0;
+        bool operator<(const Order& other) const { return at != other.at ? at < other.at : arrival < other.arrival; }
+    };
+    struct Source {
+        Order first;
+        Order titled;
+        std::string title;
+    };
+
+    void add(detail::SourceMention mention) {
+        const Order order{mention.at, m_arrivals++};
+        const auto [found, added] = m_sources.try_emplace(std::move(mention.url));
+        Source& source = found->second;
+        if (added || order < source.first) source.first = order;
+        if (!mention.label.empty() && (source.title.empty() || order < source.titled)) {
+            source.titled = order;
+            source.title = std::move(mention.label);
+        }
+    }
+
+    std::vector<CitedSource> cited() {
+        std::vector<std::pair<Order, detail::SourceMention>> ordered;
+        ordered.reserve(m_sources.size());
+        for (auto& [url, source] : m_sources) ordered.push_back({source.first, {source.first.at, url, std::move(source.title)}});
+        std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<detail::SourceMention> mentions;
+        mentions.reserve(ordered.size());
+        for (auto& [order, mention] : ordered) mentions.push_back(std::move(mention));
+        return detail::cited_sources(std::move(mentions));
+    }
+
+private:
+    std::unordered_map<std::string, Source> m_sources;
+    std::size_t m_arrivals = 0;
 };
 
 TextScanner::TextScanner(ParseOptions options, std::function<void(const ParagraphStream::Finished&)> each)
@@ -151,13 +218,22 @@ void TextScanner::take(ParagraphStream::Finished&& finished) {
         detail::add_to_prose_sample(m_prose, finished.text);
     }
     if (paragraph.kind != ParagraphKind::noise) {
+        // As detail::mentions_in gives them: the links first, then the line's URLs.
+        for (const BodyLink& link : finished.links) {
+            if (auto url = normalize_url(link.target)) m_mentions->add({link.label.start, std::move(*url), text::collapse_space(link.text)});
+        }
         const Paragraph local{{0, finished.text.size()}, paragraph.kind};
         for (auto& mention : detail::mentions_in(finished.text, local, {})) {
             mention.at += paragraph.span.start;
-            m_mentions->list.push_back(std::move(mention));
+            m_mentions->add(std::move(mention));
         }
     }
     if (m_each) m_each(finished);
+}
+
+void TextScanner::cite_after_text(std::string_view target) {
+    // After every mention in the text, as parse places them at the end of the body.
+    if (auto url = normalize_url(target)) m_mentions->add({static_cast<std::size_t>(-1), std::move(*url), ""});
 }
 
 Article TextScanner::finish() {
@@ -165,7 +241,7 @@ Article TextScanner::finish() {
     m_stream.require_text(m_options.origin);
     Article article;
     article.title = !m_options.title.empty() ? m_options.title : m_title;
-    article.sources = detail::cited_sources(std::move(m_mentions->list));
+    article.sources = m_mentions->cited();
     article.language = text::detect_language(m_prose);
     article.date = m_options.date;
     article.origin = m_options.origin;
