@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+struct sqlite3_blob;  // SQLite's handle of an open BLOB
+
 // The SQLite store: the only place with SQL. Every value is bound, never formatted in.
 namespace claimtrack {
 
@@ -135,13 +137,21 @@ public:
         BodyWriter& operator=(const BodyWriter&) = delete;
 
         Id article() const { return m_article; }
+        // Keep the body's blob open from the next write to finish(), for a caller that writes
+        // nothing else to the store meanwhile (SQLite refuses savepoints while a blob is open).
+        // Reopened for each piece, the blob costs a walk of its pages up to the piece, which
+        // grows with the square of a large body.
+        void hold_open() { m_hold = true; }
         void write(std::string_view bytes);
         void finish();
 
     private:
         void flush();
         void write_blob(std::string_view bytes);
+        void close_blob();
         Store* m_store;
+        sqlite3_blob* m_blob = nullptr;
+        bool m_hold = false;
         Id m_article = 0;
         std::size_t m_size = 0;
         std::size_t m_written = 0;

@@ -188,7 +188,9 @@ Store::BodyWriter::BodyWriter(Store& store, const Article& article, std::size_t 
     m_buffer.reserve(std::min(body_size, k_body_buffer));
 }
 
-Store::BodyWriter::~BodyWriter() = default;
+Store::BodyWriter::~BodyWriter() {
+    if (m_blob != nullptr) sqlite3_blob_close(m_blob);  // unfinished: the transaction rolls it back
+}
 
 void Store::BodyWriter::write(std::string_view bytes) {
     if (bytes.size() > m_size - m_written - m_buffer.size()) {
@@ -202,19 +204,27 @@ void Store::BodyWriter::write(std::string_view bytes) {
     m_buffer += bytes;
 }
 
-// The blob is opened for each piece: an open blob counts as a statement in progress, and the
-// savepoints of the paragraph and claim writes in between would be refused.
+// The blob is opened for each piece unless held open: an open blob counts as a statement in
+// progress, and the savepoints of the paragraph and claim writes in between would be refused.
 void Store::BodyWriter::write_blob(std::string_view bytes) {
     sqlite3* db = m_store->m_impl->db.getHandle();
-    sqlite3_blob* blob = nullptr;
-    int rc = sqlite3_blob_open(db, "main", "article", "body", m_article, 1, &blob);
-    if (rc == SQLITE_OK) rc = sqlite3_blob_write(blob, bytes.data(), static_cast<int>(bytes.size()), static_cast<int>(m_written));
+    int rc = SQLITE_OK;
+    if (m_blob == nullptr) rc = sqlite3_blob_open(db, "main", "article", "body", m_article, 1, &m_blob);
+    if (rc == SQLITE_OK) rc = sqlite3_blob_write(m_blob, bytes.data(), static_cast<int>(bytes.size()), static_cast<int>(m_written));
     const std::string reason = rc == SQLITE_OK ? std::string() : sqlite3_errmsg(db);
-    const int closed = sqlite3_blob_close(blob);
+    const int closed = rc != SQLITE_OK || !m_hold ? sqlite3_blob_close(m_blob) : SQLITE_OK;
+    if (rc != SQLITE_OK || !m_hold) m_blob = nullptr;
     if (rc != SQLITE_OK || closed != SQLITE_OK) {
         throw Error(ErrorKind::io, m_store->m_impl->path, "article body", reason.empty() ? sqlite3_errstr(closed) : reason);
     }
     m_written += bytes.size();
+}
+
+void Store::BodyWriter::close_blob() {
+    if (m_blob == nullptr) return;
+    const int closed = sqlite3_blob_close(m_blob);
+    m_blob = nullptr;
+    if (closed != SQLITE_OK) throw Error(ErrorKind::io, m_store->m_impl->path, "article body", sqlite3_errstr(closed));
 }
 
 void Store::BodyWriter::flush() {
@@ -225,6 +235,7 @@ void Store::BodyWriter::flush() {
 
 void Store::BodyWriter::finish() {
     flush();
+    close_blob();
     if (m_written != m_size) {
         throw Error(ErrorKind::io, m_store->m_impl->path, "article body", "less text than was reserved");
     }
