@@ -299,9 +299,25 @@ std::optional<Mention> han_name_at(std::string_view s, std::size_t i) {
     return Mention{i, end, std::string(s.substr(i, end - i)), EntityType::person};
 }
 
+namespace {
+
+// Return false where `find_mentions(s.substr(0, end))` surely holds no person ending at `end`: its
+// persons are Latin names (which end with an ASCII byte) and entries of the people lexicon.
+bool may_end_person(std::string_view s, std::size_t end) {
+    if (end == 0 || end > s.size()) return false;  // no mention ends there
+    if (static_cast<unsigned char>(s[end - 1]) < 0x80u) return true;
+    const auto people = lexicon::people();
+    return std::any_of(people.begin(), people.end(),
+                       [&](std::string_view person) { return end >= person.size() && has_at(s, end - person.size(), person); });
+}
+
+}  // namespace
+
 std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
-    for (const auto& m : find_mentions(s.substr(0, end))) {
-        if (m.end == end && m.type == EntityType::person) return m;
+    if (may_end_person(s, end)) {
+        for (const auto& m : find_mentions(s.substr(0, end))) {
+            if (m.end == end && m.type == EntityType::person) return m;
+        }
     }
     for (const std::size_t length : {9u, 6u}) {  // three, then two Han characters
         if (end < length) continue;
