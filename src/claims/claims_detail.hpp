@@ -199,6 +199,16 @@ inline bool occurs_at(std::string_view s, std::size_t i, std::string_view needle
     return is_latin_letter(needle.front()) ? word_at(s, i, needle) : has_at(s, i, needle);
 }
 
+// Return the next position after `i` where an entry can occur as `occurs_at` (or `word_at`) finds
+// it: past the rest of a Latin word when `s[i]` is a letter, since an entry found at a letter starts
+// with a letter and so must start a word; else `i + 1`.
+inline std::size_t next_word_start(std::string_view s, std::size_t i) {
+    if (is_latin_letter(s[i])) {
+        while (i + 1 < s.size() && is_latin_letter(s[i + 1])) ++i;
+    }
+    return i + 1;
+}
+
 // The entries of one lexicon list indexed by their first two bytes (ASCII case folded), so a scan
 // tries at each position only the few entries that can start there. Build once, keep for the run.
 class CueIndex {
@@ -270,7 +280,7 @@ struct CueHit {
 // scanning positions in order and, at one position, entries in list order.
 template <class Usable>
 std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             const std::string_view entry = index.list()[k];
             if (occurs_at(s, i, entry) && usable(i, entry)) return CueHit{i, entry};

@@ -55,7 +55,7 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
 
 std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {
     std::size_t best = index.list().size();
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             if (k < best && occurs_at(s, i, index.list()[k])) best = k;
         }
@@ -86,7 +86,7 @@ CueSet::CueSet(std::vector<std::span<const std::string_view>> lists)
 
 std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
     std::vector<std::uint32_t> best(m_lists.size(), UINT32_MAX);
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const auto [list, position] = m_origin[k];
             if (position < best[list] && occurs_at(s, i, m_all[k])) best[list] = position;
@@ -100,7 +100,7 @@ std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
 }
 
 bool contains_cue(std::string_view s, const CueIndex& index) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             if (occurs_at(s, i, index.list()[k])) return true;
         }
