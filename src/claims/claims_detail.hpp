@@ -36,6 +36,14 @@ struct Clause {
     std::size_t end = 0;
 };
 
+// The lexicon lists (each in the sentence's language) whose first occurrence in a sentence one scan
+// finds for the detectors that look for them: they start their own scans there, or skip them.
+enum CueKind : std::size_t { k_speech_cue, k_role_cue, k_comparison_cue, k_event_verb_cue, k_cue_kinds };
+
+// Return, per `CueKind`, the byte offset in `text` of the first occurrence (as `occurs_at` finds
+// it) of an entry of that list of the English or the Chinese lexicon, or npos when none occurs.
+std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool english);
+
 // One sentence with what the detectors share about it.
 struct Sentence {
     std::string_view text;
@@ -48,6 +56,8 @@ struct Sentence {
     std::string previous_person;                 // last person named before this sentence
     std::string previous_entity;                 // main organisation or place of the sentence before
     std::string company;                         // the organisation the article is mostly about, or ""
+    // `first_cues(text, english)`; all 0 (look from the start) unless the sentence was given them.
+    std::array<std::size_t, k_cue_kinds> first_cue{};
 };
 
 // A claim before its span and score are settled: `begin`/`end` cover its evidence.
@@ -277,10 +287,12 @@ struct CueHit {
 };
 
 // Return the first occurrence in `s` of an entry of `index` that `usable(at, entry)` accepts,
-// scanning positions in order and, at one position, entries in list order.
+// scanning positions in order and, at one position, entries in list order. `from` is where to start
+// (npos: nowhere): the caller knows that no entry occurs before it and that it is a position the
+// scan from 0 would reach (one where an entry occurs is).
 template <class Usable>
-std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable) {
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable, std::size_t from = 0) {
+    for (std::size_t i = from; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             const std::string_view entry = index.list()[k];
             if (occurs_at(s, i, entry) && usable(i, entry)) return CueHit{i, entry};

@@ -1,4 +1,5 @@
 #include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -106,6 +107,47 @@ bool contains_cue(std::string_view s, const CueIndex& index) {
         }
     }
     return false;
+}
+
+namespace {
+
+// The `CueKind` lists of one language indexed together, each entry with the kind of its list.
+struct FirstCueIndex {
+    std::vector<std::string_view> all;
+    std::vector<std::uint8_t> kinds;
+    CueIndex index;
+    explicit FirstCueIndex(const std::array<std::span<const std::string_view>, k_cue_kinds>& lists)
+        : all(joined(std::vector<std::span<const std::string_view>>(lists.begin(), lists.end()))),
+          kinds(kinds_of(lists)),
+          index(all) {}
+
+private:
+    static std::vector<std::uint8_t> kinds_of(const std::array<std::span<const std::string_view>, k_cue_kinds>& lists) {
+        std::vector<std::uint8_t> out;
+        for (std::size_t kind = 0; kind < lists.size(); ++kind) out.insert(out.end(), lists[kind].size(), static_cast<std::uint8_t>(kind));
+        return out;
+    }
+};
+
+}  // namespace
+
+std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool english) {
+    static const FirstCueIndex en({lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs()});
+    static const FirstCueIndex zh({lexicon::zh_speech_verbs(), lexicon::zh_roles(), lexicon::zh_comparisons(), lexicon::zh_event_verbs()});
+    const FirstCueIndex& cues = english ? en : zh;
+    std::array<std::size_t, k_cue_kinds> first;
+    first.fill(std::string_view::npos);
+    std::size_t missing = k_cue_kinds;
+    for (std::size_t i = 0; i < text.size() && missing > 0; i = next_word_start(text, i)) {
+        for (const std::uint32_t k : cues.index.candidates(text, i)) {
+            std::size_t& at = first[cues.kinds[k]];
+            if (at == std::string_view::npos && occurs_at(text, i, cues.all[k])) {
+                at = i;
+                --missing;
+            }
+        }
+    }
+    return first;
 }
 
 }  // namespace claimtrack::claims::detail

@@ -15,6 +15,7 @@ struct RoleHit {
 
 std::vector<RoleHit> role_hits(const Sentence& s) {
     std::vector<RoleHit> hits;
+    if (s.first_cue[k_role_cue] == std::string_view::npos) return hits;  // no role word (nor one matching its case)
     static const CueIndex en_roles(lexicon::en_roles());
     static const CueIndex zh_roles(lexicon::zh_roles());
     const CueIndex& roles = s.english ? en_roles : zh_roles;

@@ -82,6 +82,7 @@ Sentence make_sentence(std::string_view text, Span span, std::size_t offset, con
     s.text = text.substr(span.start, span.end - span.start);
     s.offset = offset + span.start;
     s.english = is_english(s.text);
+    s.first_cue = first_cues(s.text, s.english);
     s.clauses = split_clauses(s.text);
     s.mentions = find_mentions(s.text);
     add_known_names(s.text, previous.aliases, s.mentions);
