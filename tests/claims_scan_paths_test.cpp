@@ -48,8 +48,10 @@ void add_pieces(std::vector<std::string_view>& out, std::span<const std::string_
 }
 
 std::array<std::span<const std::string_view>, k_cue_kinds> cue_lists(bool english) {
-    if (english) return {lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs()};
-    return {lexicon::zh_speech_verbs(), lexicon::zh_roles(), lexicon::zh_comparisons(), lexicon::zh_event_verbs()};
+    if (english) {
+        return {lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs(), lexicon::zh_org_suffixes()};
+    }
+    return {lexicon::zh_speech_verbs(), lexicon::zh_roles(), lexicon::zh_comparisons(), lexicon::zh_event_verbs(), lexicon::zh_org_suffixes()};
 }
 
 std::vector<std::string_view> cue_pieces() {
@@ -223,6 +225,30 @@ TEST_CASE("the detectors find the same whether or not the sentence was given its
         }
     }
     CHECK(drafts > 300);
+}
+
+TEST_CASE("find_mentions told that no organisation suffix occurs finds what it finds looking for them") {
+    std::vector<std::string_view> pieces = k_filler;
+    add_pieces(pieces, lexicon::zh_org_suffixes());
+    add_pieces(pieces, lexicon::organizations());
+    for (const std::string_view extra : {"星河", "北辰", "位于合肥的", "一家", "中国", "Harbor Line", "Acme"}) pieces.push_back(extra);
+    std::size_t orgs = 0;
+    for (const auto& text : random_texts(pieces, 4000, 8, 53)) {
+        CAPTURE(text);
+        for (const bool english : {true, false}) {
+            const auto fast = find_mentions(text, first_cues(text, english)[k_org_suffix_cue]);
+            const auto plain = find_mentions(text);
+            REQUIRE(fast.size() == plain.size());
+            for (std::size_t k = 0; k < fast.size(); ++k) {
+                CHECK(fast[k].begin == plain[k].begin);
+                CHECK(fast[k].end == plain[k].end);
+                CHECK(fast[k].name == plain[k].name);
+                CHECK(fast[k].type == plain[k].type);
+                orgs += fast[k].type == EntityType::organization ? 1 : 0;
+            }
+        }
+    }
+    CHECK(orgs > 1000);
 }
 
 TEST_CASE("han_name_before finds what looking at the mentions of all the text before the position finds") {

@@ -38,7 +38,8 @@ struct Clause {
 
 // The lexicon lists (each in the sentence's language) whose first occurrence in a sentence one scan
 // finds for the detectors that look for them: they start their own scans there, or skip them.
-enum CueKind : std::size_t { k_speech_cue, k_role_cue, k_comparison_cue, k_event_verb_cue, k_cue_kinds };
+// The organisation suffixes (公司, 集团) are looked for in either language: `find_mentions` reads them in both.
+enum CueKind : std::size_t { k_speech_cue, k_role_cue, k_comparison_cue, k_event_verb_cue, k_org_suffix_cue, k_cue_kinds };
 
 // Return, per `CueKind`, the byte offset in `text` of the first occurrence (as `occurs_at` finds
 // it) of an entry of that list of the English or the Chinese lexicon, or npos when none occurs.
@@ -73,7 +74,8 @@ struct Draft {
 std::vector<Clause> split_clauses(std::string_view s);
 
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
-std::vector<Mention> find_mentions(std::string_view s);
+// `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`.
+std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix = 0);
 
 // Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a
 // one-character word of the generic stems lexicon or holds a longer one anywhere.

@@ -132,8 +132,10 @@ private:
 }  // namespace
 
 std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool english) {
-    static const FirstCueIndex en({lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs()});
-    static const FirstCueIndex zh({lexicon::zh_speech_verbs(), lexicon::zh_roles(), lexicon::zh_comparisons(), lexicon::zh_event_verbs()});
+    static const FirstCueIndex en({lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs(),
+                                   lexicon::zh_org_suffixes()});
+    static const FirstCueIndex zh({lexicon::zh_speech_verbs(), lexicon::zh_roles(), lexicon::zh_comparisons(), lexicon::zh_event_verbs(),
+                                   lexicon::zh_org_suffixes()});
     const FirstCueIndex& cues = english ? en : zh;
     std::array<std::size_t, k_cue_kinds> first;
     first.fill(std::string_view::npos);

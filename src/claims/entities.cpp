@@ -330,10 +330,11 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
     return std::nullopt;
 }
 
-std::vector<Mention> find_mentions(std::string_view s) {
+std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix) {
     std::vector<Mention> out;
     const CueIndex& names = name_index().index;  // where it offers nothing, `lexicon_at` finds nothing
-    const auto by_suffix = suffix_orgs(s);
+    // The suffixes are Han words: where none occurs at any byte, none is found at a character.
+    const auto by_suffix = first_suffix == std::string_view::npos ? std::vector<Mention>() : suffix_orgs(s);
     auto next_suffix = by_suffix.begin();
     std::size_t i = 0;
     while (i < s.size()) {

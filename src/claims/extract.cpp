@@ -84,7 +84,7 @@ Sentence make_sentence(std::string_view text, Span span, std::size_t offset, con
     s.english = is_english(s.text);
     s.first_cue = first_cues(s.text, s.english);
     s.clauses = split_clauses(s.text);
-    s.mentions = find_mentions(s.text);
+    s.mentions = find_mentions(s.text, s.first_cue[k_org_suffix_cue]);
     add_known_names(s.text, previous.aliases, s.mentions);
     s.dates = numbers::find_dates(s.text, date);
     for (auto& q : numbers::find_quantities(s.text)) {
