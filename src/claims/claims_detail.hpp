@@ -103,6 +103,11 @@ public:
     const std::map<std::string, std::string>& all() const { return m_names; }
     // The forms beginning with the multi-byte character whose lead byte is at `s[i]`, or none.
     const std::vector<const Entry*>* starting_with(std::string_view s, std::size_t i) const;
+    // Return false where `starting_with(s, i)` surely gives none: the first two bytes begin no form.
+    bool may_start(std::string_view s, std::size_t i) const {
+        return i + 1 < s.size() &&
+               m_heads.test(static_cast<std::size_t>(static_cast<unsigned char>(s[i])) << 8 | static_cast<unsigned char>(s[i + 1]));
+    }
     // The forms beginning with an ASCII byte (searched by find_all, as words when Latin; none come
     // from org_alias).
     const std::vector<const Entry*>& others() const { return m_others; }

@@ -130,7 +130,7 @@ SentenceCues sentence_cues(const Sentence& s, const std::vector<std::string_view
     SentenceCues found;
     found.opinion = listed[k_opinions];
     found.future = listed[s.english ? k_en_future : k_zh_future];
-    found.first_person = s.text.find("我") != std::string_view::npos || has_first_person_word(s.text);
+    found.first_person = find_from(s.text, "我", 0) != std::string_view::npos || has_first_person_word(s.text);
     return found;
 }
 
