@@ -150,6 +150,27 @@ TEST_CASE("first_cues gives the first byte where each list occurs, as every byte
     for (const std::size_t n : seen) CHECK(n > 500);
 }
 
+TEST_CASE("CueScan finds in one scan what first_cues and CueSet::first_listed find") {
+    const std::vector<std::span<const std::string_view>> listed = {lexicon::doubts(), lexicon::hedges(), lexicon::opinions(),
+                                                                  lexicon::en_future(), lexicon::zh_future()};
+    const CueSet set(listed);
+    auto pieces = cue_pieces();
+    for (const auto list : listed) add_pieces(pieces, list);
+    std::size_t seen = 0;
+    for (const bool english : {true, false}) {
+        const CueScan scan(cue_lists(english), listed);
+        for (const auto& text : random_texts(pieces, 4000, 8, english ? 55 : 57)) {
+            CAPTURE(text);
+            std::array<std::size_t, k_cue_kinds> first{};
+            const auto found = scan.scan(text, first);
+            CHECK(first == first_cues(text, english));
+            CHECK(found == set.first_listed(text));
+            for (const auto entry : found) seen += entry.empty() ? 0 : 1;
+        }
+    }
+    CHECK(seen > 2000);
+}
+
 TEST_CASE("cue scans that skip the rest of a Latin word find what a scan of every byte finds") {
     const auto pieces = cue_pieces();
     std::vector<CueIndex> indexes;

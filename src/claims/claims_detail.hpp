@@ -287,6 +287,25 @@ private:
     CueIndex m_index;                                               // over `m_all`; built after it
 };
 
+// What `first_cues` (for the `CueKind` lists given) and `CueSet::first_listed` (for the other lists)
+// return, found in one scan of a text.
+class CueScan {
+public:
+    CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts, std::vector<std::span<const std::string_view>> listed);
+    CueScan(const CueScan&) = delete;
+    CueScan& operator=(const CueScan&) = delete;
+    // Set `first` to the first occurrence of each of the `firsts` lists in `s` (npos: none), and
+    // return, for each of the `listed` lists, the entry listed first among those occurring in `s`.
+    std::vector<std::string_view> scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const;
+
+private:
+    std::vector<std::span<const std::string_view>> m_listed;
+    std::vector<std::string_view> m_all;  // the `firsts` lists' entries, then the `listed` lists'
+    std::vector<std::uint32_t> m_tag;     // per entry: its `CueKind`, or k_cue_kinds + its `listed` list
+    std::vector<std::uint32_t> m_position;  // per entry: its position in its list
+    CueIndex m_index;                       // over `m_all`; built after it
+};
+
 // A cue found in a text: its byte offset and the entry.
 struct CueHit {
     std::size_t at = 0;

@@ -152,4 +152,52 @@ std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool engl
     return first;
 }
 
+namespace {
+
+std::vector<std::string_view> scan_entries(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts,
+                                           const std::vector<std::span<const std::string_view>>& listed) {
+    std::vector<std::string_view> all = joined(std::vector<std::span<const std::string_view>>(firsts.begin(), firsts.end()));
+    for (const auto list : listed) all.insert(all.end(), list.begin(), list.end());
+    return all;
+}
+
+}  // namespace
+
+CueScan::CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts, std::vector<std::span<const std::string_view>> listed)
+    : m_listed(std::move(listed)), m_all(scan_entries(firsts, m_listed)), m_index(m_all) {
+    for (std::size_t kind = 0; kind < firsts.size(); ++kind) {
+        for (std::size_t k = 0; k < firsts[kind].size(); ++k) {
+            m_tag.push_back(static_cast<std::uint32_t>(kind));
+            m_position.push_back(static_cast<std::uint32_t>(k));
+        }
+    }
+    for (std::size_t l = 0; l < m_listed.size(); ++l) {
+        for (std::size_t k = 0; k < m_listed[l].size(); ++k) {
+            m_tag.push_back(static_cast<std::uint32_t>(k_cue_kinds + l));
+            m_position.push_back(static_cast<std::uint32_t>(k));
+        }
+    }
+}
+
+std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const {
+    first.fill(std::string_view::npos);
+    std::vector<std::uint32_t> best(m_listed.size(), UINT32_MAX);
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+        for (const std::uint32_t k : m_index.candidates(s, i)) {
+            const std::uint32_t tag = m_tag[k];
+            if (tag < k_cue_kinds) {
+                if (first[tag] == std::string_view::npos && occurs_at(s, i, m_all[k])) first[tag] = i;
+                continue;
+            }
+            std::uint32_t& listed = best[tag - k_cue_kinds];
+            if (m_position[k] < listed && occurs_at(s, i, m_all[k])) listed = m_position[k];
+        }
+    }
+    std::vector<std::string_view> out(m_listed.size());
+    for (std::size_t l = 0; l < m_listed.size(); ++l) {
+        if (best[l] != UINT32_MAX) out[l] = m_listed[l][best[l]];
+    }
+    return out;
+}
+
 }  // namespace claimtrack::claims::detail
