@@ -136,4 +136,30 @@ TEST_CASE("fold_width folds as a plain character-by-character fold does") {
     CHECK(folded > 1000);
 }
 
+TEST_CASE("fold_width_shared gives what fold_width gives, asked again for the same text or not") {
+    const auto texts = random_texts(3000, 29);
+    std::mt19937 gen(31);
+    std::uniform_int_distribution<std::size_t> pick(0, texts.size() - 1);
+    std::size_t again = 0;
+    std::size_t folded = 0;
+    std::string_view previous;
+    for (std::size_t n = 0; n < 20000; ++n) {
+        // Often the text just asked for (as the quantity finder asks after the date finder), else another.
+        const std::string_view text = n % 3 == 1 && !previous.empty() ? previous : std::string_view(texts[pick(gen)]);
+        again += text == previous ? 1 : 0;
+        const Folded plain = fold_width(text);
+        const auto shared = fold_width_shared(text);
+        CAPTURE(text);
+        REQUIRE(shared != nullptr);
+        CHECK(shared->unchanged == plain.unchanged);
+        CHECK(shared->view(text) == plain.view(text));
+        CHECK(shared->origin == plain.origin);
+        folded += plain.unchanged ? 0 : 1;
+        previous = text;
+    }
+    CHECK(again > 5000);
+    CHECK(folded > 2000);
+    CHECK(folded < 18000);
+}
+
 }  // TEST_SUITE

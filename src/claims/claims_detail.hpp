@@ -36,6 +36,15 @@ struct Clause {
     std::size_t end = 0;
 };
 
+// The lexicon lists (each in the sentence's language) whose first occurrence in a sentence one scan
+// finds for the detectors that look for them: they start their own scans there, or skip them.
+// The organisation suffixes (公司, 集团) are looked for in either language: `find_mentions` reads them in both.
+enum CueKind : std::size_t { k_speech_cue, k_role_cue, k_comparison_cue, k_event_verb_cue, k_org_suffix_cue, k_cue_kinds };
+
+// Return, per `CueKind`, the byte offset in `text` of the first occurrence (as `occurs_at` finds
+// it) of an entry of that list of the English or the Chinese lexicon, or npos when none occurs.
+std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool english);
+
 // One sentence with what the detectors share about it.
 struct Sentence {
     std::string_view text;
@@ -48,6 +57,8 @@ struct Sentence {
     std::string previous_person;                 // last person named before this sentence
     std::string previous_entity;                 // main organisation or place of the sentence before
     std::string company;                         // the organisation the article is mostly about, or ""
+    // `first_cues(text, english)`; all 0 (look from the start) unless the sentence was given them.
+    std::array<std::size_t, k_cue_kinds> first_cue{};
 };
 
 // A claim before its span and score are settled: `begin`/`end` cover its evidence.
@@ -63,7 +74,8 @@ struct Draft {
 std::vector<Clause> split_clauses(std::string_view s);
 
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
-std::vector<Mention> find_mentions(std::string_view s);
+// `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`.
+std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix = 0);
 
 // Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a
 // one-character word of the generic stems lexicon or holds a longer one anywhere.
@@ -91,6 +103,11 @@ public:
     const std::map<std::string, std::string>& all() const { return m_names; }
     // The forms beginning with the multi-byte character whose lead byte is at `s[i]`, or none.
     const std::vector<const Entry*>* starting_with(std::string_view s, std::size_t i) const;
+    // Return false where `starting_with(s, i)` surely gives none: the first two bytes begin no form.
+    bool may_start(std::string_view s, std::size_t i) const {
+        return i + 1 < s.size() &&
+               m_heads.test(static_cast<std::size_t>(static_cast<unsigned char>(s[i])) << 8 | static_cast<unsigned char>(s[i + 1]));
+    }
     // The forms beginning with an ASCII byte (searched by find_all, as words when Latin; none come
     // from org_alias).
     const std::vector<const Entry*>& others() const { return m_others; }
@@ -199,6 +216,16 @@ inline bool occurs_at(std::string_view s, std::size_t i, std::string_view needle
     return is_latin_letter(needle.front()) ? word_at(s, i, needle) : has_at(s, i, needle);
 }
 
+// Return the next position after `i` where an entry can occur as `occurs_at` (or `word_at`) finds
+// it: past the rest of a Latin word when `s[i]` is a letter, since an entry found at a letter starts
+// with a letter and so must start a word; else `i + 1`.
+inline std::size_t next_word_start(std::string_view s, std::size_t i) {
+    if (is_latin_letter(s[i])) {
+        while (i + 1 < s.size() && is_latin_letter(s[i + 1])) ++i;
+    }
+    return i + 1;
+}
+
 // The entries of one lexicon list indexed by their first two bytes (ASCII case folded), so a scan
 // tries at each position only the few entries that can start there. Build once, keep for the run.
 class CueIndex {
@@ -260,6 +287,25 @@ private:
     CueIndex m_index;                                               // over `m_all`; built after it
 };
 
+// What `first_cues` (for the `CueKind` lists given) and `CueSet::first_listed` (for the other lists)
+// return, found in one scan of a text.
+class CueScan {
+public:
+    CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts, std::vector<std::span<const std::string_view>> listed);
+    CueScan(const CueScan&) = delete;
+    CueScan& operator=(const CueScan&) = delete;
+    // Set `first` to the first occurrence of each of the `firsts` lists in `s` (npos: none), and
+    // return, for each of the `listed` lists, the entry listed first among those occurring in `s`.
+    std::vector<std::string_view> scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const;
+
+private:
+    std::vector<std::span<const std::string_view>> m_listed;
+    std::vector<std::string_view> m_all;  // the `firsts` lists' entries, then the `listed` lists'
+    std::vector<std::uint32_t> m_tag;     // per entry: its `CueKind`, or k_cue_kinds + its `listed` list
+    std::vector<std::uint32_t> m_position;  // per entry: its position in its list
+    CueIndex m_index;                       // over `m_all`; built after it
+};
+
 // A cue found in a text: its byte offset and the entry.
 struct CueHit {
     std::size_t at = 0;
@@ -267,10 +313,12 @@ struct CueHit {
 };
 
 // Return the first occurrence in `s` of an entry of `index` that `usable(at, entry)` accepts,
-// scanning positions in order and, at one position, entries in list order.
+// scanning positions in order and, at one position, entries in list order. `from` is where to start
+// (npos: nowhere): the caller knows that no entry occurs before it and that it is a position the
+// scan from 0 would reach (one where an entry occurs is).
 template <class Usable>
-std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
+std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable, std::size_t from = 0) {
+    for (std::size_t i = from; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             const std::string_view entry = index.list()[k];
             if (occurs_at(s, i, entry) && usable(i, entry)) return CueHit{i, entry};

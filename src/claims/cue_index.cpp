@@ -1,4 +1,5 @@
 #include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -55,7 +56,7 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
 
 std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {
     std::size_t best = index.list().size();
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             if (k < best && occurs_at(s, i, index.list()[k])) best = k;
         }
@@ -86,7 +87,7 @@ CueSet::CueSet(std::vector<std::span<const std::string_view>> lists)
 
 std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
     std::vector<std::uint32_t> best(m_lists.size(), UINT32_MAX);
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const auto [list, position] = m_origin[k];
             if (position < best[list] && occurs_at(s, i, m_all[k])) best[list] = position;
@@ -100,12 +101,103 @@ std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
 }
 
 bool contains_cue(std::string_view s, const CueIndex& index) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             if (occurs_at(s, i, index.list()[k])) return true;
         }
     }
     return false;
+}
+
+namespace {
+
+// The `CueKind` lists of one language indexed together, each entry with the kind of its list.
+struct FirstCueIndex {
+    std::vector<std::string_view> all;
+    std::vector<std::uint8_t> kinds;
+    CueIndex index;
+    explicit FirstCueIndex(const std::array<std::span<const std::string_view>, k_cue_kinds>& lists)
+        : all(joined(std::vector<std::span<const std::string_view>>(lists.begin(), lists.end()))),
+          kinds(kinds_of(lists)),
+          index(all) {}
+
+private:
+    static std::vector<std::uint8_t> kinds_of(const std::array<std::span<const std::string_view>, k_cue_kinds>& lists) {
+        std::vector<std::uint8_t> out;
+        for (std::size_t kind = 0; kind < lists.size(); ++kind) out.insert(out.end(), lists[kind].size(), static_cast<std::uint8_t>(kind));
+        return out;
+    }
+};
+
+}  // namespace
+
+std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool english) {
+    static const FirstCueIndex en({lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs(),
+                                   lexicon::zh_org_suffixes()});
+    static const FirstCueIndex zh({lexicon::zh_speech_verbs(), lexicon::zh_roles(), lexicon::zh_comparisons(), lexicon::zh_event_verbs(),
+                                   lexicon::zh_org_suffixes()});
+    const FirstCueIndex& cues = english ? en : zh;
+    std::array<std::size_t, k_cue_kinds> first;
+    first.fill(std::string_view::npos);
+    std::size_t missing = k_cue_kinds;
+    for (std::size_t i = 0; i < text.size() && missing > 0; i = next_word_start(text, i)) {
+        for (const std::uint32_t k : cues.index.candidates(text, i)) {
+            std::size_t& at = first[cues.kinds[k]];
+            if (at == std::string_view::npos && occurs_at(text, i, cues.all[k])) {
+                at = i;
+                --missing;
+            }
+        }
+    }
+    return first;
+}
+
+namespace {
+
+std::vector<std::string_view> scan_entries(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts,
+                                           const std::vector<std::span<const std::string_view>>& listed) {
+    std::vector<std::string_view> all = joined(std::vector<std::span<const std::string_view>>(firsts.begin(), firsts.end()));
+    for (const auto list : listed) all.insert(all.end(), list.begin(), list.end());
+    return all;
+}
+
+}  // namespace
+
+CueScan::CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts, std::vector<std::span<const std::string_view>> listed)
+    : m_listed(std::move(listed)), m_all(scan_entries(firsts, m_listed)), m_index(m_all) {
+    for (std::size_t kind = 0; kind < firsts.size(); ++kind) {
+        for (std::size_t k = 0; k < firsts[kind].size(); ++k) {
+            m_tag.push_back(static_cast<std::uint32_t>(kind));
+            m_position.push_back(static_cast<std::uint32_t>(k));
+        }
+    }
+    for (std::size_t l = 0; l < m_listed.size(); ++l) {
+        for (std::size_t k = 0; k < m_listed[l].size(); ++k) {
+            m_tag.push_back(static_cast<std::uint32_t>(k_cue_kinds + l));
+            m_position.push_back(static_cast<std::uint32_t>(k));
+        }
+    }
+}
+
+std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const {
+    first.fill(std::string_view::npos);
+    std::vector<std::uint32_t> best(m_listed.size(), UINT32_MAX);
+    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+        for (const std::uint32_t k : m_index.candidates(s, i)) {
+            const std::uint32_t tag = m_tag[k];
+            if (tag < k_cue_kinds) {
+                if (first[tag] == std::string_view::npos && occurs_at(s, i, m_all[k])) first[tag] = i;
+                continue;
+            }
+            std::uint32_t& listed = best[tag - k_cue_kinds];
+            if (m_position[k] < listed && occurs_at(s, i, m_all[k])) listed = m_position[k];
+        }
+    }
+    std::vector<std::string_view> out(m_listed.size());
+    for (std::size_t l = 0; l < m_listed.size(); ++l) {
+        if (best[l] != UINT32_MAX) out[l] = m_listed[l][best[l]];
+    }
+    return out;
 }
 
 }  // namespace claimtrack::claims::detail

@@ -51,8 +51,12 @@ std::optional<Cue> cue_in(const Sentence& s, const Clause& c, std::string& relat
     static const CueIndex en_cues(lexicon::en_comparisons());
     static const CueIndex zh_cues(lexicon::zh_comparisons());
     std::optional<Cue> best;
+    // No cue occurs in the sentence before its first one (nor in a clause: clauses end and begin
+    // beside punctuation or spaces, so a cue found in one is found at the same place in the sentence).
+    const std::size_t first = s.first_cue[k_comparison_cue];
+    const std::size_t from = first == std::string_view::npos ? first : first > c.begin ? first - c.begin : 0;
     const auto hit = first_cue_where(part, s.english ? en_cues : zh_cues,
-                                     [&](std::size_t at, std::string_view) { return !not_comparison(s, c.begin + at); });
+                                     [&](std::size_t at, std::string_view) { return !not_comparison(s, c.begin + at); }, from);
     if (hit) best = Cue{c.begin + hit->at, c.begin + hit->at + hit->entry.size()};
     if (best && !s.english) best->end = extend_zh(s.text, best->end);
     if (best && !s.english && has_at(s.text, best->begin, "迄今为止") && best->end == best->begin + 12) {

@@ -123,9 +123,9 @@ std::optional<EventVerb> event_verb(const Sentence& s, bool speech) {
         }
         return !in_date(s, at) && !in_mention(s, at);
     };
-    auto hit = first_cue_where(s.text, s.english ? cues.en_verbs : cues.zh_verbs, usable);
+    auto hit = first_cue_where(s.text, s.english ? cues.en_verbs : cues.zh_verbs, usable, s.first_cue[k_event_verb_cue]);
     if (speech) {
-        const auto said = first_cue_where(s.text, s.english ? cues.en_speech : cues.zh_speech, usable);
+        const auto said = first_cue_where(s.text, s.english ? cues.en_speech : cues.zh_speech, usable, s.first_cue[k_speech_cue]);
         if (said && (!hit || said->at < hit->at)) hit = said;
     }
     if (!hit) return std::nullopt;

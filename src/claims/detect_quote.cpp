@@ -79,7 +79,7 @@ std::optional<Verb> first_speech_verb(const Sentence& s) {
     const auto hit = first_cue_where(s.text, s.english ? en_verbs : zh_verbs, [&](std::size_t at, std::string_view verb) {
         const Verb v{at, at + verb.size()};
         return s.english ? !excluded_en(s.text, v) : !not_speech_at(s.text, v.begin, v.end);
-    });
+    }, s.first_cue[k_speech_cue]);
     if (!hit) return std::nullopt;
     return Verb{hit->at, hit->at + hit->entry.size()};
 }

@@ -15,10 +15,12 @@ struct RoleHit {
 
 std::vector<RoleHit> role_hits(const Sentence& s) {
     std::vector<RoleHit> hits;
+    if (s.first_cue[k_role_cue] == std::string_view::npos) return hits;  // no role word (nor one matching its case)
     static const CueIndex en_roles(lexicon::en_roles());
     static const CueIndex zh_roles(lexicon::zh_roles());
     const CueIndex& roles = s.english ? en_roles : zh_roles;
-    for (std::size_t i = 0; i < s.text.size(); i += char_length(s.text, i)) {
+    // A role starting at a letter starts a word (`word_at`): the rest of a word is skipped.
+    for (std::size_t i = 0; i < s.text.size(); i = is_latin_letter(s.text[i]) ? next_word_start(s.text, i) : i + char_length(s.text, i)) {
         if (!hits.empty() && i < hits.back().end) continue;
         for (const std::uint32_t k : roles.candidates(s.text, i)) {  // longest first in the table
             const std::string_view role = roles.list()[k];

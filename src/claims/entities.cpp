@@ -74,10 +74,10 @@ const NameIndex& name_index() {
 
 // Longest lexicon entry at `i` (the first listed of the longest); Latin entries must match case and
 // stand as words.
-std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
-    const NameIndex& names = name_index();
+// `candidates` are `name_index().index.candidates(s, i)`.
+std::optional<Mention> lexicon_at(std::string_view s, std::size_t i, const NameIndex& names, std::span<const std::uint32_t> candidates) {
     std::optional<Mention> best;
-    for (const std::uint32_t k : names.index.candidates(s, i)) {
+    for (const std::uint32_t k : candidates) {
         const std::string_view entry = names.names[k];
         if (!has_at(s, i, entry)) continue;
         const std::size_t end = i + entry.size();
@@ -86,6 +86,11 @@ std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
         if (!best || entry.size() > best->end - best->begin) best = Mention{i, end, std::string(entry), names.types[k]};
     }
     return best;
+}
+
+std::optional<Mention> lexicon_at(std::string_view s, std::size_t i) {
+    const NameIndex& names = name_index();
+    return lexicon_at(s, i, names, names.index.candidates(s, i));
 }
 
 // One capitalised token (or a token with digits after a capitalised one): "Lip-Bu", "K2", "C.C.".
@@ -236,7 +241,7 @@ void add_known_names(std::string_view s, const KnownNames& known, std::vector<Me
     if (known.all().empty()) return;
     std::vector<std::pair<const KnownNames::Entry*, std::size_t>> found;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (static_cast<unsigned char>(s[i]) < 0xC0) continue;  // ASCII, or inside a character
+        if (static_cast<unsigned char>(s[i]) < 0xC0 || !known.may_start(s, i)) continue;  // ASCII, inside a character, no form
         const auto* forms = known.starting_with(s, i);
         if (forms == nullptr) continue;
         for (const KnownNames::Entry* entry : *forms) {
@@ -299,9 +304,25 @@ std::optional<Mention> han_name_at(std::string_view s, std::size_t i) {
     return Mention{i, end, std::string(s.substr(i, end - i)), EntityType::person};
 }
 
+namespace {
+
+// Return false where `find_mentions(s.substr(0, end))` surely holds no person ending at `end`: its
+// persons are Latin names (which end with an ASCII byte) and entries of the people lexicon.
+bool may_end_person(std::string_view s, std::size_t end) {
+    if (end == 0 || end > s.size()) return false;  // no mention ends there
+    if (static_cast<unsigned char>(s[end - 1]) < 0x80u) return true;
+    const auto people = lexicon::people();
+    return std::any_of(people.begin(), people.end(),
+                       [&](std::string_view person) { return end >= person.size() && has_at(s, end - person.size(), person); });
+}
+
+}  // namespace
+
 std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
-    for (const auto& m : find_mentions(s.substr(0, end))) {
-        if (m.end == end && m.type == EntityType::person) return m;
+    if (may_end_person(s, end)) {
+        for (const auto& m : find_mentions(s.substr(0, end))) {
+            if (m.end == end && m.type == EntityType::person) return m;
+        }
     }
     for (const std::size_t length : {9u, 6u}) {  // three, then two Han characters
         if (end < length) continue;
@@ -314,10 +335,12 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
     return std::nullopt;
 }
 
-std::vector<Mention> find_mentions(std::string_view s) {
+std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix) {
     std::vector<Mention> out;
-    const CueIndex& names = name_index().index;  // where it offers nothing, `lexicon_at` finds nothing
-    const auto by_suffix = suffix_orgs(s);
+    const NameIndex& index = name_index();
+    const CueIndex& names = index.index;  // where it offers nothing, `lexicon_at` finds nothing
+    // The suffixes are Han words: where none occurs at any byte, none is found at a character.
+    const auto by_suffix = first_suffix == std::string_view::npos ? std::vector<Mention>() : suffix_orgs(s);
     auto next_suffix = by_suffix.begin();
     std::size_t i = 0;
     while (i < s.size()) {
@@ -330,7 +353,8 @@ std::vector<Mention> find_mentions(std::string_view s) {
                 continue;
             }
         }
-        if (auto known = names.candidates(s, i).empty() ? std::nullopt : lexicon_at(s, i)) {
+        const auto candidates = names.candidates(s, i);
+        if (auto known = candidates.empty() ? std::nullopt : lexicon_at(s, i, index, candidates)) {
             i = known->end;
             out.push_back(std::move(*known));
             continue;

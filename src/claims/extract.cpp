@@ -20,9 +20,19 @@ using namespace detail;
 // The cue lists every sentence is scanned for, indexed together once: one scan a sentence.
 enum CueList : std::size_t { k_doubts, k_hedges, k_opinions, k_en_future, k_zh_future };
 
-const CueSet& cues() {
-    static const CueSet made({lexicon::doubts(), lexicon::hedges(), lexicon::opinions(), lexicon::en_future(), lexicon::zh_future()});
-    return made;
+// With, in the same scan, the first cue of each `CueKind` list of the sentence's language.
+const CueScan& cues(bool english) {
+    const auto lists = [] {
+        return std::vector<std::span<const std::string_view>>{lexicon::doubts(), lexicon::hedges(), lexicon::opinions(),
+                                                             lexicon::en_future(), lexicon::zh_future()};
+    };
+    static const CueScan en({lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs(),
+                             lexicon::zh_org_suffixes()},
+                            lists());
+    static const CueScan zh({lexicon::zh_speech_verbs(), lexicon::zh_roles(), lexicon::zh_comparisons(), lexicon::zh_event_verbs(),
+                             lexicon::zh_org_suffixes()},
+                            lists());
+    return english ? en : zh;
 }
 
 bool is_english(std::string_view text) {
@@ -76,14 +86,17 @@ void add_halves(Sentence& s) {
               [](const numbers::Quantity& a, const numbers::Quantity& b) { return a.span.start < b.span.start; });
 }
 
-// Return the sentence at `span` of paragraph `text`, which starts at byte `offset` of the body.
-Sentence make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous) {
+// Return the sentence at `span` of paragraph `text`, which starts at byte `offset` of the body;
+// set `listed` to its first listed cues (a `CueList` each).
+Sentence make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous,
+                       std::vector<std::string_view>& listed) {
     Sentence s;
     s.text = text.substr(span.start, span.end - span.start);
     s.offset = offset + span.start;
     s.english = is_english(s.text);
+    listed = cues(s.english).scan(s.text, s.first_cue);  // s.first_cue: what first_cues(s.text, s.english) gives
     s.clauses = split_clauses(s.text);
-    s.mentions = find_mentions(s.text);
+    s.mentions = find_mentions(s.text, s.first_cue[k_org_suffix_cue]);
     add_known_names(s.text, previous.aliases, s.mentions);
     s.dates = numbers::find_dates(s.text, date);
     for (auto& q : numbers::find_quantities(s.text)) {
@@ -129,7 +142,7 @@ SentenceCues sentence_cues(const Sentence& s, const std::vector<std::string_view
     SentenceCues found;
     found.opinion = listed[k_opinions];
     found.future = listed[s.english ? k_en_future : k_zh_future];
-    found.first_person = s.text.find("我") != std::string_view::npos || has_first_person_word(s.text);
+    found.first_person = find_from(s.text, "我", 0) != std::string_view::npos || has_first_person_word(s.text);
     return found;
 }
 
@@ -306,8 +319,8 @@ detail::ScoredExtractor::ScoredExtractor(Id article, std::string date, std::stri
 
 void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t offset) {
     for (const Span span : sentence_spans(text)) {
-        const Sentence s = make_sentence(text, span, offset, m_date, m_context);
-        const auto listed = cues().first_listed(s.text);
+        std::vector<std::string_view> listed;
+        const Sentence s = make_sentence(text, span, offset, m_date, m_context, listed);
         // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
         const bool doubt = !listed[k_doubts].empty();
         for (auto& scored : m_pending) {

@@ -97,12 +97,13 @@ Folded fold_width(std::string_view text) {
 
 std::shared_ptr<const Folded> fold_width_shared(std::string_view text) {
     static const auto k_unchanged = std::make_shared<const Folded>(Folded{{}, {}, true});
-    if (!needs_folding(text)) return k_unchanged;
     constexpr std::size_t k_kept = 64 << 10;  // a longer text is folded afresh, not kept after the call
+    // The text last asked for and its answer, whether or not it needed folding: the quantity finder
+    // asks again for the sentence the date finder just read, and then neither scans it again.
     thread_local std::string last_text;
     thread_local std::shared_ptr<const Folded> last;
-    if (last && text == last_text) return last;
-    auto folded = std::make_shared<const Folded>(fold_all(text));
+    if (last && text.size() == last_text.size() && text == last_text) return last;
+    auto folded = needs_folding(text) ? std::make_shared<const Folded>(fold_all(text)) : k_unchanged;
     if (text.size() > k_kept) return folded;
     last_text.assign(text);
     last = folded;
