@@ -147,38 +147,25 @@ std::optional<DateHit> relative_at(std::string_view s, std::size_t i, const Ymd&
 }
 
 // The words an English date form can start with: month names and abbreviations (english_month_at),
-// weekdays, and the first words of the relative forms of `weekday_at` and `relative_at`.
-constexpr std::array<std::string_view, 38> k_first_words{
+// weekdays, the first words of the relative forms of `weekday_at` and `relative_at`, and "earlier"
+// ("earlier this month").
+constexpr std::array<std::string_view, 39> k_first_words{
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "last", "next", "this", "yesterday", "today", "tomorrow", "a", "several", "days"};
-constexpr std::string_view k_earlier = "earlier";  // "earlier this month"
+    "last", "next", "this", "yesterday", "today", "tomorrow", "a", "several", "days", "earlier"};
 
 constexpr std::size_t k_longest_first_word = 9;  // "september", "wednesday", "yesterday"
+constexpr WordTable<k_first_words.size(), k_longest_first_word, 2> k_first_table{k_first_words};
 
 }  // namespace
 
 bool may_start_english_date(std::string_view s, std::size_t i) {
-    // Per word length, the first letters of the first words that long: most words stop here.
-    static constexpr auto k_first_letters = [] {
-        std::array<std::uint32_t, k_longest_first_word + 1> mask{};
-        for (const auto word : k_first_words) mask[word.size()] |= 1u << static_cast<unsigned>(word.front() - 'a');
-        mask[k_earlier.size()] |= 1u << static_cast<unsigned>(k_earlier.front() - 'a');
-        return mask;
-    }();
     std::size_t end = i;
     while (end < s.size() && is_ascii_alpha(s[end])) {
         if (++end - i > k_longest_first_word) return false;  // longer than any first word
     }
-    const std::size_t n = end - i;
-    const char first = static_cast<char>(s[i] | 0x20);  // a letter, lower-cased
-    if (n == 0 || ((k_first_letters[n] >> static_cast<unsigned>(first - 'a')) & 1u) == 0) return false;
-    std::array<char, k_longest_first_word> word{};
-    for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(s[i + k] | 0x20);
-    const std::string_view w(word.data(), n);
-    if (w == k_earlier) return true;
-    return std::find(k_first_words.begin(), k_first_words.end(), w) != k_first_words.end();
+    return k_first_table.find(s.data() + i, end - i) >= 0;
 }
 
 std::optional<DateHit> english_date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {

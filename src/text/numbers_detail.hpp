@@ -2,7 +2,9 @@
 
 #include <claimtrack/model.hpp>
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,6 +89,44 @@ inline bool has_word_at(std::string_view s, std::size_t i, std::string_view word
     const std::size_t end = i + word.size();
     return end == s.size() || !is_ascii_alpha(s[end]);
 }
+
+// `N` lower-case ASCII words of up to `Longest` letters, grouped by length and first letter: a lookup
+// compares only the few words (at most `PerGroup`) sharing both, byte by byte, without memcmp.
+template <std::size_t N, std::size_t Longest, std::size_t PerGroup>
+class WordTable {
+public:
+    static_assert(N < 255);
+    consteval explicit WordTable(const std::array<std::string_view, N>& words) {
+        for (std::size_t w = 0; w < N; ++w) {
+            auto& group = m_groups[group_of(words[w].size(), words[w].front())];
+            std::size_t k = 0;
+            while (group[k] != 0) ++k;  // past the end (a compile error) if a group overflows
+            group[k] = static_cast<std::uint8_t>(w + 1);
+            m_words[w] = words[w];
+        }
+    }
+
+    // Return the index of the word made of the `n` letters at `letters` (any ASCII case), or -1.
+    constexpr int find(const char* letters, std::size_t n) const {
+        if (n == 0 || n > Longest) return -1;
+        for (const std::uint8_t slot : m_groups[group_of(n, letters[0])]) {
+            if (slot == 0) return -1;
+            const std::string_view word = m_words[slot - 1u];
+            std::size_t k = 1;
+            while (k < n && static_cast<char>(letters[k] | 0x20) == word[k]) ++k;
+            if (k == n) return slot - 1;
+        }
+        return -1;
+    }
+
+private:
+    static constexpr std::size_t group_of(std::size_t n, char first) {
+        return n * 26 + static_cast<std::size_t>((first | 0x20) - 'a');
+    }
+
+    std::array<std::array<std::uint8_t, PerGroup>, (Longest + 1) * 26> m_groups{};
+    std::array<std::string_view, N> m_words{};
+};
 
 // Return the digit value of a Chinese numeral character (两 → 2, 〇 → 0), or -1.
 int chinese_digit(char32_t c);

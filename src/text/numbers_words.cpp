@@ -29,33 +29,31 @@ struct Word {
     std::size_t length = 0;
 };
 
+constexpr std::size_t k_longest = 9;  // "seventeen"
+
+// Both lists in one lookup table: the small words first, then the scale words.
+constexpr auto k_number_words = [] {
+    std::array<std::string_view, k_small_words.size() + k_scale_words.size()> out{};
+    std::size_t k = 0;
+    for (const auto& [name, value] : k_small_words) out[k++] = name;
+    for (const auto& [name, value] : k_scale_words) out[k++] = name;
+    return out;
+}();
+constexpr WordTable<k_number_words.size(), k_longest, 3> k_number_table{k_number_words};
+
 // Return the number word at `i`: `has_word_at` matches a word of letters only when the whole run of
-// letters at `i` is that word, so the run is read once and only words of its length are compared.
+// letters at `i` is that word, so the run is read once and only words of its length and first
+// letter are compared.
 std::optional<Word> number_word_at(std::string_view s, std::size_t i) {
-    constexpr std::size_t k_longest = 9;  // "seventeen"
-    // Per word length, the first letters of the number words that long: most words stop here.
-    static constexpr auto k_first_letters = [] {
-        std::array<std::uint32_t, k_longest + 1> mask{};
-        for (const auto& [name, value] : k_small_words) mask[name.size()] |= 1u << static_cast<unsigned>(name.front() - 'a');
-        for (const auto& [name, value] : k_scale_words) mask[name.size()] |= 1u << static_cast<unsigned>(name.front() - 'a');
-        return mask;
-    }();
     std::size_t end = i;
     while (end < s.size() && is_ascii_alpha(s[end])) {
         if (++end - i > k_longest) return std::nullopt;
     }
-    const std::size_t n = end - i;
-    if (n == 0 || ((k_first_letters[n] >> static_cast<unsigned>((s[i] | 0x20) - 'a')) & 1u) == 0) return std::nullopt;
-    std::array<char, k_longest> word{};
-    for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(s[i + k] | 0x20);
-    const std::string_view w(word.data(), n);
-    for (const auto& [name, value] : k_small_words) {
-        if (name == w) return Word{static_cast<double>(value), false, name.size()};
-    }
-    for (const auto& [name, value] : k_scale_words) {
-        if (name == w) return Word{value, true, name.size()};
-    }
-    return std::nullopt;
+    const int found = k_number_table.find(s.data() + i, end - i);
+    if (found < 0) return std::nullopt;
+    const auto k = static_cast<std::size_t>(found);
+    if (k < k_small_words.size()) return Word{static_cast<double>(k_small_words[k].second), false, end - i};
+    return Word{k_scale_words[k - k_small_words.size()].second, true, end - i};
 }
 
 }  // namespace

@@ -1,0 +1,99 @@
+// The lookups that replace a list walked word by word (number words, the first words of English
+// dates) and the hand-written forms that replace library calls must answer as the plain forms do.
+#include "text/dates_detail.hpp"
+#include "text/numbers_detail.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace claimtrack::numbers::detail;
+
+namespace {
+
+constexpr std::array<std::string_view, 39> k_date_first_words{
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "last", "next", "this", "yesterday", "today", "tomorrow", "a", "several", "days", "earlier"};
+
+// The first words, their near misses (one letter changed, added or dropped) and odd bytes.
+std::vector<std::string> word_pieces() {
+    std::vector<std::string> out = {" ", "-", ".", "1", "\xE4\xB8\x80", "\x80", "x", "A", "US$", "nine", "TEN",
+                                    "Hundred", "thousands", "trillion", "seventeen", "seventeenth", "twentyone"};
+    for (const std::string_view w : k_date_first_words) {
+        std::string word(w);
+        out.push_back(word);
+        std::string upper = word;
+        std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) { return static_cast<char>(c & ~0x20); });
+        out.push_back(upper);
+        out.push_back(word + "s");
+        out.push_back(word.substr(1));
+        if (word.size() > 1) out.push_back(word.substr(0, word.size() - 1));
+        std::string changed = word;
+        changed.back() = changed.back() == 'z' ? 'a' : static_cast<char>(changed.back() + 1);
+        out.push_back(changed);
+    }
+    return out;
+}
+
+std::vector<std::string> random_texts(std::size_t count, unsigned seed) {
+    const auto pieces = word_pieces();
+    std::mt19937 gen(seed);
+    std::uniform_int_distribution<std::size_t> length(1, 8);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::vector<std::string> out;
+    for (std::size_t n = 0; n < count; ++n) {
+        std::string text;
+        for (std::size_t k = length(gen); k > 0; --k) text += pieces[pick(gen)];
+        out.push_back(std::move(text));
+    }
+    return out;
+}
+
+// `may_start_english_date` as a plain search: the whole run of letters at `i`, lower-cased, is a first word.
+bool plain_may_start_english_date(std::string_view s, std::size_t i) {
+    std::string word;
+    for (std::size_t k = i; k < s.size() && is_ascii_alpha(s[k]); ++k) word += static_cast<char>(s[k] | 0x20);
+    return std::find(k_date_first_words.begin(), k_date_first_words.end(), word) != k_date_first_words.end();
+}
+
+}  // namespace
+
+TEST_SUITE("text numbers lookups") {
+
+TEST_CASE("may_start_english_date says yes exactly where the whole word is a first word of a date") {
+    std::size_t yes = 0;
+    for (const auto& text : random_texts(20000, 3)) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (!is_ascii_alpha(text[i])) continue;
+            CAPTURE(text);
+            CAPTURE(i);
+            const bool plain = plain_may_start_english_date(text, i);
+            CHECK(may_start_english_date(text, i) == plain);
+            yes += plain ? 1 : 0;
+        }
+    }
+    CHECK(yes > 5000);
+}
+
+TEST_CASE("a word table finds each of its words in any case and nothing else") {
+    constexpr std::array<std::string_view, 5> k_words{"ten", "two", "tens", "a", "zebra"};
+    constexpr WordTable<k_words.size(), 5, 2> table{k_words};
+    CHECK(table.find("ten", 3) == 0);
+    CHECK(table.find("TWO", 3) == 1);
+    CHECK(table.find("Tens", 4) == 2);
+    CHECK(table.find("a", 1) == 3);
+    CHECK(table.find("zebra", 5) == 4);
+    CHECK(table.find("te", 2) == -1);
+    CHECK(table.find("tex", 3) == -1);
+    CHECK(table.find("zebras", 6) == -1);
+    CHECK(table.find("", 0) == -1);
+}
+
+}  // TEST_SUITE
