@@ -278,31 +278,38 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
     const std::bitset<0x10000>& han_starts = chinese_date_starts();
     std::vector<DateMention> out;
     std::size_t i = 0;
+    const auto skip_word = [&] {
+        while (i < s.size() && is_ascii_alpha(s[i])) ++i;
+    };
     while (i < s.size()) {
         // Try the matchers only where a date can start: an ASCII digit (any form), a letter
         // beginning a word that begins an English date form (the others need a digit or a Chinese
         // character), or a Chinese numeral or relative-date character. Elsewhere `date_at` finds nothing.
         const auto byte = static_cast<unsigned char>(s[i]);
-        std::optional<DateHit> hit;
-        if (is_ascii_digit(s[i])) {
-            hit = date_at(s, i, anchor);
-        } else if (is_ascii_alpha(s[i])) {
-            if ((i == 0 || !is_ascii_alpha(s[i - 1])) && may_start_english_date(s, i)) hit = english_date_at(s, i, anchor);
-            if (!hit) {  // no date starts at a letter after a letter: skip the rest of the word
-                while (i < s.size() && is_ascii_alpha(s[i])) ++i;
-                continue;
-            }
-        } else if (byte >= 0x80) {
+        const bool letter = is_ascii_alpha(s[i]);
+        if (byte < 0x80u && !letter && !is_ascii_digit(s[i])) {
+            ++i;
+            continue;
+        }
+        if (letter && !((i == 0 || !is_ascii_alpha(s[i - 1])) && may_start_english_date(s, i))) {
+            skip_word();  // no date starts at a letter after a letter
+            continue;
+        }
+        if (byte >= 0x80u) {
             const CodePoint cp = decode_at(s, i);
             if (cp.value >= han_starts.size() || !han_starts.test(cp.value)) {
-                i += cp.length;  // no date starts here
+                i += cp.length;
                 continue;
             }
-            hit = date_at(s, i, anchor);
         }
+        const auto hit = letter ? english_date_at(s, i, anchor) : date_at(s, i, anchor);
         if (hit && hit->end > i) {
             out.push_back({folded.to_origin(i, hit->end), hit->iso});
             i = hit->end;
+            continue;
+        }
+        if (letter && !hit) {
+            skip_word();
             continue;
         }
         std::size_t next = i + decode_at(s, i).length;

@@ -277,14 +277,19 @@ Raw with_range(std::string_view s, Raw first) {
     return first;
 }
 
-// Return false where `read_single` surely reads nothing, cheaply: it needs a digit, an English
-// number word or "US$", a currency sign, 百分之 or a Chinese numeral's first character.
-bool may_start_quantity(std::string_view s, std::size_t i) {
-    const char c = s[i];
-    if (is_ascii_digit(c) || c == '$') return true;
-    if (is_ascii_alpha(c)) return has_at(s, i, "US$") || starts_number_word(s, i);
-    return false;  // other ASCII; a character from U+0080 up is tested by `may_start_quantity_at`
+// Return false where `read_single` surely reads nothing at the letter `s[i]`, cheaply: it needs an
+// English number word or "US$" there.
+bool may_start_quantity_at_letter(std::string_view s, std::size_t i) {
+    return has_at(s, i, "US$") || starts_number_word(s, i);
 }
+
+// Per ASCII byte: true where `read_single` can start (a digit, '$' or a letter); false for the
+// others, from which `skip_token` moves one byte on.
+constexpr auto k_ascii_may_start = [] {
+    std::array<bool, 128> out{};
+    for (int c = 0; c < 128; ++c) out[static_cast<std::size_t>(c)] = is_ascii_digit(static_cast<char>(c)) || is_ascii_alpha(static_cast<char>(c)) || c == '$';
+    return out;
+}();
 
 // The characters from U+0080 up that `read_single` can start at, one bit per BMP code point.
 const std::bitset<0x10000>& quantity_starts() {
@@ -319,18 +324,27 @@ std::vector<Quantity> find_quantities(std::string_view text) {
     std::size_t i = 0;
     const std::bitset<0x10000>& wide_starts = quantity_starts();
     while (i < s.size()) {
-        if (is_ascii_alpha(s[i]) && i > 0 && (is_ascii_alpha(s[i - 1]) || is_ascii_digit(s[i - 1]))) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80u && !k_ascii_may_start[byte]) {  // what `skip_token` skips
             ++i;
             continue;
         }
-        if (static_cast<unsigned char>(s[i]) >= 0x80u) {  // what `skip_token` skips when nothing reads here
+        if (is_ascii_alpha(s[i])) {
+            // A quantity starts only at the first letter of a word, not after a digit, so where none
+            // starts at the first letter the rest of the word is skipped at once.
+            const bool starts_word = i == 0 || (!is_ascii_alpha(s[i - 1]) && !is_ascii_digit(s[i - 1]));
+            if (!starts_word || !may_start_quantity_at_letter(s, i)) {
+                while (i < s.size() && is_ascii_alpha(s[i])) ++i;
+                continue;
+            }
+        } else if (byte >= 0x80u) {  // what `skip_token` skips when nothing reads here
             const CodePoint cp = decode_at(s, i);
             if (cp.value >= wide_starts.size() || !wide_starts.test(cp.value)) {
                 i += cp.length;
                 continue;
             }
         }
-        const auto raw = static_cast<unsigned char>(s[i]) >= 0x80u || may_start_quantity(s, i) ? read_single(s, i) : std::nullopt;
+        const auto raw = read_single(s, i);
         if (!raw) {
             i = skip_token(s, i);
             continue;

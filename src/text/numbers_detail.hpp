@@ -44,6 +44,12 @@ struct CodePoint {
 // These small helpers are inline: the scanners call them at every byte.
 inline CodePoint decode_at(std::string_view s, std::size_t i) {
     const auto b0 = static_cast<unsigned char>(s[i]);
+    if ((b0 & 0xF0u) == 0xE0u && i + 2 < s.size()) {  // three bytes, as most Chinese characters are: read at once
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        if ((b1 & 0xC0u) != 0x80u || (b2 & 0xC0u) != 0x80u) return {b0, 1};
+        return {((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu), 3};
+    }
     std::size_t len = 1;
     char32_t value = b0;
     if (b0 >= 0xF0) {
@@ -68,8 +74,8 @@ inline CodePoint decode_at(std::string_view s, std::size_t i) {
 // Return the code point ending just before byte `i`, or nothing at the start.
 std::optional<CodePoint> decode_before(std::string_view s, std::size_t i);
 
-inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Return true if `s` has `prefix` at byte `i`. The first and last bytes are compared before the
 // rest: most tries fail there (Han characters of one block share their first two bytes).
