@@ -45,6 +45,45 @@ constexpr std::array<std::string_view, 18> k_approx_before{
     "约", "大约", "近", "超过", "逾", "将近", "接近", "多达", "about ", "around ", "nearly ",
     "almost ", "more than ", "over ", "roughly ", "approximately ", "some ", "up to "};
 
+// Which ASCII case a byte filter of a table admits: the entries' own, or both.
+enum class Letters { exact, any_case };
+
+constexpr std::string_view entry_text(std::string_view entry) { return entry; }
+template <typename T>
+constexpr std::string_view entry_text(const std::pair<std::string_view, T>& entry) {
+    return entry.first;
+}
+
+constexpr std::size_t byte_index(char c) { return static_cast<unsigned char>(c); }
+
+// Per byte: true if some entry of `table` starts with it (`Edge::last`: ends with it). A probe of
+// the table at a byte outside the filter matches nothing, so it is not walked there.
+enum class Edge { first, last };
+template <typename Table>
+constexpr std::array<bool, 256> byte_filter(const Table& table, Edge edge, Letters letters) {
+    std::array<bool, 256> out{};
+    for (const auto& entry : table) {
+        const std::string_view text = entry_text(entry);
+        const char c = edge == Edge::first ? text.front() : text.back();
+        out[byte_index(c)] = true;
+        if (letters == Letters::any_case && c >= 'a' && c <= 'z') out[byte_index(static_cast<char>(c - 'a' + 'A'))] = true;
+    }
+    return out;
+}
+
+constexpr auto k_zh_magnitude_firsts = byte_filter(k_zh_magnitudes, Edge::first, Letters::exact);
+constexpr auto k_en_magnitude_firsts = byte_filter(k_en_magnitudes, Edge::first, Letters::any_case);
+constexpr auto k_currency_firsts = byte_filter(k_prefix_currencies, Edge::first, Letters::exact);
+constexpr auto k_zh_unit_firsts = byte_filter(k_zh_units, Edge::first, Letters::exact);
+constexpr auto k_en_unit_firsts = byte_filter(k_en_units, Edge::first, Letters::any_case);
+constexpr auto k_counter_firsts = byte_filter(k_counters, Edge::first, Letters::exact);
+constexpr auto k_approx_lasts = byte_filter(k_approx_before, Edge::last, Letters::any_case);
+
+// Return true if some entry of the table `filter` was made from can start at byte `i` of `s`.
+bool may_start_entry(const std::array<bool, 256>& filter, std::string_view s, std::size_t i) {
+    return i < s.size() && filter[byte_index(s[i])];
+}
+
 bool ends_with_ci(std::string_view s, std::size_t end, std::string_view suffix) {
     if (end < suffix.size()) return false;
     for (std::size_t k = 0; k < suffix.size(); ++k) {
@@ -145,6 +184,7 @@ bool read_core(std::string_view s, std::size_t i, Raw& raw) {
 
 void read_magnitude(std::string_view s, Raw& raw) {
     for (const auto& [name, factor] : k_zh_magnitudes) {
+        if (!may_start_entry(k_zh_magnitude_firsts, s, raw.end)) break;
         if (has_at(s, raw.end, name)) {
             raw.value *= factor;
             raw.magnitude = factor;
@@ -155,6 +195,7 @@ void read_magnitude(std::string_view s, Raw& raw) {
     }
     const std::size_t j = skip_spaces(s, raw.end);
     for (const auto& [name, factor] : k_en_magnitudes) {
+        if (!may_start_entry(k_en_magnitude_firsts, s, j)) break;
         if (has_word_at(s, j, name) && (j == raw.end || name.size() > 2)) {
             raw.value *= factor;
             raw.magnitude = factor;
@@ -180,6 +221,7 @@ void read_unit(std::string_view s, Raw& raw) {
         raw.end += 3;
     }
     for (const auto& [name, unit] : k_zh_units) {
+        if (!may_start_entry(k_zh_unit_firsts, s, raw.end)) break;
         if (has_at(s, raw.end, name)) {
             if (raw.unit.empty() || unit != "CNY") raw.unit = unit;
             raw.end += name.size();
@@ -189,6 +231,7 @@ void read_unit(std::string_view s, Raw& raw) {
     }
     const std::size_t j = skip_spaces(s, raw.end);
     for (const auto& [name, unit] : k_en_units) {
+        if (!may_start_entry(k_en_unit_firsts, s, j)) break;
         if (has_word_at(s, j, name)) {
             raw.unit = unit;
             raw.end = j + name.size();
@@ -196,6 +239,7 @@ void read_unit(std::string_view s, Raw& raw) {
         }
     }
     for (const auto counter : k_counters) {
+        if (!may_start_entry(k_counter_firsts, s, raw.end)) break;
         if (has_at(s, raw.end, counter) && raw.unit.empty()) {
             if (counter == "年" && !raw.lone) return;  // "2025年" is a date, "三年" a duration
             raw.unit = counter;
@@ -215,6 +259,7 @@ std::optional<Raw> read_single(std::string_view s, std::size_t i) {
     raw.begin = i;
     std::size_t j = i;
     for (const auto& [sign, unit] : k_prefix_currencies) {
+        if (!may_start_entry(k_currency_firsts, s, j)) break;
         if (has_at(s, j, sign)) {
             raw.unit = unit;
             j = skip_spaces(s, j + sign.size());
@@ -238,8 +283,10 @@ std::optional<Raw> read_single(std::string_view s, std::size_t i) {
     const bool bare_year = raw.unit.empty() && raw.magnitude == 1 && raw.value >= 1800 && raw.value <= 2100 &&
                            raw.value == static_cast<double>(static_cast<long>(raw.value)) && raw.end - j == 4;
     if (bare_year) return std::nullopt;
-    for (const auto cue : k_approx_before) {
-        if (ends_with_ci(s, i, cue)) raw.approximate = true;
+    if (i > 0 && k_approx_lasts[byte_index(s[i - 1])]) {
+        for (const auto cue : k_approx_before) {
+            if (ends_with_ci(s, i, cue)) raw.approximate = true;
+        }
     }
     return raw;
 }

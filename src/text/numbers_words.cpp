@@ -60,24 +60,34 @@ std::optional<Word> number_word_at(std::string_view s, std::size_t i) {
 
 std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i) {
     if (i >= s.size() || !is_ascii_digit(s[i])) return std::nullopt;
-    std::string digits;
+    bool separated = false;  // a thousands separator was passed: the digits are not one run of `s`
     std::size_t j = i;
     while (j < s.size()) {
         if (is_ascii_digit(s[j])) {
-            digits += s[j++];
+            ++j;
         } else if (s[j] == ',' && j + 3 < s.size() && is_ascii_digit(s[j + 1]) && is_ascii_digit(s[j + 2]) &&
                    is_ascii_digit(s[j + 3]) && (j + 4 == s.size() || !is_ascii_digit(s[j + 4]))) {
             ++j;  // thousands separator: exactly three digits follow
+            separated = true;
         } else {
             break;
         }
     }
     if (j + 1 < s.size() && s[j] == '.' && is_ascii_digit(s[j + 1])) {
-        digits += s[j++];
-        while (j < s.size() && is_ascii_digit(s[j])) digits += s[j++];
+        ++j;
+        while (j < s.size() && is_ascii_digit(s[j])) ++j;
     }
+    const std::string_view written = s.substr(i, j - i);
+    std::string digits;  // `written` without its separators, made only when it has some
+    if (separated) {
+        digits.reserve(written.size());
+        for (const char c : written) {
+            if (c != ',') digits += c;
+        }
+    }
+    const std::string_view number = separated ? std::string_view(digits) : written;
     double value = 0;
-    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    const auto result = std::from_chars(number.data(), number.data() + number.size(), value);
     if (result.ec != std::errc{}) return std::nullopt;
     return NumberMatch{value, j - i};
 }
