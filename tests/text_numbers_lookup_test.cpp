@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <string_view>
@@ -63,9 +64,50 @@ bool plain_may_start_english_date(std::string_view s, std::size_t i) {
     return std::find(k_date_first_words.begin(), k_date_first_words.end(), word) != k_date_first_words.end();
 }
 
+// `iso` and `iso_week` as they were written first, with snprintf.
+std::string printf_iso(Ymd date) {
+    std::array<char, 64> buf{};
+    if (date.month == 0) {
+        std::snprintf(buf.data(), buf.size(), "%04d", date.year);
+    } else if (date.day == 0) {
+        std::snprintf(buf.data(), buf.size(), "%04d-%02d", date.year, date.month);
+    } else {
+        std::snprintf(buf.data(), buf.size(), "%04d-%02d-%02d", date.year, date.month, date.day);
+    }
+    return buf.data();
+}
+
 }  // namespace
 
 TEST_SUITE("text numbers lookups") {
+
+TEST_CASE("iso writes what snprintf wrote, odd values included") {
+    for (const int year : {-12345, -1, 0, 7, 99, 999, 1000, 1999, 2025, 9999, 10000, 123456}) {
+        for (const int month : {-3, 0, 1, 9, 10, 12, 99, 100, 1000}) {
+            for (const int day : {-1, 0, 1, 9, 10, 31, 99, 100}) {
+                const Ymd date{year, month, day};
+                CAPTURE(year);
+                CAPTURE(month);
+                CAPTURE(day);
+                CHECK(iso(date) == printf_iso(date));
+            }
+        }
+    }
+}
+
+TEST_CASE("iso_week writes what snprintf wrote") {
+    for (Ymd date{1999, 12, 20}; date.year < 2002; date = add_days(date, 3)) {
+        std::array<char, 32> buf{};
+        const std::string week = iso_week(date);
+        int y = 0, w = 0;
+        REQUIRE(std::sscanf(week.c_str(), "%d-W%d", &y, &w) == 2);
+        std::snprintf(buf.data(), buf.size(), "%04d-W%02d", y, w);
+        CHECK(week == buf.data());
+    }
+    CHECK(iso_week({2025, 11, 10}) == "2025-W46");
+    CHECK(iso_week({2021, 1, 3}) == "2020-W53");
+    CHECK(iso_week({5, 1, 10}) == "0005-W02");
+}
 
 TEST_CASE("may_start_english_date says yes exactly where the whole word is a first word of a date") {
     std::size_t yes = 0;

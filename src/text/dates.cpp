@@ -56,7 +56,39 @@ Ymd add_months(Ymd date, int months) {
     return {index / 12, index % 12 + 1, 0};
 }
 
+namespace {
+
+// Append `value` (0..9999) as `width` decimal digits, zero-padded.
+void append_digits(std::string& out, int value, int width) {
+    char digits[4];
+    for (int k = width - 1; k >= 0; --k) {
+        digits[k] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(digits, static_cast<std::size_t>(width));
+}
+
+// True if `printf("%04d")` and `%02d` would write `year` and `part` in exactly 4 and 2 digits.
+bool fits_fixed_width(int year, int part) { return year >= 0 && year <= 9999 && part >= 0 && part <= 99; }
+
+}  // namespace
+
+// The fixed-width forms are written by hand: `snprintf` cost about 1,000 instructions a date.
 std::string iso(Ymd date) {
+    std::string out;
+    if (fits_fixed_width(date.year, date.month) && fits_fixed_width(0, date.day)) {
+        out.reserve(10);
+        append_digits(out, date.year, 4);
+        if (date.month != 0) {
+            out += '-';
+            append_digits(out, date.month, 2);
+            if (date.day != 0) {
+                out += '-';
+                append_digits(out, date.day, 2);
+            }
+        }
+        return out;
+    }
     std::array<char, 16> buf{};
     if (date.month == 0) {
         std::snprintf(buf.data(), buf.size(), "%04d", date.year);
@@ -79,6 +111,14 @@ std::string iso_week(Ymd date) {
     const Ymd thursday = civil_from_days(days - monday_based + 3);
     const std::int64_t jan1 = days_from_civil(thursday.year, 1, 1);
     const auto week = static_cast<int>((days - monday_based + 3 - jan1) / 7 + 1);
+    if (fits_fixed_width(thursday.year, week)) {
+        std::string out;
+        out.reserve(8);
+        append_digits(out, thursday.year, 4);
+        out += "-W";
+        append_digits(out, week, 2);
+        return out;
+    }
     std::array<char, 16> buf{};
     std::snprintf(buf.data(), buf.size(), "%04d-W%02d", thursday.year, week);
     return buf.data();

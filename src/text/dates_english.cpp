@@ -20,8 +20,10 @@ std::optional<Digits> ascii_number_at(std::string_view s, std::size_t i, std::si
     while (j < s.size() && j - i < max && is_ascii_digit(s[j])) value = value * 10 + (s[j++] - '0');
     if (j - i < min || (j < s.size() && (is_ascii_digit(s[j]) || is_ascii_alpha(s[j])))) {
         // allow ordinal suffixes: 3rd, 21st
-        for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
-            if (j - i >= min && has_word_at(s, j, suffix)) return Digits{value, j + suffix.size()};
+        if (j - i >= min && j < s.size() && is_ascii_alpha(s[j])) {  // where a suffix can be
+            for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+                if (has_word_at(s, j, suffix)) return Digits{value, j + suffix.size()};
+            }
         }
         return std::nullopt;
     }
