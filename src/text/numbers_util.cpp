@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace claimtrack::numbers {
@@ -21,59 +22,98 @@ std::optional<CodePoint> decode_before(std::string_view s, std::size_t i) {
     return cp;
 }
 
+constexpr bool is_continuation(unsigned char b) { return (b & 0xC0u) == 0x80u; }
+
 // Return true if `text` holds a character `fold_width` changes: U+FF01..U+FF5E (EF BC 81 .. EF BD 9E)
 // or U+3000 (E3 80 80), or an overlong four-byte form `decode_at` would also read as a BMP character.
+// Eight ASCII bytes are passed at once, and a three-byte character led by E4..EE whole: its last two
+// bytes, continuation bytes, lead nothing that folds.
 bool needs_folding(std::string_view text) {
-    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        if (b0 < 0xE3 || (b0 > 0xE3 && b0 < 0xEF)) continue;  // most Han characters start with E4..E9
-        const auto b1 = static_cast<unsigned char>(text[i + 1]);
-        const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    while (i + 2 < size) {
+        if (i + 8 <= size) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, p + i, sizeof eight);
+            if ((eight & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const unsigned char b0 = p[i];
+        const unsigned char b1 = p[i + 1];
+        const unsigned char b2 = p[i + 2];
+        if (b0 < 0xE3) {
+            ++i;
+            continue;
+        }
+        if (b0 < 0xEF && b0 != 0xE3) {  // most Han characters start with E4..E9
+            i += is_continuation(b1) && is_continuation(b2) ? 3 : 1;
+            continue;
+        }
         if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return true;
         if (b0 == 0xF0 && b1 < 0x90) return true;
         if (b0 == 0xEF && ((b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E))) return true;
+        ++i;
     }
     return false;
 }
 
 namespace {
 
+// True if `fold_all` keeps the character led by `in[i]` as it is, three bytes long: outside
+// U+3000..U+3FFF and U+F000..U+FFFF, nothing folds.
+bool kept_three(const unsigned char* in, std::size_t i, std::size_t size) {
+    const unsigned char b0 = in[i];
+    return b0 >= 0xE0u && b0 < 0xF0u && b0 != 0xE3u && b0 != 0xEFu && i + 2 < size && is_continuation(in[i + 1]) &&
+           is_continuation(in[i + 2]);
+}
+
 // Return `text` folded; it holds at least one character to fold. The folded text is never longer
 // than the original (a folded character shrinks from three bytes to one), so both buffers are
-// sized once and written in place.
+// sized once and written in place. Runs of ASCII and of kept three-byte characters, nearly all of
+// a text, are copied a run at a time.
 Folded fold_all(std::string_view text) {
     Folded out;
     out.text.resize(text.size());
     out.origin.resize(text.size() + 1);
+    const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    char* folded = out.text.data();
+    std::size_t* origin = out.origin.data();
     std::size_t n = 0;
     std::size_t i = 0;
-    while (i < text.size()) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        if (b0 < 0x80u) {  // ASCII: itself
-            out.text[n] = text[i];
-            out.origin[n++] = i++;
+    while (i < size) {
+        std::size_t end = i;
+        while (end < size && in[end] < 0x80u) ++end;
+        if (end > i) {  // ASCII: itself
+            std::memcpy(folded + n, in + i, end - i);
+            for (std::size_t k = i; k < end; ++k) origin[n++] = k;
+            i = end;
             continue;
         }
-        const auto continues = [&](std::size_t k) { return (static_cast<unsigned char>(text[k]) & 0xC0u) == 0x80u; };
-        if (b0 >= 0xE0u && b0 < 0xF0u && b0 != 0xE3u && b0 != 0xEFu && i + 2 < text.size() && continues(i + 1) && continues(i + 2)) {
-            for (std::size_t k = 0; k < 3; ++k) {  // three bytes outside U+3000..U+3FFF and U+F000..U+FFFF: kept
-                out.text[n] = text[i + k];
-                out.origin[n++] = i;
+        while (end < size && kept_three(in, end, size)) end += 3;
+        if (end > i) {
+            std::memcpy(folded + n, in + i, end - i);
+            for (std::size_t k = i; k < end; k += 3) {
+                origin[n] = origin[n + 1] = origin[n + 2] = k;
+                n += 3;
             }
-            i += 3;
+            i = end;
             continue;
         }
         const CodePoint cp = decode_at(text, i);
         if (cp.value >= 0xFF01 && cp.value <= 0xFF5E) {
-            out.text[n] = static_cast<char>(cp.value - 0xFEE0);
-            out.origin[n++] = i;
+            folded[n] = static_cast<char>(cp.value - 0xFEE0);
+            origin[n++] = i;
         } else if (cp.value == 0x3000) {
-            out.text[n] = ' ';
-            out.origin[n++] = i;
+            folded[n] = ' ';
+            origin[n++] = i;
         } else {
             for (std::size_t k = 0; k < cp.length; ++k) {
-                out.text[n] = text[i + k];
-                out.origin[n++] = i;
+                folded[n] = static_cast<char>(in[i + k]);
+                origin[n++] = i;
             }
         }
         i += cp.length;

@@ -1,0 +1,77 @@
+// `fold_width` decides whether a text needs folding with a scan that passes eight ASCII bytes and
+// whole Han characters at once, and folds by runs; both must agree with the byte-at-a-time forms.
+#include "text/numbers_detail.hpp"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace claimtrack::numbers::detail;
+
+namespace {
+
+// The scan as it was first written: every byte position tried.
+bool plain_needs_folding(std::string_view text) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        const auto b1 = static_cast<unsigned char>(text[i + 1]);
+        const auto b2 = static_cast<unsigned char>(text[i + 2]);
+        if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return true;
+        if (b0 == 0xF0 && b1 < 0x90) return true;
+        if (b0 == 0xEF && ((b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E))) return true;
+    }
+    return false;
+}
+
+// Han characters, characters that fold, their pieces and neighbours, and ASCII runs of every length
+// up to past eight (the scan's step), so folding characters sit at every offset of a block.
+const std::vector<std::string_view> k_pieces = {
+    "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghijk", " ", "1", "\xE4\xB8\x80", "\xE9\xBE\x99",
+    "\xE5\xB9\xB4", "\xEF\xBC\x8C", "\xEF\xBC\x91", "\xEF\xBD\x9E", "\xEF\xBD\x9F", "\xEF\xBC\x80", "\xE3\x80\x80",
+    "\xE3\x80\x81", "\xE3\x80\x87", "\xF0\x8F\xBC\x91", "\xF0\x9F\x98\x80", "\xE4", "\xE4\xB8", "\x80", "\xBC",
+    "\xEF", "\xEF\xBC", "\xE3", "\xE3\x80", "\xC2\xA5", "\xC0\xB1", "\xEE\x80\x80", "\xE2\x80\x94", "\xFF"};
+
+std::vector<std::string> random_texts(std::size_t count, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::uniform_int_distribution<std::size_t> length(0, 24);
+    std::uniform_int_distribution<std::size_t> pick(0, k_pieces.size() - 1);
+    std::vector<std::string> out;
+    for (std::size_t n = 0; n < count; ++n) {
+        std::string text;
+        for (std::size_t k = length(gen); k > 0; --k) text += k_pieces[pick(gen)];
+        out.push_back(std::move(text));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_SUITE("text numbers fold") {
+
+TEST_CASE("a text is left unfolded exactly where the byte-at-a-time scan finds nothing to fold") {
+    std::size_t unchanged = 0;
+    std::size_t changed = 0;
+    for (const auto& text : random_texts(40000, 17)) {
+        CAPTURE(text);
+        const bool plain = plain_needs_folding(text);
+        const Folded folded = fold_width(text);
+        CHECK(folded.unchanged == !plain);
+        (plain ? changed : unchanged) += 1;
+        if (!folded.unchanged) CHECK(folded.origin.size() == folded.text.size() + 1);
+    }
+    CHECK(unchanged > 2000);
+    CHECK(changed > 2000);
+}
+
+TEST_CASE("folding maps each byte back to the start of its character") {
+    const std::string text = "ab\xE4\xB8\x80\xEF\xBC\x91\xE3\x80\x80" "c\xE4\xB8\x80\xE4";
+    const Folded folded = fold_width(text);
+    REQUIRE_FALSE(folded.unchanged);
+    CHECK(folded.text == "ab\xE4\xB8\x80" "1 c\xE4\xB8\x80\xE4");
+    CHECK(folded.origin == std::vector<std::size_t>{0, 1, 2, 2, 2, 5, 8, 11, 12, 12, 12, 15, 16});
+}
+
+}  // TEST_SUITE
