@@ -124,6 +124,19 @@ TEST_CASE("may_start_english_date says yes exactly where the whole word is a fir
     CHECK(yes > 5000);
 }
 
+TEST_CASE("k_chinese_digit_chars lists exactly the characters chinese_digit reads") {
+    std::size_t digits = 0;
+    for (char32_t c = 0; c < 0x110000; ++c) {
+        const bool listed = std::find(k_chinese_digit_chars.begin(), k_chinese_digit_chars.end(), c) != k_chinese_digit_chars.end();
+        if (listed != (chinese_digit(c) >= 0)) {
+            CAPTURE(static_cast<unsigned>(c));
+            CHECK(listed == (chinese_digit(c) >= 0));
+        }
+        digits += listed ? 1 : 0;
+    }
+    CHECK(digits == k_chinese_digit_chars.size());  // no character listed twice
+}
+
 TEST_CASE("a word table finds each of its words in any case and nothing else") {
     constexpr std::array<std::string_view, 5> k_words{"ten", "two", "tens", "a", "zebra"};
     constexpr WordTable<k_words.size(), 5, 2> table{k_words};

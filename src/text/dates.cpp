@@ -269,9 +269,7 @@ const std::bitset<0x10000>& chinese_date_starts() {
     static const std::bitset<0x10000> starts = [] {
         std::bitset<0x10000> out;
         out.set(U'十');
-        for (char32_t c = 0x3007; c <= 0x9FFF; ++c) {
-            if (chinese_digit(c) >= 0) out.set(c);
-        }
+        for (const char32_t c : k_chinese_digit_chars) out.set(c);
         const auto add_firsts = [&](const auto& table) {
             for (const auto& entry : table) out.set(decode_at(entry.first, 0).value);
         };

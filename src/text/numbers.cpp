@@ -343,9 +343,7 @@ const std::bitset<0x10000>& quantity_starts() {
     static const std::bitset<0x10000> starts = [] {
         std::bitset<0x10000> out;
         for (const char32_t c : {U'¥', U'€', U'£', U'百', U'十', U'数', U'几'}) out.set(c);
-        for (char32_t c = 0x80; c < 0x10000; ++c) {
-            if (chinese_digit(c) >= 0) out.set(c);
-        }
+        for (const char32_t c : k_chinese_digit_chars) out.set(c);
         return out;
     }();
     return starts;

@@ -137,6 +137,11 @@ private:
 // Return the digit value of a Chinese numeral character (两 → 2, 〇 → 0), or -1.
 int chinese_digit(char32_t c);
 
+// The characters `chinese_digit` reads, for tables of them built without trying every code point.
+constexpr std::array<char32_t, 21> k_chinese_digit_chars{U'零', U'〇', U'一', U'壹', U'二', U'两', U'贰',
+                                                         U'三', U'叁', U'四', U'肆', U'五', U'伍', U'六',
+                                                         U'陆', U'七', U'柒', U'八', U'捌', U'九', U'玖'};
+
 // Return 10, 100, 1000 for 十百千 (and their formal forms), or 0.
 int chinese_small_unit(char32_t c);
 
