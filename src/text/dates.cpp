@@ -316,9 +316,6 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
     const std::bitset<0x10000>& han_starts = chinese_date_starts();
     std::vector<DateMention> out;
     std::size_t i = 0;
-    const auto skip_word = [&] {
-        while (i < s.size() && is_ascii_alpha(s[i])) ++i;
-    };
     while (i < s.size()) {
         // Try the matchers only where a date can start: an ASCII digit (any form), a letter
         // beginning a word that begins an English date form (the others need a digit or a Chinese
@@ -329,8 +326,9 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
             ++i;
             continue;
         }
-        if (letter && !((i == 0 || !is_ascii_alpha(s[i - 1])) && may_start_english_date(s, i))) {
-            skip_word();  // no date starts at a letter after a letter
+        const std::size_t word_end = letter ? letters_end(s, i) : i;
+        if (letter && !((i == 0 || !is_ascii_alpha(s[i - 1])) && is_english_date_first_word(s.substr(i, word_end - i)))) {
+            i = word_end;  // no date starts at a letter after a letter
             continue;
         }
         if (byte >= 0x80u) {
@@ -347,7 +345,7 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
             continue;
         }
         if (letter && !hit) {
-            skip_word();
+            i = word_end;
             continue;
         }
         std::size_t next = i + decode_at(s, i).length;

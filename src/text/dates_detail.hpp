@@ -50,4 +50,7 @@ std::optional<DateHit> english_date_at(std::string_view s, std::size_t i, const 
 // there (its letters, ASCII case folded) is not the first word of any English date form.
 bool may_start_english_date(std::string_view s, std::size_t i);
 
+// Return true if `word`, a whole run of ASCII letters, is the first word of an English date form.
+bool is_english_date_first_word(std::string_view word);
+
 }  // namespace claimtrack::numbers::detail

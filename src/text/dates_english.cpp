@@ -162,12 +162,14 @@ constexpr WordTable<k_first_words.size(), k_longest_first_word, 2> k_first_table
 
 }  // namespace
 
+bool is_english_date_first_word(std::string_view word) { return k_first_table.find(word.data(), word.size()) >= 0; }
+
 bool may_start_english_date(std::string_view s, std::size_t i) {
     std::size_t end = i;
     while (end < s.size() && is_ascii_alpha(s[end])) {
         if (++end - i > k_longest_first_word) return false;  // longer than any first word
     }
-    return k_first_table.find(s.data() + i, end - i) >= 0;
+    return is_english_date_first_word(s.substr(i, end - i));
 }
 
 std::optional<DateHit> english_date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {

@@ -56,15 +56,20 @@ constexpr std::string_view entry_text(const std::pair<std::string_view, T>& entr
 
 constexpr std::size_t byte_index(char c) { return static_cast<unsigned char>(c); }
 
-// Per byte: true if some entry of `table` starts with it (`Edge::last`: ends with it). A probe of
-// the table at a byte outside the filter matches nothing, so it is not walked there.
-enum class Edge { first, last };
+// Per byte: true if some entry of `table` starts with it (`Edge::last`: ends with it;
+// `Edge::before_last`: has it just before its last byte). A probe of the table at a byte outside
+// the filter matches nothing, so it is not walked there.
+enum class Edge { first, last, before_last };
 template <typename Table>
 constexpr std::array<bool, 256> byte_filter(const Table& table, Edge edge, Letters letters) {
     std::array<bool, 256> out{};
     for (const auto& entry : table) {
         const std::string_view text = entry_text(entry);
-        const char c = edge == Edge::first ? text.front() : text.back();
+        if (edge == Edge::before_last && text.size() < 2) {  // an entry of one byte: the filter lets all pass
+            out.fill(true);
+            return out;
+        }
+        const char c = edge == Edge::first ? text.front() : edge == Edge::last ? text.back() : text[text.size() - 2];
         out[byte_index(c)] = true;
         if (letters == Letters::any_case && c >= 'a' && c <= 'z') out[byte_index(static_cast<char>(c - 'a' + 'A'))] = true;
     }
@@ -78,6 +83,7 @@ constexpr auto k_zh_unit_firsts = byte_filter(k_zh_units, Edge::first, Letters::
 constexpr auto k_en_unit_firsts = byte_filter(k_en_units, Edge::first, Letters::any_case);
 constexpr auto k_counter_firsts = byte_filter(k_counters, Edge::first, Letters::exact);
 constexpr auto k_approx_lasts = byte_filter(k_approx_before, Edge::last, Letters::any_case);
+constexpr auto k_approx_before_lasts = byte_filter(k_approx_before, Edge::before_last, Letters::any_case);
 
 // Return true if some entry of the table `filter` was made from can start at byte `i` of `s`.
 bool may_start_entry(const std::array<bool, 256>& filter, std::string_view s, std::size_t i) {
@@ -283,7 +289,7 @@ std::optional<Raw> read_single(std::string_view s, std::size_t i) {
     const bool bare_year = raw.unit.empty() && raw.magnitude == 1 && raw.value >= 1800 && raw.value <= 2100 &&
                            raw.value == static_cast<double>(static_cast<long>(raw.value)) && raw.end - j == 4;
     if (bare_year) return std::nullopt;
-    if (i > 0 && k_approx_lasts[byte_index(s[i - 1])]) {
+    if (i > 0 && k_approx_lasts[byte_index(s[i - 1])] && (i < 2 || k_approx_before_lasts[byte_index(s[i - 2])])) {
         for (const auto cue : k_approx_before) {
             if (ends_with_ci(s, i, cue)) raw.approximate = true;
         }
@@ -322,12 +328,6 @@ Raw with_range(std::string_view s, Raw first) {
     first.approximate = first.approximate || second->approximate;
     first.end = second->end;
     return first;
-}
-
-// Return false where `read_single` surely reads nothing at the letter `s[i]`, cheaply: it needs an
-// English number word or "US$" there.
-bool may_start_quantity_at_letter(std::string_view s, std::size_t i) {
-    return has_at(s, i, "US$") || starts_number_word(s, i);
 }
 
 // Per ASCII byte: true where `read_single` can start (a digit, '$' or a letter); false for the
@@ -377,9 +377,11 @@ std::vector<Quantity> find_quantities(std::string_view text) {
         if (is_ascii_alpha(s[i])) {
             // A quantity starts only at the first letter of a word, not after a digit, so where none
             // starts at the first letter the rest of the word is skipped at once.
+            // Elsewhere `read_single` needs "US$" or an English number word.
             const bool starts_word = i == 0 || (!is_ascii_alpha(s[i - 1]) && !is_ascii_digit(s[i - 1]));
-            if (!starts_word || !may_start_quantity_at_letter(s, i)) {
-                while (i < s.size() && is_ascii_alpha(s[i])) ++i;
+            const std::size_t word_end = letters_end(s, i);
+            if (!starts_word || !(has_at(s, i, "US$") || is_number_word(s.substr(i, word_end - i)))) {
+                i = word_end;
                 continue;
             }
         } else if (byte >= 0x80u) {  // what `skip_token` skips when nothing reads here

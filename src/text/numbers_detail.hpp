@@ -162,6 +162,12 @@ struct NumberMatch {
     std::size_t length = 0;
 };
 
+// Return the end of the run of ASCII letters starting at byte `i` of `s` (`i` itself if none).
+inline std::size_t letters_end(std::string_view s, std::size_t i) {
+    while (i < s.size() && is_ascii_alpha(s[i])) ++i;
+    return i;
+}
+
 // Return the number written in ASCII digits at byte `i` ("1,200", "3.5"), or nothing.
 std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i);
 
@@ -170,5 +176,8 @@ std::optional<NumberMatch> english_number_at(std::string_view s, std::size_t i);
 
 // Return true if an English number word ("five", "hundred") is the word at byte `i` (from `i` on).
 bool starts_number_word(std::string_view s, std::size_t i);
+
+// Return true if `word`, a whole run of ASCII letters, is an English number word in any case.
+bool is_number_word(std::string_view word);
 
 }  // namespace claimtrack::numbers::detail

@@ -94,6 +94,8 @@ std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i) {
 
 bool starts_number_word(std::string_view s, std::size_t i) { return number_word_at(s, i).has_value(); }
 
+bool is_number_word(std::string_view word) { return k_number_table.find(word.data(), word.size()) >= 0; }
+
 std::optional<NumberMatch> english_number_at(std::string_view s, std::size_t i) {
     if (i > 0 && is_ascii_alpha(s[i - 1])) return std::nullopt;
     double total = 0, current = 0;
