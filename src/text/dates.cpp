@@ -290,7 +290,18 @@ std::optional<DateHit> chinese_relative_at(std::string_view s, std::size_t i, co
     return relative_near_at(s, i, a);
 }
 
+// `date_at` at a character of three bytes. A Chinese numeral read there is 3, 6, 7 or more bytes
+// long, never the four of a year in digits, and no English date starts there: only a month (and
+// day) or a relative date can, both dated by the anchor.
+std::optional<DateHit> three_byte_date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
+    if (!anchor) return std::nullopt;
+    Ymd date{anchor->year, 0, 0};
+    if (const auto end = month_day_at(s, i, date)) return DateHit{*end, iso(date)};
+    return chinese_relative_at(s, i, *anchor);
+}
+
 std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
+    if ((static_cast<unsigned char>(s[i]) & 0xF0u) == 0xE0u) return three_byte_date_at(s, i, anchor);
     if (auto hit = iso_date_at(s, i)) return hit;
     if (auto hit = chinese_absolute_at(s, i, anchor)) return hit;
     if (anchor && static_cast<unsigned char>(s[i]) >= 0x80u) {  // every relative word starts with a Chinese character
