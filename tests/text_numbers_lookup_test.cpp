@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -135,6 +136,25 @@ TEST_CASE("k_chinese_digit_chars lists exactly the characters chinese_digit read
         digits += listed ? 1 : 0;
     }
     CHECK(digits == k_chinese_digit_chars.size());  // no character listed twice
+}
+
+TEST_CASE("digits_at reads a run of digits to the value from_chars gives, up to 15 digits and past") {
+    std::mt19937 gen(5);
+    std::uniform_int_distribution<int> digit(0, 9);
+    for (std::size_t length = 1; length <= 22; ++length) {
+        for (int n = 0; n < 300; ++n) {
+            std::string text;
+            for (std::size_t k = 0; k < length; ++k) text += static_cast<char>('0' + (n < 20 ? 9 : digit(gen)));
+            if (n % 3 == 0) text += n % 2 == 0 ? "%" : " x";
+            double expected = 0;
+            std::from_chars(text.data(), text.data() + length, expected);
+            CAPTURE(text);
+            const auto read = digits_at(text, 0);
+            REQUIRE(read.has_value());
+            CHECK(read->length == length);
+            CHECK(read->value == expected);
+        }
+    }
 }
 
 TEST_CASE("a word table finds each of its words in any case and nothing else") {

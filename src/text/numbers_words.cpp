@@ -78,6 +78,13 @@ std::optional<NumberMatch> digits_at(std::string_view s, std::size_t i) {
         while (j < s.size() && is_ascii_digit(s[j])) ++j;
     }
     const std::string_view written = s.substr(i, j - i);
+    if (!separated && written.size() <= 15 && written.find('.') == std::string_view::npos) {
+        // Up to 15 digits are an integer below 2^53, which a double holds exactly: the value
+        // `from_chars` would round to is the sum itself.
+        std::int64_t whole = 0;
+        for (const char c : written) whole = whole * 10 + (c - '0');
+        return NumberMatch{static_cast<double>(whole), j - i};
+    }
     std::string digits;  // `written` without its separators, made only when it has some
     if (separated) {
         digits.reserve(written.size());
