@@ -343,9 +343,9 @@ std::vector<DateMention> find_dates(std::string_view text, std::string_view anch
             continue;
         }
         if (byte >= 0x80u) {
-            const CodePoint cp = decode_at(s, i);
-            if (cp.value >= han_starts.size() || !han_starts.test(cp.value)) {
-                i += cp.length;
+            const std::size_t next = skip_wide_outside(s, i, han_starts);
+            if (next != i) {
+                i = next;  // no date starts in between
                 continue;
             }
         }

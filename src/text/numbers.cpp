@@ -385,9 +385,9 @@ std::vector<Quantity> find_quantities(std::string_view text) {
                 continue;
             }
         } else if (byte >= 0x80u) {  // what `skip_token` skips when nothing reads here
-            const CodePoint cp = decode_at(s, i);
-            if (cp.value >= wide_starts.size() || !wide_starts.test(cp.value)) {
-                i += cp.length;
+            const std::size_t next = skip_wide_outside(s, i, wide_starts);
+            if (next != i) {
+                i = next;
                 continue;
             }
         }

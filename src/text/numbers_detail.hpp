@@ -3,6 +3,7 @@
 #include <claimtrack/model.hpp>
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -69,6 +70,17 @@ inline CodePoint decode_at(std::string_view s, std::size_t i) {
         value = (value << 6) | (b & 0x3Fu);
     }
     return {value, len};
+}
+
+// Return the first position from `i` on that holds an ASCII byte, a character in `starts` (one bit
+// per BMP code point), or the end: a scan passes the characters that start nothing in one loop.
+inline std::size_t skip_wide_outside(std::string_view s, std::size_t i, const std::bitset<0x10000>& starts) {
+    while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80u) {
+        const CodePoint cp = decode_at(s, i);
+        if (cp.value < starts.size() && starts.test(cp.value)) break;
+        i += cp.length;
+    }
+    return i;
 }
 
 // Return the code point ending just before byte `i`, or nothing at the start.
