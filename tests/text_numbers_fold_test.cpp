@@ -74,4 +74,28 @@ TEST_CASE("folding maps each byte back to the start of its character") {
     CHECK(folded.origin == std::vector<std::size_t>{0, 1, 2, 2, 2, 5, 8, 11, 12, 12, 12, 15, 16});
 }
 
+TEST_CASE("an answer of fold_width_shared still held is never folded into again") {
+    const std::string first = "a\xEF\xBC\x91" "b";  // a１b
+    const std::string second = "\xEF\xBC\x92\xE4\xB8\x80";  // ２一
+    const auto held = fold_width_shared(first);
+    REQUIRE(held->view(first) == "a1b");
+    for (int round = 0; round < 3; ++round) {
+        CHECK(fold_width_shared(first)->view(first) == "a1b");
+        CHECK(fold_width_shared("plain")->unchanged);
+        CHECK(fold_width_shared(second)->view(second) == "2\xE4\xB8\x80");
+        CHECK(held->view(first) == "a1b");
+    }
+    CHECK(held->view(first) == "a1b");
+    CHECK(held->origin == std::vector<std::size_t>{0, 1, 4, 5});
+    // Released, the buffers are reused, and the answers stay right.
+    for (const auto& text : random_texts(2000, 23)) {
+        const Folded plain = fold_width(text);
+        const auto shared = fold_width_shared(text);
+        CAPTURE(text);
+        CHECK(shared->unchanged == plain.unchanged);
+        CHECK(shared->view(text) == plain.view(text));
+        CHECK(shared->origin == plain.origin);
+    }
+}
+
 }  // TEST_SUITE

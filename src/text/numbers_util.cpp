@@ -70,12 +70,12 @@ bool kept_three(const unsigned char* in, std::size_t i, std::size_t size) {
            is_continuation(in[i + 2]);
 }
 
-// Return `text` folded; it holds at least one character to fold. The folded text is never longer
-// than the original (a folded character shrinks from three bytes to one), so both buffers are
-// sized once and written in place. Runs of ASCII and of kept three-byte characters, nearly all of
-// a text, are copied a run at a time.
-Folded fold_all(std::string_view text) {
-    Folded out;
+// Fold `text` into `out`, whose buffers are reused; `text` holds at least one character to fold.
+// The folded text is never longer than the original (a folded character shrinks from three bytes
+// to one), so both buffers are sized once and written in place. Runs of ASCII and of kept
+// three-byte characters, nearly all of a text, are copied a run at a time.
+void fold_all_into(std::string_view text, Folded& out) {
+    out.unchanged = false;
     out.text.resize(text.size());
     out.origin.resize(text.size() + 1);
     const auto* in = reinterpret_cast<const unsigned char*>(text.data());
@@ -121,6 +121,11 @@ Folded fold_all(std::string_view text) {
     out.text.resize(n);
     out.origin[n] = text.size();
     out.origin.resize(n + 1);
+}
+
+Folded fold_all(std::string_view text) {
+    Folded out;
+    fold_all_into(text, out);
     return out;
 }
 
@@ -142,12 +147,24 @@ std::shared_ptr<const Folded> fold_width_shared(std::string_view text) {
     // asks again for the sentence the date finder just read, and then neither scans it again.
     thread_local std::string last_text;
     thread_local std::shared_ptr<const Folded> last;
+    // The last text folded here, kept: when no caller holds it any more it is folded into again,
+    // its buffers reused instead of three allocations a sentence.
+    thread_local std::shared_ptr<Folded> spare;
     if (last && text.size() == last_text.size() && text == last_text) return last;
-    auto folded = needs_folding(text) ? std::make_shared<const Folded>(fold_all(text)) : k_unchanged;
-    if (text.size() > k_kept) return folded;
+    if (!needs_folding(text)) {
+        if (text.size() <= k_kept) {
+            last_text.assign(text);
+            last = k_unchanged;
+        }
+        return k_unchanged;
+    }
+    if (text.size() > k_kept) return std::make_shared<const Folded>(fold_all(text));
+    const long holders = last == spare ? 2 : 1;  // `spare` itself, and `last` when it is the same
+    if (!spare || spare.use_count() != holders) spare = std::make_shared<Folded>();
+    fold_all_into(text, *spare);
     last_text.assign(text);
-    last = folded;
-    return folded;
+    last = spare;
+    return last;
 }
 
 int chinese_digit(char32_t c) {
