@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <bitset>
 #include <random>
 #include <string>
 #include <string_view>
@@ -64,6 +65,27 @@ TEST_CASE("a text is left unfolded exactly where the byte-at-a-time scan finds n
     }
     CHECK(unchanged > 2000);
     CHECK(changed > 2000);
+}
+
+TEST_CASE("skip_wide_outside stops where a character-by-character walk with decode_at stops") {
+    std::bitset<0x10000> starts;
+    for (const char32_t c : {U'\u4E00', U'\u5E74', U'\uFF11', U'\u00A5', U'\u3000', U'\u00E4', U'\u00EF'}) starts.set(c);
+    std::size_t stops = 0;
+    for (const auto& text : random_texts(20000, 19)) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            std::size_t plain = i;
+            while (plain < text.size() && static_cast<unsigned char>(text[plain]) >= 0x80u) {
+                const CodePoint cp = decode_at(text, plain);
+                if (cp.value < starts.size() && starts.test(cp.value)) break;
+                plain += cp.length;
+            }
+            CAPTURE(text);
+            CAPTURE(i);
+            CHECK(skip_wide_outside(text, i, starts) == plain);
+            stops += plain < text.size() && static_cast<unsigned char>(text[plain]) >= 0x80u ? 1 : 0;
+        }
+    }
+    CHECK(stops > 10000);
 }
 
 TEST_CASE("folding maps each byte back to the start of its character") {

@@ -161,7 +161,7 @@ bool read_chinese(std::string_view s, std::size_t i, Raw& raw) {
     const auto value = parse_chinese_numeral(s.substr(i, run.end - i));
     if (!value || run.end == i) return false;
     if (run.vague && run.chars == 1) return false;  // 数据, 几天
-    if (run.percent) raw.unit = "%";
+    if (run.percent) raw.unit.assign(1, '%');  // not `= "%"`: GCC 12 warns of it wrongly (-Wrestrict)
     raw.end = run.end;
     raw.value = *value;
     raw.approximate = run.vague;
@@ -281,7 +281,7 @@ std::optional<Raw> read_single(std::string_view s, std::size_t i) {
     read_magnitude(s, raw);
     read_unit(s, raw);
     if (percent_prefix) {
-        raw.unit = "%";
+        raw.unit.assign(1, '%');  // as above
         raw.lone = false;
     }
     if (raw.lone) return std::nullopt;

@@ -62,12 +62,17 @@ bool needs_folding(std::string_view text) {
 
 namespace {
 
-// True if `fold_all` keeps the character led by `in[i]` as it is, three bytes long: outside
-// U+3000..U+3FFF and U+F000..U+FFFF, nothing folds.
-bool kept_three(const unsigned char* in, std::size_t i, std::size_t size) {
-    const unsigned char b0 = in[i];
-    return b0 >= 0xE0u && b0 < 0xF0u && b0 != 0xE3u && b0 != 0xEFu && i + 2 < size && is_continuation(in[i + 1]) &&
-           is_continuation(in[i + 2]);
+// Return the end of the run of characters from `i` on that `fold_all_into` keeps as they are,
+// three bytes long: led by E0..EF but not E3 or EF (outside U+3000..U+3FFF and U+F000..U+FFFF,
+// nothing folds), with two continuation bytes (`b ^ 0x80` below 0x40 for both).
+std::size_t kept_three_end(const unsigned char* in, std::size_t i, std::size_t size) {
+    while (i + 2 < size) {
+        const unsigned char b0 = in[i];
+        if ((b0 & 0xF0u) != 0xE0u || b0 == 0xE3u || b0 == 0xEFu) break;
+        if (((in[i + 1] ^ 0x80u) | (in[i + 2] ^ 0x80u)) >= 0x40u) break;
+        i += 3;
+    }
+    return i;
 }
 
 // Fold `text` into `out`, whose buffers are reused; `text` holds at least one character to fold.
@@ -93,7 +98,7 @@ void fold_all_into(std::string_view text, Folded& out) {
             i = end;
             continue;
         }
-        while (end < size && kept_three(in, end, size)) end += 3;
+        end = kept_three_end(in, i, size);
         if (end > i) {
             std::memcpy(folded + n, in + i, end - i);
             for (std::size_t k = i; k < end; k += 3) {
