@@ -182,8 +182,8 @@ DateHit year_tail(std::string_view s, std::size_t i, Ymd date) {
     return {i, iso(date)};
 }
 
-std::optional<DateHit> iso_date_at(std::string_view s, std::size_t i) {
-    const auto year = small_number_at(s, i, 4);
+// An ISO date at `i`, given `year`, the number `small_number_at(s, i, 4)` read there.
+std::optional<DateHit> iso_date_at(std::string_view s, std::size_t i, const std::optional<Small>& year) {
     if (!year || year->end - i != 4 || year->end >= s.size()) return std::nullopt;
     const char sep = s[year->end];
     if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
@@ -194,8 +194,10 @@ std::optional<DateHit> iso_date_at(std::string_view s, std::size_t i) {
     return DateHit{day->end, iso({year->value, month->value, day->value})};
 }
 
-std::optional<DateHit> chinese_absolute_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
-    if (const auto year = small_number_at(s, i, 4); year && year->end - i == 4 && has_at(s, year->end, "年")) {
+// A year before 年 or a month (and day) at `i`, given `year` as `iso_date_at` is.
+std::optional<DateHit> chinese_absolute_at(std::string_view s, std::size_t i, const std::optional<Small>& year,
+                                           const std::optional<Ymd>& anchor) {
+    if (year && year->end - i == 4 && has_at(s, year->end, "年")) {
         return year_tail(s, year->end + 3, {year->value, 0, 0});
     }
     Ymd date{anchor ? anchor->year : 0, 0, 0};
@@ -302,8 +304,9 @@ std::optional<DateHit> three_byte_date_at(std::string_view s, std::size_t i, con
 
 std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
     if ((static_cast<unsigned char>(s[i]) & 0xF0u) == 0xE0u) return three_byte_date_at(s, i, anchor);
-    if (auto hit = iso_date_at(s, i)) return hit;
-    if (auto hit = chinese_absolute_at(s, i, anchor)) return hit;
+    const auto year = small_number_at(s, i, 4);  // read once for both forms that start with a year
+    if (auto hit = iso_date_at(s, i, year)) return hit;
+    if (auto hit = chinese_absolute_at(s, i, year, anchor)) return hit;
     if (anchor && static_cast<unsigned char>(s[i]) >= 0x80u) {  // every relative word starts with a Chinese character
         if (auto hit = chinese_relative_at(s, i, *anchor)) return hit;
     }
