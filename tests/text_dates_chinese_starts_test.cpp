@@ -1,7 +1,8 @@
 // At a Chinese character the date finder tries only a month (and day) or a relative date: a
 // numeral read there is never four bytes long, as a year in digits is. These cases pin what is
 // read at such characters, with and without an anchor, next to the digit and four-byte forms
-// (an overlong encoding of 一 is four bytes) that still go the full way.
+// (an overlong encoding of 一 is four bytes) that still go the full way. At ASCII digits, only
+// runs of one, two or four start a date; the last case pins that for the other lengths.
 #include <claimtrack/numbers.hpp>
 
 #include <doctest/doctest.h>
@@ -59,6 +60,30 @@ TEST_CASE("a four-byte form of a numeral still reads as before") {
     const std::string year = overlong_one + "年";
     CHECK(found(year) == V{year + "=0001"});
     CHECK(found(overlong_one + "月") == V{overlong_one + "月=2025-01"});
+}
+
+TEST_CASE("a run of three, or five and more, digits starts no date; one, two and four still do") {
+    for (const std::string_view tail : {"年", "月", "月3日", " April", " April 2024", "-01-02", "/01/02", ".01.02", "rd April",
+                                        "th of May", "st", ""}) {
+        for (const std::string_view digits : {"1", "12", "123", "2024", "12345", "123456", "1234567"}) {
+            for (const std::string_view before : {"", "in ", "since ", "x", "9"}) {
+                std::string text(before);
+                text.append(digits);
+                text.append(tail);
+                CAPTURE(text);
+                const auto dates = found(text);
+                const bool starts_at_digits = !dates.empty() && dates.front().rfind(std::string(digits), 0) == 0;
+                if (digits.size() == 3 || digits.size() >= 5) CHECK_FALSE(starts_at_digits);
+            }
+        }
+    }
+    CHECK(found("in 2024") == V{"2024=2024"});
+    CHECK(found("3 April 2024") == V{"3 April 2024=2024-04-03"});
+    CHECK(found("12月3日") == V{"12月3日=2025-12-03"});
+    CHECK(found("2024-01-02") == V{"2024-01-02=2024-01-02"});
+    CHECK(found("12345-01-02") == V{});
+    CHECK(found("123年") == V{});
+    CHECK(found("in 12345") == V{});
 }
 
 }  // TEST_SUITE

@@ -304,6 +304,11 @@ std::optional<DateHit> three_byte_date_at(std::string_view s, std::size_t i, con
 
 std::optional<DateHit> date_at(std::string_view s, std::size_t i, const std::optional<Ymd>& anchor) {
     if ((static_cast<unsigned char>(s[i]) & 0xF0u) == 0xE0u) return three_byte_date_at(s, i, anchor);
+    // Every form that starts with ASCII digits starts with one or two (a month, a day) or four (a
+    // year), with no digit after them: after three, or five and more, none reads.
+    std::size_t digits_end = i;
+    while (digits_end < s.size() && digits_end - i < 5 && is_ascii_digit(s[digits_end])) ++digits_end;
+    if (digits_end - i == 3 || digits_end - i == 5) return std::nullopt;
     const auto year = small_number_at(s, i, 4);  // read once for both forms that start with a year
     if (auto hit = iso_date_at(s, i, year)) return hit;
     if (auto hit = chinese_absolute_at(s, i, year, anchor)) return hit;
