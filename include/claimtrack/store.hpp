@@ -108,7 +108,9 @@ public:
 
     // While alive, the page cache is SQLite's default 2 MB instead of the 64 MB kept for index
     // lookups: an append-only bulk write (an import) reads nothing back, and a large cache only
-    // holds every written page, so memory would grow with the article.
+    // holds every written page, so memory would grow with the article. And when no other
+    // connection has the file open, it is written through a rollback journal instead of the WAL
+    // (restored at the end). Make it before the write's Transaction, end it after.
     class AppendCache {
     public:
         explicit AppendCache(Store& store);
@@ -118,6 +120,7 @@ public:
 
     private:
         Store* m_store;
+        bool m_rollback_journal = false;  // the WAL was left for the write (see store.cpp)
     };
 
     // Articles. `add_article` stores the article, its paragraphs, sources and citations and
