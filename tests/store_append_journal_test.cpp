@@ -1,3 +1,4 @@
+#include <claimtrack/error.hpp>
 #include <claimtrack/store.hpp>
 
 #include "support/temp_dir.hpp"
@@ -118,6 +119,24 @@ TEST_CASE("with a reader open, the append stays in the WAL and the reader keeps 
     snapshot.commit();
     CHECK(reader.execAndGet("SELECT count(*) FROM claim").getInt64() == 20010);
     CHECK(journal_mode(path) == "wal");
+}
+
+TEST_CASE("a file held by a writer through its rollback journal is refused after the busy wait, saying why") {
+    test::TempDir dir;
+    const std::string path = dir.file("held.db");
+    { Store store(path); }
+    SQLite::Database writer(path, SQLite::OPEN_READWRITE);
+    writer.exec("PRAGMA journal_mode = DELETE");
+    writer.exec("BEGIN EXCLUSIVE");
+    std::string message;
+    try {
+        Store store(path);
+    } catch (const Error& e) {
+        message = e.what();
+    }
+    CHECK(message.find("another claimtrack is writing to it") != std::string::npos);
+    writer.exec("ROLLBACK");
+    Store store(path);  // free again
 }
 
 }  // TEST_SUITE

@@ -58,6 +58,11 @@ int user_version(SQLite::Database& db, const std::string& path) {
         if (e.getErrorCode() == SQLITE_NOTADB) {
             throw Error(ErrorKind::input, path, "header", "not a claimtrack database (not an SQLite file)");
         }
+        // A writer through the rollback journal (a large import) keeps readers out until it ends.
+        if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) {
+            throw Error(ErrorKind::io, path, "open",
+                        "the database stayed busy (another claimtrack is writing to it); try again when it is done");
+        }
         throw Error(ErrorKind::io, path, "open", e.what());
     }
 }
