@@ -12,6 +12,7 @@
 #include <functional>
 #include <span>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -237,7 +238,8 @@ public:
         if (i >= s.size() || !m_starts[static_cast<unsigned char>(s[i])]) return {};
         const std::uint16_t key = key_at(s, i);
         if (!m_present.test(key)) return {};
-        return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
+        const Range range = m_ranges[key];
+        return std::span<const std::uint32_t>(m_entries).subspan(range.begin, range.end - range.begin);
     }
     // Return the keys that have entries: `candidates` is empty at a position whose key is not set.
     const std::bitset<65536>& keys() const { return m_present; }
@@ -260,8 +262,14 @@ private:
     static unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
     std::span<const std::string_view> m_list;
     std::array<bool, 256> m_starts{};  // per byte: an entry starts with it (ASCII case folded): a cheap first test
+    struct Range {
+        std::uint32_t begin;
+        std::uint32_t end;
+    };
     std::bitset<65536> m_present;
-    std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)
+    // Per key set in `m_present`, where its entries are in `m_entries`. The other keys are never read
+    // and so never written: clearing and summing 65,536 counts cost more than all the index's use.
+    std::unique_ptr<Range[]> m_ranges;
     std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order
 };
 

@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace claimtrack::claims::detail {
@@ -37,7 +38,7 @@ std::vector<std::pair<std::uint16_t, std::uint32_t>> keyed(std::span<const std::
 
 }  // namespace
 
-CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_first(65537, 0) {
+CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_ranges(std::make_unique_for_overwrite<Range[]>(65536)) {
     auto pairs = keyed(list);
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());  // one-byte entries under folded keys
@@ -46,12 +47,15 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
         if (!entry.empty()) folded_starts.set(fold(static_cast<unsigned char>(entry.front())));
     }
     for (std::size_t b = 0; b < m_starts.size(); ++b) m_starts[b] = folded_starts.test(fold(static_cast<unsigned char>(b)));
+    m_entries.reserve(pairs.size());
     for (const auto& [key, position] : pairs) {
-        ++m_first[key + 1u];
-        m_present.set(key);
+        if (!m_present.test(key)) {
+            m_present.set(key);
+            m_ranges[key].begin = static_cast<std::uint32_t>(m_entries.size());
+        }
         m_entries.push_back(position);
+        m_ranges[key].end = static_cast<std::uint32_t>(m_entries.size());
     }
-    for (std::size_t key = 1; key < m_first.size(); ++key) m_first[key] += m_first[key - 1];
 }
 
 std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {
