@@ -1,0 +1,74 @@
+// The shortcuts that cut the instructions of claim detection must find what the plain searches they
+// replace find, on random texts made of the words looked for, their near misses and odd bytes.
+#include "claims/claims_detail.hpp"
+#include "claims/lexicon.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace claimtrack;
+using namespace claimtrack::claims::detail;
+namespace lexicon = claimtrack::claims::lexicon;
+
+namespace {
+
+std::vector<std::string> random_texts(const std::vector<std::string_view>& pieces, std::size_t count, std::size_t most, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::uniform_int_distribution<std::size_t> length(0, most);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::vector<std::string> out;
+    for (std::size_t n = 0; n < count; ++n) {
+        std::string text;
+        for (std::size_t k = length(gen); k > 0; --k) text += pieces[pick(gen)];
+        out.push_back(std::move(text));
+    }
+    return out;
+}
+
+// Letters, digits, punctuation of both languages, a cut character and stray bytes.
+const std::vector<std::string_view> k_filler = {"的", "在", "，", "。", ", ", " ", " ", "a", "re", "X", "s", "1", "１",
+                                                "“", "”", "\"", "\xE4", "\x80", "\xE8\xAF", "Said", "CEO", "ceo", "-", "'"};
+
+// The score's first-person test as it was: "我" anywhere, "I" or "my" as a word ignoring case.
+bool plain_first_person(std::string_view s) {
+    if (s.find("我") != std::string_view::npos) return true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (word_at(s, i, "I") || word_at(s, i, "my")) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("a cue scan with the first-person words finds one where the plain search does") {
+    static constexpr std::string_view words[] = {"我", "I", "my"};
+    const std::array<std::span<const std::string_view>, k_cue_kinds> firsts{lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(),
+                                                                            lexicon::en_event_verbs(), lexicon::zh_org_suffixes()};
+    const CueScan scan(firsts, {lexicon::hedges(), words});
+    std::vector<std::string_view> pieces = k_filler;
+    for (const std::string_view piece : {"我", "我们", "\xE6\x88", "I", "i", "In", "my", "MY", "My", "myth", "army", "xI", "I'm", "Ian", "AI", "说"}) {
+        pieces.push_back(piece);
+    }
+    std::size_t found = 0;
+    for (const auto& text : random_texts(pieces, 6000, 12, 61)) {
+        std::array<std::size_t, k_cue_kinds> first{};
+        const bool fast = !scan.scan(text, first)[1].empty();
+        CHECK_MESSAGE(fast == plain_first_person(text), text);
+        found += fast ? 1 : 0;
+    }
+    CHECK(found > 100);
+    for (const std::string_view edge : {"", "I", "i", "m", "my", "我", "\xE6\x88\x91", "\xE6\x88", "aI", "Ia", "I.", ".my."}) {
+        std::array<std::size_t, k_cue_kinds> first{};
+        CHECK(!scan.scan(edge, first)[1].empty() == plain_first_person(edge));
+    }
+}
+
+}
