@@ -72,3 +72,55 @@ TEST_CASE("a cue scan with the first-person words finds one where the plain sear
 }
 
 }
+
+namespace {
+
+// `strip_trailing_verbs` as it was: every word tried in every pass.
+std::string_view plain_strip_trailing_verbs(std::string_view text) {
+    for (bool again = true; again;) {
+        again = false;
+        text = trim_view(text);
+        for (const auto group : {trailing_marks(), trailing_verbs()}) {
+            for (const std::string_view word : group) {
+                if (text.ends_with(word)) {
+                    text.remove_suffix(word.size());
+                    again = true;
+                }
+            }
+        }
+        for (const std::string_view adverb : lexicon::zh_trailing_adverbs()) {
+            if (text.size() > adverb.size() && text.ends_with(adverb)) {
+                text.remove_suffix(adverb.size());
+                again = true;
+            }
+        }
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("strip_trailing_verbs strips what trying every word in every pass strips") {
+    std::vector<std::string_view> pieces = k_filler;
+    for (const auto group : {trailing_marks(), trailing_verbs(), lexicon::zh_trailing_adverbs()}) {
+        for (const std::string_view word : group) {
+            pieces.push_back(word);
+            pieces.push_back(word.substr(1));
+        }
+    }
+    for (const std::string_view piece : {"份额", "营收", " ", "　", "revenue", "\xE5\x88", "ing", "ed"}) pieces.push_back(piece);
+    std::size_t stripped = 0;
+    for (const auto& text : random_texts(pieces, 8000, 8, 62)) {
+        const std::string_view fast = strip_trailing_verbs(text);
+        CHECK_MESSAGE(fast == plain_strip_trailing_verbs(text), text);
+        stripped += fast.size() < trim_view(text).size() ? 1 : 0;
+    }
+    CHECK(stripped > 1000);
+    for (const std::string_view edge : {"", " ", "了", "达到了", "\xE4", "\"", " of", "of", "份额已经"}) {
+        CHECK(strip_trailing_verbs(edge) == plain_strip_trailing_verbs(edge));
+    }
+}
+
+}

@@ -357,6 +357,12 @@ std::string counted_noun(const Sentence& s, std::size_t end);
 // that attribute, the first listed among those ending there; or nothing.
 std::optional<std::pair<std::size_t, std::string_view>> last_attribute(std::string_view text);
 
+// Return `text` trimmed, without the opening quotes (`trailing_marks`), verbs (`trailing_verbs`)
+// and `zh_trailing_adverbs` that end it ("份额达到" → "份额"), stripped and trimmed until none ends it.
+std::string_view strip_trailing_verbs(std::string_view text);
+std::span<const std::string_view> trailing_marks();
+std::span<const std::string_view> trailing_verbs();
+
 // Return the main organisation or place of `s` (its first such mention), or "".
 std::string main_entity(const Sentence& s);
 

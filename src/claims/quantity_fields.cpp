@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <string>
 #include <unordered_set>
 #include <optional>
@@ -62,11 +63,37 @@ bool ends_with_quick(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) && s.ends_with(suffix);
 }
 
+constexpr std::string_view k_trailing_marks[] = {"“", "\"", "‘"};
+
+// The last bytes of the marks, verbs and adverbs `strip_trailing_verbs` strips: a text ending with
+// another byte has none of them to strip.
+const std::bitset<256>& trailing_last_bytes() {
+    static const std::bitset<256> bytes = [] {
+        std::bitset<256> out;
+        const auto add = [&](std::string_view word) {
+            if (word.empty()) out.set();  // an empty word "ends" every text: no byte rules it out
+            else out.set(static_cast<unsigned char>(word.back()));
+        };
+        for (const auto mark : k_trailing_marks) add(mark);
+        for (const auto verb : k_trailing_verbs) add(verb);
+        for (const auto adverb : lexicon::zh_trailing_adverbs()) add(adverb);
+        return out;
+    }();
+    return bytes;
+}
+
+}  // namespace
+
+std::span<const std::string_view> trailing_marks() { return k_trailing_marks; }
+std::span<const std::string_view> trailing_verbs() { return k_trailing_verbs; }
+
 std::string_view strip_trailing_verbs(std::string_view text) {
+    const std::bitset<256>& last_bytes = trailing_last_bytes();
     for (bool again = true; again;) {
         again = false;
         text = trim_view(text);
-        for (const std::string_view mark : {"“", "\"", "‘"}) {
+        if (text.empty() || !last_bytes.test(static_cast<unsigned char>(text.back()))) break;  // nothing below can match
+        for (const std::string_view mark : k_trailing_marks) {
             if (ends_with_quick(text, mark)) {
                 text.remove_suffix(mark.size());
                 again = true;
@@ -87,6 +114,8 @@ std::string_view strip_trailing_verbs(std::string_view text) {
     }
     return text;
 }
+
+namespace {
 
 std::string_view strip_possessive(std::string_view text) {
     for (const std::string_view mark : {"'s ", "’s ", "的"}) {
