@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <random>
 #include <span>
@@ -120,6 +121,28 @@ TEST_CASE("strip_trailing_verbs strips what trying every word in every pass stri
     CHECK(stripped > 1000);
     for (const std::string_view edge : {"", " ", "了", "达到了", "\xE4", "\"", " of", "of", "份额已经"}) {
         CHECK(strip_trailing_verbs(edge) == plain_strip_trailing_verbs(edge));
+    }
+}
+
+}
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("WordSet holds exactly its list's entries") {
+    for (const auto list : {lexicon::zh_surnames(), lexicon::zh_name_stops(), lexicon::en_not_names()}) {
+        const WordSet set(list);
+        std::vector<std::string_view> pieces = k_filler;
+        for (const std::string_view word : list) {
+            CHECK(set.contains(word));
+            pieces.push_back(word);
+            pieces.push_back(word.substr(1));
+            pieces.push_back(word.substr(0, word.size() - 1));
+        }
+        for (const auto& text : random_texts(pieces, 4000, 2, 63)) {
+            const bool listed = std::find(list.begin(), list.end(), std::string_view(text)) != list.end();
+            CHECK_MESSAGE(set.contains(text) == listed, text);
+        }
+        CHECK(!set.contains(""));
     }
 }
 

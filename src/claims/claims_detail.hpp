@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -73,6 +74,31 @@ struct Draft {
 
 // Return `s` split at clause punctuation outside quotes and book-title marks.
 std::vector<Clause> split_clauses(std::string_view s);
+
+// A lexicon list hashed once for exact look-ups ("is this character a surname?"). Most words asked
+// about are not entries: a table of the entries' lengths and last two bytes rules them out before
+// the word is hashed.
+class WordSet {
+public:
+    explicit WordSet(std::span<const std::string_view> list) : m_words(list.begin(), list.end()) {
+        for (const std::string_view word : list) m_maybe.set(quick_key(word));
+    }
+    // Return true if `word` is an entry.
+    bool contains(std::string_view word) const { return m_maybe.test(quick_key(word)) && m_words.find(word) != m_words.end(); }
+
+private:
+    // The last byte, six bits of the one before it and two of the length: for a Han character its
+    // last two bytes, which tell most characters apart.
+    static std::size_t quick_key(std::string_view word) {
+        if (word.empty()) return 0;
+        const std::size_t n = word.size();
+        const auto last = static_cast<unsigned char>(word[n - 1]);
+        const auto before = n >= 2 ? static_cast<unsigned char>(word[n - 2]) : 0u;
+        return (n & 3u) << 14 | (before & 0x3Fu) << 8 | last;
+    }
+    std::unordered_set<std::string_view> m_words;
+    std::bitset<1 << 16> m_maybe;
+};
 
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
 // `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`.

@@ -16,16 +16,6 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// A lexicon list hashed once for exact look-ups ("is this character a surname?").
-class WordSet {
-public:
-    explicit WordSet(std::span<const std::string_view> list) : m_words(list.begin(), list.end()) {}
-    bool contains(std::string_view word) const { return m_words.find(word) != m_words.end(); }
-
-private:
-    std::unordered_set<std::string_view> m_words;
-};
-
 const WordSet& surnames() {
     static const WordSet set(lexicon::zh_surnames());
     return set;
@@ -148,9 +138,9 @@ std::optional<Mention> suffix_org_at(std::string_view s, std::size_t suffix_begi
 
 std::vector<Mention> suffix_orgs(std::string_view s) {
     std::vector<Mention> out;
+    static const CueIndex suffixes(lexicon::zh_org_suffixes());
     for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
         if (!out.empty() && i < out.back().end) continue;
-        static const CueIndex suffixes(lexicon::zh_org_suffixes());
         for (const std::uint32_t k : suffixes.candidates(s, i)) {
             const std::string_view suffix = suffixes.list()[k];
             if (!has_at(s, i, suffix)) continue;
