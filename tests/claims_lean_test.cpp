@@ -147,3 +147,48 @@ TEST_CASE("WordSet holds exactly its list's entries") {
 }
 
 }
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("CueIndex::occurs and may_occur agree with occurs_at and has_at at every byte") {
+    for (const auto list : {lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::zh_roles(), lexicon::en_not_comparisons(),
+                            lexicon::zh_not_event_verbs(), lexicon::en_not_event_verbs(), lexicon::opinions(), lexicon::people()}) {
+        const CueIndex index(list);
+        std::vector<std::string_view> pieces = k_filler;
+        std::vector<std::string> upper;
+        for (const std::string_view entry : list) {
+            std::string shouted(entry);
+            for (char& c : shouted) c = ascii_lower(c) == c && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+            upper.push_back(std::move(shouted));
+        }
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            pieces.push_back(list[k]);
+            pieces.push_back(list[k].substr(0, std::min<std::size_t>(list[k].size(), 5)));
+            pieces.push_back(upper[k]);
+        }
+        std::size_t hits = 0;
+        for (const auto& text : random_texts(pieces, 600, 6, 64)) {
+            for (std::size_t i = 0; i <= text.size(); ++i) {
+                for (std::uint32_t k = 0; k < list.size(); ++k) {
+                    const bool occurs = index.occurs(text, i, k);
+                    REQUIRE(occurs == occurs_at(text, i, list[k]));
+                    if (has_at(text, i, list[k]) || occurs) REQUIRE(index.may_occur(text, i, k));
+                    hits += occurs ? 1 : 0;
+                }
+            }
+        }
+        CHECK(hits > 100);
+    }
+}
+
+TEST_CASE("CueIndex::fold4 lowers exactly the ASCII capitals of each byte") {
+    for (unsigned b = 0; b < 256; ++b) {
+        for (const unsigned other : {0u, 'A' * 1u, 'z' * 1u, 0xC3u, 0xFFu}) {
+            const std::uint32_t bytes = b | other << 8 | b << 16 | other << 24;
+            const auto lower = [](unsigned c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))); };
+            CHECK(CueIndex::fold4(bytes) == (lower(b) | lower(other) << 8 | lower(b) << 16 | lower(other) << 24));
+        }
+    }
+}
+
+}

@@ -9,6 +9,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <span>
 #include <map>
@@ -267,6 +268,27 @@ public:
         const Range range = m_ranges[key];
         return std::span<const std::uint32_t>(m_entries).subspan(range.begin, range.end - range.begin);
     }
+    // Return false where entry `k` of `list()` surely does not occur at byte `i` of `s` as `occurs_at`
+    // finds it (nor as `has_at` does): its first four bytes (or fewer), ASCII case folded when it
+    // starts with a letter, differ from the text's, compared at once.
+    bool may_occur(std::string_view s, std::size_t i, std::uint32_t k) const {
+        if (i > s.size() || s.size() - i < 4) return true;  // too near the end for one load: the full test decides
+        const Prefix& prefix = m_prefixes[k];
+        std::uint32_t bytes = 0;
+        std::memcpy(&bytes, s.data() + i, 4);
+        if (prefix.folded) bytes = fold4(bytes);
+        return (bytes & prefix.mask) == prefix.bits;
+    }
+    // Return true if entry `k` of `list()` occurs at byte `i` of `s`: `occurs_at(s, i, list()[k])`.
+    bool occurs(std::string_view s, std::size_t i, std::uint32_t k) const { return may_occur(s, i, k) && occurs_at(s, i, m_list[k]); }
+    // Return `bytes` with each ASCII capital lowered: bit 5 set in the bytes from 'A' to 'Z'.
+    static std::uint32_t fold4(std::uint32_t bytes) {
+        const std::uint32_t low = bytes & 0x7F7F7F7Fu;
+        const std::uint32_t from_a = low + 0x3F3F3F3Fu;  // high bit set where the byte is 'A' or above
+        const std::uint32_t past_z = low + 0x25252525u;  // high bit set where it is past 'Z'
+        const std::uint32_t capitals = from_a & ~past_z & ~bytes & 0x80808080u;
+        return bytes | capitals >> 2;
+    }
     // Return the keys that have entries: `candidates` is empty at a position whose key is not set.
     const std::bitset<65536>& keys() const { return m_present; }
     // Return the index key of the text at byte `i` of `s` (bytes past the end read as 0): for a
@@ -292,11 +314,19 @@ private:
         std::uint32_t begin;
         std::uint32_t end;
     };
+    // An entry's first four bytes (folded when it starts with a letter) as loaded from a text, and
+    // the mask of those it has.
+    struct Prefix {
+        std::uint32_t bits = 0;
+        std::uint32_t mask = 0;
+        bool folded = false;
+    };
     std::bitset<65536> m_present;
     // Per key set in `m_present`, where its entries are in `m_entries`. The other keys are never read
     // and so never written: clearing and summing 65,536 counts cost more than all the index's use.
     std::unique_ptr<Range[]> m_ranges;
     std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order
+    std::vector<Prefix> m_prefixes;        // per list position
 };
 
 // Return the entry of `index` listed first among those occurring in `s` (as `find_all` matches), or "".
@@ -355,7 +385,7 @@ std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index,
     for (std::size_t i = from; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             const std::string_view entry = index.list()[k];
-            if (occurs_at(s, i, entry) && usable(i, entry)) return CueHit{i, entry};
+            if (index.occurs(s, i, k) && usable(i, entry)) return CueHit{i, entry};
         }
     }
     return std::nullopt;

@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <utility>
 
@@ -47,6 +48,20 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_ran
         if (!entry.empty()) folded_starts.set(fold(static_cast<unsigned char>(entry.front())));
     }
     for (std::size_t b = 0; b < m_starts.size(); ++b) m_starts[b] = folded_starts.test(fold(static_cast<unsigned char>(b)));
+    m_prefixes.resize(list.size());
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string_view entry = list[k];
+        Prefix& prefix = m_prefixes[k];
+        prefix.folded = !entry.empty() && is_latin_letter(entry.front());
+        unsigned char bits[4] = {};
+        unsigned char mask[4] = {};
+        for (std::size_t b = 0; b < std::min<std::size_t>(entry.size(), 4); ++b) {
+            bits[b] = prefix.folded ? fold(static_cast<unsigned char>(entry[b])) : static_cast<unsigned char>(entry[b]);
+            mask[b] = 0xFF;
+        }
+        std::memcpy(&prefix.bits, bits, 4);
+        std::memcpy(&prefix.mask, mask, 4);
+    }
     m_entries.reserve(pairs.size());
     for (const auto& [key, position] : pairs) {
         if (!m_present.test(key)) {
@@ -62,7 +77,7 @@ std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {
     std::size_t best = index.list().size();
     for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
-            if (k < best && occurs_at(s, i, index.list()[k])) best = k;
+            if (k < best && index.occurs(s, i, k)) best = k;
         }
     }
     return best < index.list().size() ? index.list()[best] : std::string_view();
@@ -94,7 +109,7 @@ std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
     for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const auto [list, position] = m_origin[k];
-            if (position < best[list] && occurs_at(s, i, m_all[k])) best[list] = position;
+            if (position < best[list] && m_index.occurs(s, i, k)) best[list] = position;
         }
     }
     std::vector<std::string_view> out(m_lists.size());
@@ -107,7 +122,7 @@ std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
 bool contains_cue(std::string_view s, const CueIndex& index) {
     for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
-            if (occurs_at(s, i, index.list()[k])) return true;
+            if (index.occurs(s, i, k)) return true;
         }
     }
     return false;
@@ -147,7 +162,7 @@ std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool engl
     for (std::size_t i = 0; i < text.size() && missing > 0; i = next_word_start(text, i)) {
         for (const std::uint32_t k : cues.index.candidates(text, i)) {
             std::size_t& at = first[cues.kinds[k]];
-            if (at == std::string_view::npos && occurs_at(text, i, cues.all[k])) {
+            if (at == std::string_view::npos && cues.index.occurs(text, i, k)) {
                 at = i;
                 --missing;
             }
@@ -190,11 +205,11 @@ std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const std::uint32_t tag = m_tag[k];
             if (tag < k_cue_kinds) {
-                if (first[tag] == std::string_view::npos && occurs_at(s, i, m_all[k])) first[tag] = i;
+                if (first[tag] == std::string_view::npos && m_index.occurs(s, i, k)) first[tag] = i;
                 continue;
             }
             std::uint32_t& listed = best[tag - k_cue_kinds];
-            if (m_position[k] < listed && occurs_at(s, i, m_all[k])) listed = m_position[k];
+            if (m_position[k] < listed && m_index.occurs(s, i, k)) listed = m_position[k];
         }
     }
     std::vector<std::string_view> out(m_listed.size());
