@@ -362,6 +362,9 @@ public:
     // return, for each of the `listed` lists, the entry listed first among those occurring in `s`.
     std::vector<std::string_view> scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const;
 
+    // The most `listed` lists a scan takes: its best entries are kept on the stack, not allocated.
+    static constexpr std::size_t k_most_listed = 8;
+
 private:
     std::vector<std::span<const std::string_view>> m_listed;
     std::vector<std::string_view> m_all;  // the `firsts` lists' entries, then the `listed` lists'

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <stdexcept>
 #include <utility>
 
 namespace claimtrack::claims::detail {
@@ -184,6 +185,7 @@ std::vector<std::string_view> scan_entries(const std::array<std::span<const std:
 
 CueScan::CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts, std::vector<std::span<const std::string_view>> listed)
     : m_listed(std::move(listed)), m_all(scan_entries(firsts, m_listed)), m_index(m_all) {
+    if (m_listed.size() > k_most_listed) throw std::logic_error("CueScan: more listed lists than k_most_listed");
     for (std::size_t kind = 0; kind < firsts.size(); ++kind) {
         for (std::size_t k = 0; k < firsts[kind].size(); ++k) {
             m_tag.push_back(static_cast<std::uint32_t>(kind));
@@ -200,7 +202,8 @@ CueScan::CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds
 
 std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const {
     first.fill(std::string_view::npos);
-    std::vector<std::uint32_t> best(m_listed.size(), UINT32_MAX);
+    std::array<std::uint32_t, k_most_listed> best;
+    best.fill(UINT32_MAX);
     for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const std::uint32_t tag = m_tag[k];
