@@ -192,3 +192,18 @@ TEST_CASE("CueIndex::fold4 lowers exactly the ASCII capitals of each byte") {
 }
 
 }
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("char_length gives the lead byte's length, or 1 where the character is cut") {
+    for (unsigned b = 0; b < 256; ++b) {
+        const std::size_t full = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        std::string text(1, static_cast<char>(b));
+        text += "\x80\x80\x80";
+        for (std::size_t size = 1; size <= text.size(); ++size) {
+            CHECK(char_length(std::string_view(text).substr(0, size), 0) == (full <= size ? full : 1));
+        }
+    }
+}
+
+}
