@@ -207,3 +207,31 @@ TEST_CASE("char_length gives the lead byte's length, or 1 where the character is
 }
 
 }
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("find_all finds a Latin word where trying every byte does") {
+    const auto plain = [](std::string_view s, std::string_view needle) {
+        std::vector<std::size_t> out;
+        for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
+            if (word_at(s, i, needle)) out.push_back(i);
+        }
+        return out;
+    };
+    std::vector<std::string_view> pieces = k_filler;
+    for (const std::string_view piece : {"half", "Half", "HALF", "hal", "the", "The", "THE", "them", "at", "At", "cat", "h", "H", "t", "T", "a", "A"}) {
+        pieces.push_back(piece);
+    }
+    std::size_t found = 0;
+    for (const auto& text : random_texts(pieces, 4000, 12, 65)) {
+        for (const std::string_view needle : {"half", "the", "at", "a", "the city", "The company", "h"}) {
+            const auto fast = find_all(text, needle);
+            CHECK_MESSAGE(fast == plain(text, needle), text);
+            found += fast.size();
+        }
+    }
+    CHECK(found > 1000);
+    for (const std::string_view edge : {"", "h", "ha", "half", "halfhalf", " half", "half "}) CHECK(find_all(edge, "half") == plain(edge, "half"));
+}
+
+}

@@ -1,5 +1,6 @@
 #include "claims/claims_detail.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -58,9 +59,23 @@ std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
         for (auto at = find_from(s, needle, 0); at != std::string_view::npos; at = find_from(s, needle, at + 1)) out.push_back(at);
         return out;
     }
-    const char first = ascii_lower(needle.front());
-    for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
-        if (ascii_lower(s[i]) == first && word_at(s, i, needle)) out.push_back(i);
+    // Only a byte that folds to the needle's first letter can start it: memchr finds the next of
+    // each case, and the earlier of the two is tried.
+    const char lower = ascii_lower(needle.front());
+    const char cases[2] = {lower, static_cast<char>(lower - 'a' + 'A')};
+    const auto next_of = [&](char c, std::size_t from) {
+        if (from >= s.size()) return std::string_view::npos;
+        const void* hit = std::memchr(s.data() + from, c, s.size() - from);
+        return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+    };
+    std::size_t next[2] = {next_of(cases[0], 0), next_of(cases[1], 0)};
+    for (;;) {
+        const std::size_t i = std::min(next[0], next[1]);
+        if (i == std::string_view::npos || needle.size() > s.size() - i) break;
+        if (word_at(s, i, needle)) out.push_back(i);
+        for (std::size_t k = 0; k < 2; ++k) {
+            if (next[k] == i) next[k] = next_of(cases[k], i + 1);
+        }
     }
     return out;
 }
