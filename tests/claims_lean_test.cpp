@@ -235,3 +235,31 @@ TEST_CASE("find_all finds a Latin word where trying every byte does") {
 }
 
 }
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("add_known_names skipping English runs eight bytes at a time finds every form") {
+    const std::vector<std::string_view> forms = {"星河", "云杉", "北辰", "é"};
+    const std::vector<std::string_view> pieces = {"星河", "云杉", "北辰", "the market ", "a", "bc", "defgh", "Revenue rose by 12%", " ",
+                                                  "\xE6", "\x98", "\xC3", "é", "，", "1", "ijklmnopq"};
+    KnownNames known;
+    for (const std::string_view form : forms) known.add(std::string(form), std::string(form) + "集团");
+    std::size_t found = 0;
+    for (const auto& text : random_texts(pieces, 3000, 14, 66)) {
+        std::vector<Mention> mentions;
+        add_known_names(text, known, mentions);
+        std::vector<std::size_t> starts;
+        for (const auto& m : mentions) starts.push_back(m.begin);
+        std::vector<std::size_t> plain;  // no form overlaps another, so each occurrence is a mention
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            for (const std::string_view form : forms) {
+                if (std::string_view(text).substr(i).starts_with(form)) plain.push_back(i);
+            }
+        }
+        CHECK_MESSAGE(starts == plain, text);
+        found += starts.size();
+    }
+    CHECK(found > 1000);
+}
+
+}

@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <unordered_set>
 #include <utility>
@@ -231,7 +232,15 @@ void add_known_names(std::string_view s, const KnownNames& known, std::vector<Me
     if (known.all().empty()) return;
     std::vector<std::pair<const KnownNames::Entry*, std::size_t>> found;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (static_cast<unsigned char>(s[i]) < 0xC0 || !known.may_start(s, i)) continue;  // ASCII, inside a character, no form
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead < 0x80) {
+            // From an ASCII byte, eight at a time while none is C0 or above (English text): none
+            // of them starts a form.
+            std::uint64_t bytes = 0;
+            while (i + 9 <= s.size() && (std::memcpy(&bytes, s.data() + i + 1, 8), (bytes & bytes << 1 & 0x8080808080808080u) == 0)) i += 8;
+            continue;
+        }
+        if (lead < 0xC0 || !known.may_start(s, i)) continue;  // inside a character, no form
         const auto* forms = known.starting_with(s, i);
         if (forms == nullptr) continue;
         for (const KnownNames::Entry* entry : *forms) {
