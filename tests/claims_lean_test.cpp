@@ -263,3 +263,28 @@ TEST_CASE("add_known_names skipping English runs eight bytes at a time finds eve
 }
 
 }
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("refers_to_company ruling texts out by their words answers as the phrase search does") {
+    const auto plain = [](std::string_view text) {
+        for (const std::string_view word : {"the company", "The company", "the firm", "The firm", "该公司", "这家公司"}) {
+            if (text.find(word) != std::string_view::npos) return true;
+        }
+        const auto at = text.find(" company");
+        return at != std::string_view::npos && (text.starts_with("The ") || text.starts_with("the ")) && at < 40;
+    };
+    std::vector<std::string_view> pieces = k_filler;
+    for (const std::string_view piece : {"the ", "The ", "company", " company", "firm", " firm", "he", "公司", "该", "这家", "司", "公", "Rotterdam-based"}) {
+        pieces.push_back(piece);
+    }
+    std::size_t yes = 0;
+    for (const auto& text : random_texts(pieces, 6000, 16, 67)) {
+        const bool fast = refers_to_company(text);
+        CHECK_MESSAGE(fast == plain(text), text);
+        yes += fast ? 1 : 0;
+    }
+    CHECK(yes > 100);
+}
+
+}

@@ -429,6 +429,10 @@ std::string_view strip_trailing_verbs(std::string_view text);
 std::span<const std::string_view> trailing_marks();
 std::span<const std::string_view> trailing_verbs();
 
+// Return true if `text` speaks of "the company" ("the firm", "该公司", "The Rotterdam-based company"):
+// the article's company when no subject is named.
+bool refers_to_company(std::string_view text);
+
 // Return the main organisation or place of `s` (its first such mention), or "".
 std::string main_entity(const Sentence& s);
 

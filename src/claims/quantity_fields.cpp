@@ -231,6 +231,11 @@ std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
 }
 
 bool refers_to_company(std::string_view text) {
+    // Each phrase below holds " company", "he firm" or "公司": a text with none of those holds none.
+    if (text.find(" company") == std::string_view::npos && text.find("he firm") == std::string_view::npos &&
+        find_from(text, "公司", 0) == std::string_view::npos) {
+        return false;
+    }
     for (const std::string_view word : {"the company", "The company", "the firm", "The firm", "该公司", "这家公司"}) {
         if (text.find(word) != std::string_view::npos) return true;
     }
