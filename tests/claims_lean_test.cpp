@@ -288,3 +288,36 @@ TEST_CASE("refers_to_company ruling texts out by their words answers as the phra
 }
 
 }
+
+TEST_SUITE("claims_lean") {
+
+TEST_CASE("find_mentions told where the first organisation suffix is finds what it finds from the start") {
+    std::vector<std::string_view> pieces = k_filler;
+    for (const std::string_view suffix : lexicon::zh_org_suffixes()) {
+        pieces.push_back(suffix);
+        pieces.push_back(suffix.substr(1));
+    }
+    for (const std::string_view piece : {"星河", "北辰", "华岳", "中国", "一家", "位于", "合肥", "\xE6\x98", "Harbor Line"}) pieces.push_back(piece);
+    std::size_t orgs = 0;
+    for (const auto& text : random_texts(pieces, 4000, 10, 68)) {
+        std::size_t first = std::string_view::npos;
+        for (std::size_t i = 0; i < text.size() && first == std::string_view::npos; ++i) {
+            for (const std::string_view suffix : lexicon::zh_org_suffixes()) {
+                if (has_at(text, i, suffix)) first = i;
+            }
+        }
+        const auto told = find_mentions(text, first);
+        const auto plain = find_mentions(text, 0);
+        REQUIRE(told.size() == plain.size());
+        for (std::size_t k = 0; k < told.size(); ++k) {
+            CHECK(told[k].begin == plain[k].begin);
+            CHECK(told[k].end == plain[k].end);
+            CHECK(told[k].name == plain[k].name);
+            CHECK(told[k].type == plain[k].type);
+            orgs += told[k].type == EntityType::organization ? 1 : 0;
+        }
+    }
+    CHECK(orgs > 500);
+}
+
+}

@@ -102,7 +102,8 @@ private:
 };
 
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
-// `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`.
+// `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`,
+// else a byte at or before the first one (0 when not known).
 std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix = 0);
 
 // Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a

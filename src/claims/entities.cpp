@@ -137,10 +137,14 @@ std::optional<Mention> suffix_org_at(std::string_view s, std::size_t suffix_begi
     return Mention{begin, end, std::string(s.substr(begin, end - begin)), EntityType::organization};
 }
 
-std::vector<Mention> suffix_orgs(std::string_view s) {
+// `first_suffix` is where the first suffix occurs (at any byte), or 0: before it the characters are
+// only stepped over.
+std::vector<Mention> suffix_orgs(std::string_view s, std::size_t first_suffix) {
     std::vector<Mention> out;
     static const CueIndex suffixes(lexicon::zh_org_suffixes());
-    for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
+    std::size_t start = 0;
+    while (start < first_suffix && start < s.size()) start += char_length(s, start);
+    for (std::size_t i = start; i < s.size(); i += char_length(s, i)) {
         if (!out.empty() && i < out.back().end) continue;
         for (const std::uint32_t k : suffixes.candidates(s, i)) {
             const std::string_view suffix = suffixes.list()[k];
@@ -339,7 +343,7 @@ std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix)
     const NameIndex& index = name_index();
     const CueIndex& names = index.index;  // where it offers nothing, `lexicon_at` finds nothing
     // The suffixes are Han words: where none occurs at any byte, none is found at a character.
-    const auto by_suffix = first_suffix == std::string_view::npos ? std::vector<Mention>() : suffix_orgs(s);
+    const auto by_suffix = first_suffix == std::string_view::npos ? std::vector<Mention>() : suffix_orgs(s, first_suffix);
     auto next_suffix = by_suffix.begin();
     std::size_t i = 0;
     while (i < s.size()) {
