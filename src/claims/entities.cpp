@@ -348,7 +348,16 @@ std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix)
     std::size_t i = 0;
     while (i < s.size()) {
         while (next_suffix != by_suffix.end() && next_suffix->begin < i) ++next_suffix;
-        if (next_suffix != by_suffix.end() && next_suffix->begin == i) {
+        const bool suffix_here = next_suffix != by_suffix.end() && next_suffix->begin == i;
+        // Most characters of Chinese text: three bytes whose key begins no name and where no
+        // organisation ends in a suffix; the tests below would only step over them.
+        if (const auto lead = static_cast<unsigned char>(s[i]); lead >= 0xE0 && lead < 0xF0 && s.size() - i >= 3 && !suffix_here &&
+                                                               !names.keys().test(CueIndex::key_of(lead, static_cast<unsigned char>(s[i + 1]),
+                                                                                                   static_cast<unsigned char>(s[i + 2])))) {
+            i += 3;
+            continue;
+        }
+        if (suffix_here) {
             const auto known = lexicon_at(s, i);
             if (!known || known->end < next_suffix->end) {
                 i = next_suffix->end;
