@@ -297,6 +297,18 @@ public:
         const std::uint32_t capitals = from_a & ~past_z & ~bytes & 0x80808080u;
         return bytes | capitals >> 2;
     }
+    // Return the position after byte `i` of `s` where a scan stepping with `next_word_start` may next
+    // find candidates: past a whole three-byte character (lead, two continuation bytes) when no
+    // entry starts at any of its bytes, else `next_word_start(s, i)`.
+    std::size_t next_start(std::string_view s, std::size_t i) const {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead >= 0xE0 && lead < 0xF0 && s.size() - i >= 3) {
+            const auto second = static_cast<unsigned char>(s[i + 1]);
+            const auto third = static_cast<unsigned char>(s[i + 2]);
+            if ((second & 0xC0u) == 0x80u && (third & 0xC0u) == 0x80u && !m_starts[second] && !m_starts[third]) return i + 3;
+        }
+        return next_word_start(s, i);
+    }
     // Return the keys that have entries: `candidates` is empty at a position whose key is not set.
     const std::bitset<65536>& keys() const { return m_present; }
     // Return the index key of the text at byte `i` of `s` (bytes past the end read as 0): for a
@@ -393,7 +405,7 @@ struct CueHit {
 // scan from 0 would reach (one where an entry occurs is).
 template <class Usable>
 std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable, std::size_t from = 0) {
-    for (std::size_t i = from; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = from; i < s.size(); i = index.next_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             const std::string_view entry = index.list()[k];
             if (index.occurs(s, i, k) && usable(i, entry)) return CueHit{i, entry};

@@ -76,7 +76,7 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_ran
 
 std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {
     std::size_t best = index.list().size();
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = 0; i < s.size(); i = index.next_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             if (k < best && index.occurs(s, i, k)) best = k;
         }
@@ -107,7 +107,7 @@ CueSet::CueSet(std::vector<std::span<const std::string_view>> lists)
 
 std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
     std::vector<std::uint32_t> best(m_lists.size(), UINT32_MAX);
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = 0; i < s.size(); i = m_index.next_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const auto [list, position] = m_origin[k];
             if (position < best[list] && m_index.occurs(s, i, k)) best[list] = position;
@@ -121,7 +121,7 @@ std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
 }
 
 bool contains_cue(std::string_view s, const CueIndex& index) {
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = 0; i < s.size(); i = index.next_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             if (index.occurs(s, i, k)) return true;
         }
@@ -160,7 +160,7 @@ std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool engl
     std::array<std::size_t, k_cue_kinds> first;
     first.fill(std::string_view::npos);
     std::size_t missing = k_cue_kinds;
-    for (std::size_t i = 0; i < text.size() && missing > 0; i = next_word_start(text, i)) {
+    for (std::size_t i = 0; i < text.size() && missing > 0; i = cues.index.next_start(text, i)) {
         for (const std::uint32_t k : cues.index.candidates(text, i)) {
             std::size_t& at = first[cues.kinds[k]];
             if (at == std::string_view::npos && cues.index.occurs(text, i, k)) {
@@ -204,7 +204,7 @@ std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::
     first.fill(std::string_view::npos);
     std::array<std::uint32_t, k_most_listed> best;
     best.fill(UINT32_MAX);
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = 0; i < s.size(); i = m_index.next_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const std::uint32_t tag = m_tag[k];
             if (tag < k_cue_kinds) {
