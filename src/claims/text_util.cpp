@@ -27,10 +27,11 @@ constexpr bool may_mark_clause(unsigned char b) {
     return b == 0xC0 || b == 0xC1 || b == 0xE0 || b == 0xE2 || b == 0xE3 || b == 0xEF || b == 0xF0 || b >= 0xF8;
 }
 
-// `may_mark_clause` of every byte, looked up in the loop.
-constexpr auto k_may_mark_clause = [] {
-    std::array<bool, 256> table{};
-    for (std::size_t b = 0; b < table.size(); ++b) table[b] = may_mark_clause(static_cast<unsigned char>(b));
+// Per first byte, 0 where `may_mark_clause`, else the length of the character it starts: the loop
+// steps over the others with one look-up.
+constexpr auto k_clause_step = [] {
+    std::array<unsigned char, 256> table{};
+    for (std::size_t b = 0; b < table.size(); ++b) table[b] = may_mark_clause(static_cast<unsigned char>(b)) ? 0 : k_utf8_length[b];
     return table;
 }();
 
@@ -102,7 +103,12 @@ std::vector<Clause> split_clauses(std::string_view s) {
     int depth = 0;
     bool in_ascii_quote = false;
     for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
-        if (!k_may_mark_clause[static_cast<unsigned char>(s[i])]) continue;
+        while (i < s.size()) {  // over the characters that mark nothing, as `i += char_length(s, i)` steps
+            const std::size_t step = k_clause_step[static_cast<unsigned char>(s[i])];
+            if (step == 0) break;
+            i += s.size() - i >= step ? step : 1;
+        }
+        if (i >= s.size()) break;
         const char32_t c = code_point_at(s, i);
         if (c == U'“' || c == U'「' || c == U'《' || c == U'『' || c == U'(' || c == U'（') ++depth;
         if ((c == U'”' || c == U'」' || c == U'》' || c == U'』' || c == U')' || c == U'）') && depth > 0) --depth;
