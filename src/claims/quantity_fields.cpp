@@ -65,22 +65,36 @@ bool ends_with_quick(std::string_view s, std::string_view suffix) {
 
 constexpr std::string_view k_trailing_marks[] = {"“", "\"", "‘"};
 
-// The last bytes of the marks, verbs and adverbs `strip_trailing_verbs` strips: a text ending with
-// another byte has none of them to strip.
-const std::bitset<256>& trailing_last_bytes() {
-    static const std::bitset<256> bytes = [] {
-        std::bitset<256> out;
+// How the marks, verbs and adverbs `strip_trailing_verbs` strips end: the last byte of those of one
+// byte, the last two of the others. A text ending otherwise has none of them to strip.
+class TrailingEnds {
+public:
+    TrailingEnds() {
         const auto add = [&](std::string_view word) {
-            if (word.empty()) out.set();  // an empty word "ends" every text: no byte rules it out
-            else out.set(static_cast<unsigned char>(word.back()));
+            if (word.empty()) {  // an empty word "ends" every text: nothing rules it out
+                m_one.set();
+            } else if (word.size() == 1) {
+                m_one.set(static_cast<unsigned char>(word.back()));
+            } else {
+                m_two.set(pair_at(word, word.size()));
+            }
         };
         for (const auto mark : k_trailing_marks) add(mark);
         for (const auto verb : k_trailing_verbs) add(verb);
         for (const auto adverb : lexicon::zh_trailing_adverbs()) add(adverb);
-        return out;
-    }();
-    return bytes;
-}
+    }
+    // Return false if no word can end `text` (not empty).
+    bool may_end(std::string_view text) const {
+        return m_one.test(static_cast<unsigned char>(text.back())) || (text.size() >= 2 && m_two.test(pair_at(text, text.size())));
+    }
+
+private:
+    static std::size_t pair_at(std::string_view s, std::size_t end) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(s[end - 2])) << 8 | static_cast<unsigned char>(s[end - 1]);
+    }
+    std::bitset<256> m_one;
+    std::bitset<1 << 16> m_two;
+};
 
 }  // namespace
 
@@ -88,11 +102,11 @@ std::span<const std::string_view> trailing_marks() { return k_trailing_marks; }
 std::span<const std::string_view> trailing_verbs() { return k_trailing_verbs; }
 
 std::string_view strip_trailing_verbs(std::string_view text) {
-    const std::bitset<256>& last_bytes = trailing_last_bytes();
+    static const TrailingEnds ends;
     for (bool again = true; again;) {
         again = false;
         text = trim_view(text);
-        if (text.empty() || !last_bytes.test(static_cast<unsigned char>(text.back()))) break;  // nothing below can match
+        if (text.empty() || !ends.may_end(text)) break;  // nothing below can match
         for (const std::string_view mark : k_trailing_marks) {
             if (ends_with_quick(text, mark)) {
                 text.remove_suffix(mark.size());
