@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstring>
 #include <initializer_list>
 #include <unordered_set>
@@ -185,6 +186,20 @@ bool generic_stem(std::string_view stem) {
 }
 
 std::string org_alias(std::string_view name) {
+    // The suffixes' last two bytes: a name ending otherwise (most, since every mention of every
+    // sentence is asked about) ends with none of them. A suffix of one byte lets every name through.
+    static const std::bitset<1 << 16> ends = [] {
+        std::bitset<1 << 16> out;
+        for (const std::string_view suffix : lexicon::zh_alias_suffixes()) {
+            if (suffix.size() < 2) return out.set();
+            out.set(static_cast<std::size_t>(static_cast<unsigned char>(suffix[suffix.size() - 2])) << 8 | static_cast<unsigned char>(suffix.back()));
+        }
+        return out;
+    }();
+    if (name.size() < 2 || !ends.test(static_cast<std::size_t>(static_cast<unsigned char>(name[name.size() - 2])) << 8 |
+                                      static_cast<unsigned char>(name.back()))) {
+        return {};
+    }
     for (const auto suffix : lexicon::zh_alias_suffixes()) {
         if (!name.ends_with(suffix) || name.size() < suffix.size() + 6) continue;
         const auto stem = name.substr(0, name.size() - suffix.size());
