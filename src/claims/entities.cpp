@@ -39,12 +39,19 @@ struct NameIndex {
     std::vector<std::string_view> names;
     std::vector<EntityType> types;
     CueIndex index;
+    // The entries' first bytes, case kept: names match case (`has_at`), so at a lower-case letter
+    // the index's candidates (filed by folded bytes) for "Thales" or "Apple" need no try.
+    std::bitset<256> first_bytes;
     NameIndex() : NameIndex(lexicon::people(), lexicon::organizations(), lexicon::zh_places()) {}
     NameIndex(std::span<const std::string_view> people, std::span<const std::string_view> organizations,
               std::span<const std::string_view> places)
         : names(joined({people, organizations, places})),
           types(typed({{people.size(), EntityType::person}, {organizations.size(), EntityType::organization}, {places.size(), EntityType::place}})),
-          index(names) {}
+          index(names) {
+        for (const std::string_view name : names) {
+            if (!name.empty()) first_bytes.set(static_cast<unsigned char>(name.front()));
+        }
+    }
 
 private:
     static std::vector<std::string_view> joined(std::initializer_list<std::span<const std::string_view>> lists) {
@@ -380,7 +387,7 @@ std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix)
                 continue;
             }
         }
-        const auto candidates = names.candidates(s, i);
+        const auto candidates = index.first_bytes.test(static_cast<unsigned char>(s[i])) ? names.candidates(s, i) : std::span<const std::uint32_t>();
         if (auto known = candidates.empty() ? std::nullopt : lexicon_at(s, i, index, candidates)) {
             i = known->end;
             out.push_back(std::move(*known));
