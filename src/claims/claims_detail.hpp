@@ -9,13 +9,16 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <span>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -73,8 +76,34 @@ struct Draft {
 // Return `s` split at clause punctuation outside quotes and book-title marks.
 std::vector<Clause> split_clauses(std::string_view s);
 
+// A lexicon list hashed once for exact look-ups ("is this character a surname?"). Most words asked
+// about are not entries: a table of the entries' lengths and last two bytes rules them out before
+// the word is hashed.
+class WordSet {
+public:
+    explicit WordSet(std::span<const std::string_view> list) : m_words(list.begin(), list.end()) {
+        for (const std::string_view word : list) m_maybe.set(quick_key(word));
+    }
+    // Return true if `word` is an entry.
+    bool contains(std::string_view word) const { return m_maybe.test(quick_key(word)) && m_words.find(word) != m_words.end(); }
+
+private:
+    // The last byte, six bits of the one before it and two of the length: for a Han character its
+    // last two bytes, which tell most characters apart.
+    static std::size_t quick_key(std::string_view word) {
+        if (word.empty()) return 0;
+        const std::size_t n = word.size();
+        const auto last = static_cast<unsigned char>(word[n - 1]);
+        const auto before = n >= 2 ? static_cast<unsigned char>(word[n - 2]) : 0u;
+        return (n & 3u) << 14 | (before & 0x3Fu) << 8 | last;
+    }
+    std::unordered_set<std::string_view> m_words;
+    std::bitset<1 << 16> m_maybe;
+};
+
 // Return the persons, organisations and capitalised names in `s`, in order, not overlapping.
-// `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`.
+// `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`,
+// else a byte at or before the first one (0 when not known).
 std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix = 0);
 
 // Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a
@@ -152,10 +181,17 @@ std::string_view trim_view(std::string_view s);
 
 // The small helpers below are inline: the detectors call them at every byte of every sentence.
 
+// Per first byte, the length of the UTF-8 character it starts (1 for ASCII and continuation bytes):
+// one load where three comparisons were, at every character of every scan.
+inline constexpr auto k_utf8_length = [] {
+    std::array<unsigned char, 256> lengths{};
+    for (std::size_t b = 0; b < lengths.size(); ++b) lengths[b] = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return lengths;
+}();
+
 // Return the byte length of the UTF-8 character starting at `i`.
 inline std::size_t char_length(std::string_view s, std::size_t i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    const std::size_t len = k_utf8_length[static_cast<unsigned char>(s[i])];
     return i + len <= s.size() ? len : 1;
 }
 
@@ -237,7 +273,41 @@ public:
         if (i >= s.size() || !m_starts[static_cast<unsigned char>(s[i])]) return {};
         const std::uint16_t key = key_at(s, i);
         if (!m_present.test(key)) return {};
-        return std::span<const std::uint32_t>(m_entries).subspan(m_first[key], m_first[key + 1u] - m_first[key]);
+        const Range range = m_ranges[key];
+        return std::span<const std::uint32_t>(m_entries).subspan(range.begin, range.end - range.begin);
+    }
+    // Return false where entry `k` of `list()` surely does not occur at byte `i` of `s` as `occurs_at`
+    // finds it (nor as `has_at` does): its first four bytes (or fewer), ASCII case folded when it
+    // starts with a letter, differ from the text's, compared at once.
+    bool may_occur(std::string_view s, std::size_t i, std::uint32_t k) const {
+        if (i > s.size() || s.size() - i < 4) return true;  // too near the end for one load: the full test decides
+        const Prefix& prefix = m_prefixes[k];
+        std::uint32_t bytes = 0;
+        std::memcpy(&bytes, s.data() + i, 4);
+        if (prefix.folded) bytes = fold4(bytes);
+        return (bytes & prefix.mask) == prefix.bits;
+    }
+    // Return true if entry `k` of `list()` occurs at byte `i` of `s`: `occurs_at(s, i, list()[k])`.
+    bool occurs(std::string_view s, std::size_t i, std::uint32_t k) const { return may_occur(s, i, k) && occurs_at(s, i, m_list[k]); }
+    // Return `bytes` with each ASCII capital lowered: bit 5 set in the bytes from 'A' to 'Z'.
+    static std::uint32_t fold4(std::uint32_t bytes) {
+        const std::uint32_t low = bytes & 0x7F7F7F7Fu;
+        const std::uint32_t from_a = low + 0x3F3F3F3Fu;  // high bit set where the byte is 'A' or above
+        const std::uint32_t past_z = low + 0x25252525u;  // high bit set where it is past 'Z'
+        const std::uint32_t capitals = from_a & ~past_z & ~bytes & 0x80808080u;
+        return bytes | capitals >> 2;
+    }
+    // Return the position after byte `i` of `s` where a scan stepping with `next_word_start` may next
+    // find candidates: past a whole three-byte character (lead, two continuation bytes) when no
+    // entry starts at any of its bytes, else `next_word_start(s, i)`.
+    std::size_t next_start(std::string_view s, std::size_t i) const {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead >= 0xE0 && lead < 0xF0 && s.size() - i >= 3) {
+            const auto second = static_cast<unsigned char>(s[i + 1]);
+            const auto third = static_cast<unsigned char>(s[i + 2]);
+            if ((second & 0xC0u) == 0x80u && (third & 0xC0u) == 0x80u && !m_starts[second] && !m_starts[third]) return i + 3;
+        }
+        return next_word_start(s, i);
     }
     // Return the keys that have entries: `candidates` is empty at a position whose key is not set.
     const std::bitset<65536>& keys() const { return m_present; }
@@ -260,9 +330,23 @@ private:
     static unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
     std::span<const std::string_view> m_list;
     std::array<bool, 256> m_starts{};  // per byte: an entry starts with it (ASCII case folded): a cheap first test
+    struct Range {
+        std::uint32_t begin;
+        std::uint32_t end;
+    };
+    // An entry's first four bytes (folded when it starts with a letter) as loaded from a text, and
+    // the mask of those it has.
+    struct Prefix {
+        std::uint32_t bits = 0;
+        std::uint32_t mask = 0;
+        bool folded = false;
+    };
     std::bitset<65536> m_present;
-    std::vector<std::uint32_t> m_first;    // per key, where its entries start in `m_entries` (65,537 values)
+    // Per key set in `m_present`, where its entries are in `m_entries`. The other keys are never read
+    // and so never written: clearing and summing 65,536 counts cost more than all the index's use.
+    std::unique_ptr<Range[]> m_ranges;
     std::vector<std::uint32_t> m_entries;  // list positions grouped by key, each group in list order
+    std::vector<Prefix> m_prefixes;        // per list position
 };
 
 // Return the entry of `index` listed first among those occurring in `s` (as `find_all` matches), or "".
@@ -298,6 +382,9 @@ public:
     // return, for each of the `listed` lists, the entry listed first among those occurring in `s`.
     std::vector<std::string_view> scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const;
 
+    // The most `listed` lists a scan takes: its best entries are kept on the stack, not allocated.
+    static constexpr std::size_t k_most_listed = 8;
+
 private:
     std::vector<std::span<const std::string_view>> m_listed;
     std::vector<std::string_view> m_all;  // the `firsts` lists' entries, then the `listed` lists'
@@ -318,10 +405,10 @@ struct CueHit {
 // scan from 0 would reach (one where an entry occurs is).
 template <class Usable>
 std::optional<CueHit> first_cue_where(std::string_view s, const CueIndex& index, Usable&& usable, std::size_t from = 0) {
-    for (std::size_t i = from; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = from; i < s.size(); i = index.next_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
             const std::string_view entry = index.list()[k];
-            if (occurs_at(s, i, entry) && usable(i, entry)) return CueHit{i, entry};
+            if (index.occurs(s, i, k) && usable(i, entry)) return CueHit{i, entry};
         }
     }
     return std::nullopt;
@@ -348,6 +435,16 @@ std::string counted_noun(const Sentence& s, std::size_t end);
 // Return the end of the lexicon attribute ("市场份额") whose last occurrence in `text` ends last, and
 // that attribute, the first listed among those ending there; or nothing.
 std::optional<std::pair<std::size_t, std::string_view>> last_attribute(std::string_view text);
+
+// Return `text` trimmed, without the opening quotes (`trailing_marks`), verbs (`trailing_verbs`)
+// and `zh_trailing_adverbs` that end it ("份额达到" → "份额"), stripped and trimmed until none ends it.
+std::string_view strip_trailing_verbs(std::string_view text);
+std::span<const std::string_view> trailing_marks();
+std::span<const std::string_view> trailing_verbs();
+
+// Return true if `text` speaks of "the company" ("the firm", "该公司", "The Rotterdam-based company"):
+// the article's company when no subject is named.
+bool refers_to_company(std::string_view text);
 
 // Return the main organisation or place of `s` (its first such mention), or "".
 std::string main_entity(const Sentence& s);

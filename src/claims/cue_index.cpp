@@ -2,6 +2,9 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
 #include <utility>
 
 namespace claimtrack::claims::detail {
@@ -37,7 +40,7 @@ std::vector<std::pair<std::uint16_t, std::uint32_t>> keyed(std::span<const std::
 
 }  // namespace
 
-CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_first(65537, 0) {
+CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_ranges(std::make_unique_for_overwrite<Range[]>(65536)) {
     auto pairs = keyed(list);
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());  // one-byte entries under folded keys
@@ -46,19 +49,36 @@ CueIndex::CueIndex(std::span<const std::string_view> list) : m_list(list), m_fir
         if (!entry.empty()) folded_starts.set(fold(static_cast<unsigned char>(entry.front())));
     }
     for (std::size_t b = 0; b < m_starts.size(); ++b) m_starts[b] = folded_starts.test(fold(static_cast<unsigned char>(b)));
-    for (const auto& [key, position] : pairs) {
-        ++m_first[key + 1u];
-        m_present.set(key);
-        m_entries.push_back(position);
+    m_prefixes.resize(list.size());
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string_view entry = list[k];
+        Prefix& prefix = m_prefixes[k];
+        prefix.folded = !entry.empty() && is_latin_letter(entry.front());
+        unsigned char bits[4] = {};
+        unsigned char mask[4] = {};
+        for (std::size_t b = 0; b < std::min<std::size_t>(entry.size(), 4); ++b) {
+            bits[b] = prefix.folded ? fold(static_cast<unsigned char>(entry[b])) : static_cast<unsigned char>(entry[b]);
+            mask[b] = 0xFF;
+        }
+        std::memcpy(&prefix.bits, bits, 4);
+        std::memcpy(&prefix.mask, mask, 4);
     }
-    for (std::size_t key = 1; key < m_first.size(); ++key) m_first[key] += m_first[key - 1];
+    m_entries.reserve(pairs.size());
+    for (const auto& [key, position] : pairs) {
+        if (!m_present.test(key)) {
+            m_present.set(key);
+            m_ranges[key].begin = static_cast<std::uint32_t>(m_entries.size());
+        }
+        m_entries.push_back(position);
+        m_ranges[key].end = static_cast<std::uint32_t>(m_entries.size());
+    }
 }
 
 std::string_view first_listed_cue(std::string_view s, const CueIndex& index) {
     std::size_t best = index.list().size();
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = 0; i < s.size(); i = index.next_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
-            if (k < best && occurs_at(s, i, index.list()[k])) best = k;
+            if (k < best && index.occurs(s, i, k)) best = k;
         }
     }
     return best < index.list().size() ? index.list()[best] : std::string_view();
@@ -87,10 +107,10 @@ CueSet::CueSet(std::vector<std::span<const std::string_view>> lists)
 
 std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
     std::vector<std::uint32_t> best(m_lists.size(), UINT32_MAX);
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = 0; i < s.size(); i = m_index.next_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const auto [list, position] = m_origin[k];
-            if (position < best[list] && occurs_at(s, i, m_all[k])) best[list] = position;
+            if (position < best[list] && m_index.occurs(s, i, k)) best[list] = position;
         }
     }
     std::vector<std::string_view> out(m_lists.size());
@@ -101,9 +121,9 @@ std::vector<std::string_view> CueSet::first_listed(std::string_view s) const {
 }
 
 bool contains_cue(std::string_view s, const CueIndex& index) {
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    for (std::size_t i = 0; i < s.size(); i = index.next_start(s, i)) {
         for (const std::uint32_t k : index.candidates(s, i)) {
-            if (occurs_at(s, i, index.list()[k])) return true;
+            if (index.occurs(s, i, k)) return true;
         }
     }
     return false;
@@ -140,10 +160,10 @@ std::array<std::size_t, k_cue_kinds> first_cues(std::string_view text, bool engl
     std::array<std::size_t, k_cue_kinds> first;
     first.fill(std::string_view::npos);
     std::size_t missing = k_cue_kinds;
-    for (std::size_t i = 0; i < text.size() && missing > 0; i = next_word_start(text, i)) {
+    for (std::size_t i = 0; i < text.size() && missing > 0; i = cues.index.next_start(text, i)) {
         for (const std::uint32_t k : cues.index.candidates(text, i)) {
             std::size_t& at = first[cues.kinds[k]];
-            if (at == std::string_view::npos && occurs_at(text, i, cues.all[k])) {
+            if (at == std::string_view::npos && cues.index.occurs(text, i, k)) {
                 at = i;
                 --missing;
             }
@@ -165,6 +185,7 @@ std::vector<std::string_view> scan_entries(const std::array<std::span<const std:
 
 CueScan::CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds>& firsts, std::vector<std::span<const std::string_view>> listed)
     : m_listed(std::move(listed)), m_all(scan_entries(firsts, m_listed)), m_index(m_all) {
+    if (m_listed.size() > k_most_listed) throw std::logic_error("CueScan: more listed lists than k_most_listed");
     for (std::size_t kind = 0; kind < firsts.size(); ++kind) {
         for (std::size_t k = 0; k < firsts[kind].size(); ++k) {
             m_tag.push_back(static_cast<std::uint32_t>(kind));
@@ -181,16 +202,17 @@ CueScan::CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds
 
 std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const {
     first.fill(std::string_view::npos);
-    std::vector<std::uint32_t> best(m_listed.size(), UINT32_MAX);
-    for (std::size_t i = 0; i < s.size(); i = next_word_start(s, i)) {
+    std::array<std::uint32_t, k_most_listed> best;
+    best.fill(UINT32_MAX);
+    for (std::size_t i = 0; i < s.size(); i = m_index.next_start(s, i)) {
         for (const std::uint32_t k : m_index.candidates(s, i)) {
             const std::uint32_t tag = m_tag[k];
             if (tag < k_cue_kinds) {
-                if (first[tag] == std::string_view::npos && occurs_at(s, i, m_all[k])) first[tag] = i;
+                if (first[tag] == std::string_view::npos && m_index.occurs(s, i, k)) first[tag] = i;
                 continue;
             }
             std::uint32_t& listed = best[tag - k_cue_kinds];
-            if (m_position[k] < listed && occurs_at(s, i, m_all[k])) listed = m_position[k];
+            if (m_position[k] < listed && m_index.occurs(s, i, k)) listed = m_position[k];
         }
     }
     std::vector<std::string_view> out(m_listed.size());

@@ -18,7 +18,7 @@ bool not_comparison(const Sentence& s, std::size_t at) {
     static const CueIndex en_not(lexicon::en_not_comparisons());
     const CueIndex& index = s.english ? en_not : zh_not;
     for (const std::uint32_t k : index.candidates(s.text, at)) {
-        if (occurs_at(s.text, at, index.list()[k])) return true;
+        if (index.occurs(s.text, at, k)) return true;
     }
     return false;
 }

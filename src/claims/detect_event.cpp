@@ -119,7 +119,7 @@ std::optional<EventVerb> event_verb(const Sentence& s, bool speech) {
     const CueIndex& not_verbs = s.english ? cues.en_not_verbs : cues.zh_not_verbs;
     const auto usable = [&](std::size_t at, std::string_view) {
         for (const std::uint32_t k : not_verbs.candidates(s.text, at)) {
-            if (occurs_at(s.text, at, not_verbs.list()[k])) return false;  // "发布会": a press conference
+            if (not_verbs.occurs(s.text, at, k)) return false;  // "发布会": a press conference
         }
         return !in_date(s, at) && !in_mention(s, at);
     };

@@ -158,7 +158,7 @@ std::optional<Speaker> zh_titled_speaker(const Sentence& s, const Verb& v) {
     for (std::size_t at = 0; at < before.size(); ++at) {
         for (const std::uint32_t k : roles.candidates(before, at)) {
             const std::string_view role = roles.list()[k];
-            if (!occurs_at(before, at, role)) continue;
+            if (!roles.occurs(before, at, k)) continue;
             const auto name = han_name_at(s.text, at + role.size());
             if (name && name->end <= v.begin && (!last || name->begin > last->begin)) last = Speaker{name->name, name->begin, name->end};
         }

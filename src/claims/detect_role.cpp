@@ -24,6 +24,7 @@ std::vector<RoleHit> role_hits(const Sentence& s) {
         if (!hits.empty() && i < hits.back().end) continue;
         for (const std::uint32_t k : roles.candidates(s.text, i)) {  // longest first in the table
             const std::string_view role = roles.list()[k];
+            if (!roles.may_occur(s.text, i, k)) continue;
             const bool exact = role.front() >= 'A' && role.front() <= 'Z';
             const bool match = exact ? (has_at(s.text, i, role) && word_at(s.text, i, role)) : word_at(s.text, i, role);
             if (!match) continue;

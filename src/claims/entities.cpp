@@ -2,6 +2,8 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <bitset>
+#include <cstring>
 #include <initializer_list>
 #include <unordered_set>
 #include <utility>
@@ -15,16 +17,6 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// A lexicon list hashed once for exact look-ups ("is this character a surname?").
-class WordSet {
-public:
-    explicit WordSet(std::span<const std::string_view> list) : m_words(list.begin(), list.end()) {}
-    bool contains(std::string_view word) const { return m_words.find(word) != m_words.end(); }
-
-private:
-    std::unordered_set<std::string_view> m_words;
-};
 
 const WordSet& surnames() {
     static const WordSet set(lexicon::zh_surnames());
@@ -47,12 +39,19 @@ struct NameIndex {
     std::vector<std::string_view> names;
     std::vector<EntityType> types;
     CueIndex index;
+    // The entries' first bytes, case kept: names match case (`has_at`), so at a lower-case letter
+    // the index's candidates (filed by folded bytes) for "Thales" or "Apple" need no try.
+    std::bitset<256> first_bytes;
     NameIndex() : NameIndex(lexicon::people(), lexicon::organizations(), lexicon::zh_places()) {}
     NameIndex(std::span<const std::string_view> people, std::span<const std::string_view> organizations,
               std::span<const std::string_view> places)
         : names(joined({people, organizations, places})),
           types(typed({{people.size(), EntityType::person}, {organizations.size(), EntityType::organization}, {places.size(), EntityType::place}})),
-          index(names) {}
+          index(names) {
+        for (const std::string_view name : names) {
+            if (!name.empty()) first_bytes.set(static_cast<unsigned char>(name.front()));
+        }
+    }
 
 private:
     static std::vector<std::string_view> joined(std::initializer_list<std::span<const std::string_view>> lists) {
@@ -146,11 +145,15 @@ std::optional<Mention> suffix_org_at(std::string_view s, std::size_t suffix_begi
     return Mention{begin, end, std::string(s.substr(begin, end - begin)), EntityType::organization};
 }
 
-std::vector<Mention> suffix_orgs(std::string_view s) {
+// `first_suffix` is where the first suffix occurs (at any byte), or 0: before it the characters are
+// only stepped over.
+std::vector<Mention> suffix_orgs(std::string_view s, std::size_t first_suffix) {
     std::vector<Mention> out;
-    for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
+    static const CueIndex suffixes(lexicon::zh_org_suffixes());
+    std::size_t start = 0;
+    while (start < first_suffix && start < s.size()) start += char_length(s, start);
+    for (std::size_t i = start; i < s.size(); i += char_length(s, i)) {
         if (!out.empty() && i < out.back().end) continue;
-        static const CueIndex suffixes(lexicon::zh_org_suffixes());
         for (const std::uint32_t k : suffixes.candidates(s, i)) {
             const std::string_view suffix = suffixes.list()[k];
             if (!has_at(s, i, suffix)) continue;
@@ -190,6 +193,20 @@ bool generic_stem(std::string_view stem) {
 }
 
 std::string org_alias(std::string_view name) {
+    // The suffixes' last two bytes: a name ending otherwise (most, since every mention of every
+    // sentence is asked about) ends with none of them. A suffix of one byte lets every name through.
+    static const std::bitset<1 << 16> ends = [] {
+        std::bitset<1 << 16> out;
+        for (const std::string_view suffix : lexicon::zh_alias_suffixes()) {
+            if (suffix.size() < 2) return out.set();
+            out.set(static_cast<std::size_t>(static_cast<unsigned char>(suffix[suffix.size() - 2])) << 8 | static_cast<unsigned char>(suffix.back()));
+        }
+        return out;
+    }();
+    if (name.size() < 2 || !ends.test(static_cast<std::size_t>(static_cast<unsigned char>(name[name.size() - 2])) << 8 |
+                                      static_cast<unsigned char>(name.back()))) {
+        return {};
+    }
     for (const auto suffix : lexicon::zh_alias_suffixes()) {
         if (!name.ends_with(suffix) || name.size() < suffix.size() + 6) continue;
         const auto stem = name.substr(0, name.size() - suffix.size());
@@ -241,7 +258,15 @@ void add_known_names(std::string_view s, const KnownNames& known, std::vector<Me
     if (known.all().empty()) return;
     std::vector<std::pair<const KnownNames::Entry*, std::size_t>> found;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (static_cast<unsigned char>(s[i]) < 0xC0 || !known.may_start(s, i)) continue;  // ASCII, inside a character, no form
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead < 0x80) {
+            // From an ASCII byte, eight at a time while none is C0 or above (English text): none
+            // of them starts a form.
+            std::uint64_t bytes = 0;
+            while (i + 9 <= s.size() && (std::memcpy(&bytes, s.data() + i + 1, 8), (bytes & bytes << 1 & 0x8080808080808080u) == 0)) i += 8;
+            continue;
+        }
+        if (lead < 0xC0 || !known.may_start(s, i)) continue;  // inside a character, no form
         const auto* forms = known.starting_with(s, i);
         if (forms == nullptr) continue;
         for (const KnownNames::Entry* entry : *forms) {
@@ -340,12 +365,21 @@ std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix)
     const NameIndex& index = name_index();
     const CueIndex& names = index.index;  // where it offers nothing, `lexicon_at` finds nothing
     // The suffixes are Han words: where none occurs at any byte, none is found at a character.
-    const auto by_suffix = first_suffix == std::string_view::npos ? std::vector<Mention>() : suffix_orgs(s);
+    const auto by_suffix = first_suffix == std::string_view::npos ? std::vector<Mention>() : suffix_orgs(s, first_suffix);
     auto next_suffix = by_suffix.begin();
     std::size_t i = 0;
     while (i < s.size()) {
         while (next_suffix != by_suffix.end() && next_suffix->begin < i) ++next_suffix;
-        if (next_suffix != by_suffix.end() && next_suffix->begin == i) {
+        const bool suffix_here = next_suffix != by_suffix.end() && next_suffix->begin == i;
+        // Most characters of Chinese text: three bytes whose key begins no name and where no
+        // organisation ends in a suffix; the tests below would only step over them.
+        if (const auto lead = static_cast<unsigned char>(s[i]); lead >= 0xE0 && lead < 0xF0 && s.size() - i >= 3 && !suffix_here &&
+                                                               !names.keys().test(CueIndex::key_of(lead, static_cast<unsigned char>(s[i + 1]),
+                                                                                                   static_cast<unsigned char>(s[i + 2])))) {
+            i += 3;
+            continue;
+        }
+        if (suffix_here) {
             const auto known = lexicon_at(s, i);
             if (!known || known->end < next_suffix->end) {
                 i = next_suffix->end;
@@ -353,7 +387,7 @@ std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix)
                 continue;
             }
         }
-        const auto candidates = names.candidates(s, i);
+        const auto candidates = index.first_bytes.test(static_cast<unsigned char>(s[i])) ? names.candidates(s, i) : std::span<const std::uint32_t>();
         if (auto known = candidates.empty() ? std::nullopt : lexicon_at(s, i, index, candidates)) {
             i = known->end;
             out.push_back(std::move(*known));

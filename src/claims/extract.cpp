@@ -18,13 +18,16 @@ namespace {
 using namespace detail;
 
 // The cue lists every sentence is scanned for, indexed together once: one scan a sentence.
-enum CueList : std::size_t { k_doubts, k_hedges, k_opinions, k_en_future, k_zh_future };
+enum CueList : std::size_t { k_doubts, k_hedges, k_opinions, k_en_future, k_zh_future, k_first_person };
+
+// The words of personal experience the score looks for: any of them in a sentence marks it.
+constexpr std::string_view k_first_person_words[] = {"我", "I", "my"};
 
 // With, in the same scan, the first cue of each `CueKind` list of the sentence's language.
 const CueScan& cues(bool english) {
     const auto lists = [] {
         return std::vector<std::span<const std::string_view>>{lexicon::doubts(), lexicon::hedges(), lexicon::opinions(),
-                                                             lexicon::en_future(), lexicon::zh_future()};
+                                                             lexicon::en_future(), lexicon::zh_future(), k_first_person_words};
     };
     static const CueScan en({lexicon::en_speech_verbs(), lexicon::en_roles(), lexicon::en_comparisons(), lexicon::en_event_verbs(),
                              lexicon::zh_org_suffixes()},
@@ -126,23 +129,13 @@ struct SentenceCues {
     bool first_person = false;
 };
 
-// Return true if "I" or "my" occurs in `s` as `find_all` finds them (ASCII case folded, as words),
-// in one pass.
-bool has_first_person_word(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = ascii_lower(s[i]);
-        if (c == 'i' && word_at(s, i, "I")) return true;
-        if (c == 'm' && i + 2 <= s.size() && word_at(s, i, "my")) return true;
-    }
-    return false;
-}
-
 // Return what the score reads from `s`, given the first listed cues `listed` of `s` (a `CueList` each).
 SentenceCues sentence_cues(const Sentence& s, const std::vector<std::string_view>& listed) {
     SentenceCues found;
     found.opinion = listed[k_opinions];
     found.future = listed[s.english ? k_en_future : k_zh_future];
-    found.first_person = find_from(s.text, "我", 0) != std::string_view::npos || has_first_person_word(s.text);
+    // "我" found anywhere, "I" and "my" as words ignoring case, as a search for each would find them.
+    found.first_person = !listed[k_first_person].empty();
     return found;
 }
 

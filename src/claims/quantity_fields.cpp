@@ -2,6 +2,7 @@
 #include "claims/lexicon.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <string>
 #include <unordered_set>
 #include <optional>
@@ -62,11 +63,51 @@ bool ends_with_quick(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) && s.ends_with(suffix);
 }
 
+constexpr std::string_view k_trailing_marks[] = {"“", "\"", "‘"};
+
+// How the marks, verbs and adverbs `strip_trailing_verbs` strips end: the last byte of those of one
+// byte, the last two of the others. A text ending otherwise has none of them to strip.
+class TrailingEnds {
+public:
+    TrailingEnds() {
+        const auto add = [&](std::string_view word) {
+            if (word.empty()) {  // an empty word "ends" every text: nothing rules it out
+                m_one.set();
+            } else if (word.size() == 1) {
+                m_one.set(static_cast<unsigned char>(word.back()));
+            } else {
+                m_two.set(pair_at(word, word.size()));
+            }
+        };
+        for (const auto mark : k_trailing_marks) add(mark);
+        for (const auto verb : k_trailing_verbs) add(verb);
+        for (const auto adverb : lexicon::zh_trailing_adverbs()) add(adverb);
+    }
+    // Return false if no word can end `text` (not empty).
+    bool may_end(std::string_view text) const {
+        return m_one.test(static_cast<unsigned char>(text.back())) || (text.size() >= 2 && m_two.test(pair_at(text, text.size())));
+    }
+
+private:
+    static std::size_t pair_at(std::string_view s, std::size_t end) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(s[end - 2])) << 8 | static_cast<unsigned char>(s[end - 1]);
+    }
+    std::bitset<256> m_one;
+    std::bitset<1 << 16> m_two;
+};
+
+}  // namespace
+
+std::span<const std::string_view> trailing_marks() { return k_trailing_marks; }
+std::span<const std::string_view> trailing_verbs() { return k_trailing_verbs; }
+
 std::string_view strip_trailing_verbs(std::string_view text) {
+    static const TrailingEnds ends;
     for (bool again = true; again;) {
         again = false;
         text = trim_view(text);
-        for (const std::string_view mark : {"“", "\"", "‘"}) {
+        if (text.empty() || !ends.may_end(text)) break;  // nothing below can match
+        for (const std::string_view mark : k_trailing_marks) {
             if (ends_with_quick(text, mark)) {
                 text.remove_suffix(mark.size());
                 again = true;
@@ -87,6 +128,8 @@ std::string_view strip_trailing_verbs(std::string_view text) {
     }
     return text;
 }
+
+namespace {
 
 std::string_view strip_possessive(std::string_view text) {
     for (const std::string_view mark : {"'s ", "’s ", "的"}) {
@@ -202,6 +245,11 @@ std::size_t change_to_verb(const Sentence& s, std::size_t pos) {
 }
 
 bool refers_to_company(std::string_view text) {
+    // Each phrase below holds " company", "he firm" or "公司": a text with none of those holds none.
+    if (text.find(" company") == std::string_view::npos && text.find("he firm") == std::string_view::npos &&
+        find_from(text, "公司", 0) == std::string_view::npos) {
+        return false;
+    }
     for (const std::string_view word : {"the company", "The company", "the firm", "The firm", "该公司", "这家公司"}) {
         if (text.find(word) != std::string_view::npos) return true;
     }

@@ -1,5 +1,6 @@
 #include "claims/claims_detail.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -26,10 +27,11 @@ constexpr bool may_mark_clause(unsigned char b) {
     return b == 0xC0 || b == 0xC1 || b == 0xE0 || b == 0xE2 || b == 0xE3 || b == 0xEF || b == 0xF0 || b >= 0xF8;
 }
 
-// `may_mark_clause` of every byte, looked up in the loop.
-constexpr auto k_may_mark_clause = [] {
-    std::array<bool, 256> table{};
-    for (std::size_t b = 0; b < table.size(); ++b) table[b] = may_mark_clause(static_cast<unsigned char>(b));
+// Per first byte, 0 where `may_mark_clause`, else the length of the character it starts: the loop
+// steps over the others with one look-up.
+constexpr auto k_clause_step = [] {
+    std::array<unsigned char, 256> table{};
+    for (std::size_t b = 0; b < table.size(); ++b) table[b] = may_mark_clause(static_cast<unsigned char>(b)) ? 0 : k_utf8_length[b];
     return table;
 }();
 
@@ -58,9 +60,23 @@ std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
         for (auto at = find_from(s, needle, 0); at != std::string_view::npos; at = find_from(s, needle, at + 1)) out.push_back(at);
         return out;
     }
-    const char first = ascii_lower(needle.front());
-    for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
-        if (ascii_lower(s[i]) == first && word_at(s, i, needle)) out.push_back(i);
+    // Only a byte that folds to the needle's first letter can start it: memchr finds the next of
+    // each case, and the earlier of the two is tried.
+    const char lower = ascii_lower(needle.front());
+    const char cases[2] = {lower, static_cast<char>(lower - 'a' + 'A')};
+    const auto next_of = [&](char c, std::size_t from) {
+        if (from >= s.size()) return std::string_view::npos;
+        const void* hit = std::memchr(s.data() + from, c, s.size() - from);
+        return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+    };
+    std::size_t next[2] = {next_of(cases[0], 0), next_of(cases[1], 0)};
+    for (;;) {
+        const std::size_t i = std::min(next[0], next[1]);
+        if (i == std::string_view::npos || needle.size() > s.size() - i) break;
+        if (word_at(s, i, needle)) out.push_back(i);
+        for (std::size_t k = 0; k < 2; ++k) {
+            if (next[k] == i) next[k] = next_of(cases[k], i + 1);
+        }
     }
     return out;
 }
@@ -87,7 +103,12 @@ std::vector<Clause> split_clauses(std::string_view s) {
     int depth = 0;
     bool in_ascii_quote = false;
     for (std::size_t i = 0; i < s.size(); i += char_length(s, i)) {
-        if (!k_may_mark_clause[static_cast<unsigned char>(s[i])]) continue;
+        while (i < s.size()) {  // over the characters that mark nothing, as `i += char_length(s, i)` steps
+            const std::size_t step = k_clause_step[static_cast<unsigned char>(s[i])];
+            if (step == 0) break;
+            i += s.size() - i >= step ? step : 1;
+        }
+        if (i >= s.size()) break;
         const char32_t c = code_point_at(s, i);
         if (c == U'“' || c == U'「' || c == U'《' || c == U'『' || c == U'(' || c == U'（') ++depth;
         if ((c == U'”' || c == U'」' || c == U'》' || c == U'』' || c == U')' || c == U'）') && depth > 0) --depth;
