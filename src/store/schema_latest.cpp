@@ -2,7 +2,7 @@
 
 namespace claimtrack::store_detail {
 
-// The schema that schema/001..005 leave, written as SQLite keeps it in sqlite_schema (renamed
+// The schema that schema/001..006 leave, written as SQLite keeps it in sqlite_schema (renamed
 // tables quoted, comments and all), in the order of its rows there. FTS5 makes its own shadow
 // tables from passage_fts. A new file is made from it at once: replaying the migrations parsed
 // the whole schema again at every table they rebuilt and renamed, ~50M instructions per import
@@ -10,7 +10,7 @@ namespace claimtrack::store_detail {
 // and rows; a new migration makes that test fail until this is written again (until then a new
 // file replays the migrations, as the versions no longer match).
 Schema latest_schema() {
-    return {5, R"sql(CREATE TABLE source (
+    return {6, R"sql(CREATE TABLE source (
     id  INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE
 );
@@ -165,10 +165,10 @@ CREATE TABLE "claim" (
     text            TEXT NOT NULL,
     start           INTEGER NOT NULL CHECK (start >= 0),
     end             INTEGER NOT NULL CHECK (end >= start),
-    fields          TEXT NOT NULL DEFAULT '{}' CHECK (substr(fields, 1, 1) = '{'),
+    fields          TEXT NOT NULL DEFAULT '{}' CHECK (fields >= '{' AND fields < '|' OR fields = x''),
     checkworthiness REAL NOT NULL DEFAULT 0 CHECK (checkworthiness BETWEEN 0 AND 1),
     hedged          INTEGER NOT NULL DEFAULT 0 CHECK (hedged IN (0, 1)),
-    origin          TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'manual')),
+    origin          TEXT NOT NULL DEFAULT 'auto' CHECK (origin = 'auto' OR origin = 'manual'),
     created_at      TEXT NOT NULL
 );
 CREATE INDEX claim_article ON claim (article, start);
