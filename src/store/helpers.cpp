@@ -145,10 +145,41 @@ void append_json_string(std::string& out, std::string_view value) {
     out += '"';
 }
 
+// Append `text` at `to` and return the end.
+char* put(char* to, std::string_view text) {
+    std::memcpy(to, text.data(), text.size());
+    return to + text.size();
+}
+
 // Append `fields` as a JSON object of strings to `out`.
 void append_fields_json(std::string& out, const std::map<std::string, std::string>& fields) {
     std::size_t bytes = 2;
-    for (const auto& [key, value] : fields) bytes += key.size() + value.size() + 6;  // quotes, ':' and ','
+    bool plain = true;  // no key or value needs escaping: the usual case
+    for (const auto& [key, value] : fields) {
+        bytes += key.size() + value.size() + 6;  // quotes, ':' and ','
+        plain = plain && next_escape(key, 0) == key.size() && next_escape(value, 0) == value.size();
+    }
+    if (plain) {
+        // Written in place, its size known: appending its eight or so pieces one by one, each
+        // checking the capacity, cost more than the bytes themselves.
+        if (!fields.empty()) bytes -= 1;  // one ',' fewer than fields
+        const std::size_t start = out.size();
+        out.resize(start + bytes);
+        char* at = out.data() + start;
+        *at++ = '{';
+        for (const auto& [key, value] : fields) {
+            if (at != out.data() + start + 1) *at++ = ',';
+            *at++ = '"';
+            at = put(at, key);
+            *at++ = '"';
+            *at++ = ':';
+            *at++ = '"';
+            at = put(at, value);
+            *at++ = '"';
+        }
+        *at = '}';
+        return;
+    }
     out.reserve(out.size() + bytes);
     out += '{';
     bool first = true;
