@@ -19,6 +19,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -29,12 +30,18 @@ namespace {
 constexpr std::size_t k_chunk = 1 << 20;
 constexpr std::size_t k_pending = 256;    // paragraphs and claims written per batch
 
+// What LineReader checks in each line: that it is UTF-8, or nothing, for a pass whose lines go
+// only into the body and a digest that must equal the first pass's before anything is committed
+// (a byte changed since, valid or not, fails that comparison).
+enum class LineCheck { utf8, digest_only };
+
 // Reads a file a line at a time as the body `parse` makes of it: as UTF-8 with a BOM dropped, or
-// decoded by `plan` from another charset; CRLF and lone CR read as LF. Each line is checked to be UTF-8.
+// decoded by `plan` from another charset; CRLF and lone CR read as LF. Each line is checked to be
+// UTF-8 unless `check` says not.
 class LineReader {
 public:
-    LineReader(const ImportOptions& options, std::optional<text::DecodePlan> plan)
-        : m_options(options), m_in(options.path, std::ios::binary) {
+    LineReader(const ImportOptions& options, std::optional<text::DecodePlan> plan, LineCheck check = LineCheck::utf8)
+        : m_options(options), m_in(options.path, std::ios::binary), m_check(check) {
         if (!m_in) throw Error(ErrorKind::input, options.path, "open", std::strerror(errno));
         if (plan) m_decoder.emplace(std::move(*plan));
     }
@@ -93,7 +100,7 @@ private:
             if (m_chunk[m_at] == '\n') ++m_at;  // CRLF: one line end
             m_after_cr = false;
         }
-        if (const auto bad = text::first_invalid_utf8(m_line)) {
+        if (const auto bad = m_check == LineCheck::utf8 ? text::first_invalid_utf8(m_line) : std::nullopt) {
             m_invalid_utf8 = true;
             if (!m_strict) return false;
             throw Error(ErrorKind::input, m_options.path, "byte " + std::to_string(m_raw + *bad), "invalid UTF-8 byte sequence");
@@ -107,36 +114,40 @@ private:
     void read_chunk() {
         m_at = 0;
         if (!m_decoder) {
-            read_raw(m_chunk);
+            m_chunk = read_raw();
             return;
         }
         // Decoded: until some text comes out (a chunk may end inside a character) or the file ends.
-        m_chunk.clear();
+        m_chunk = {};
         while (m_chunk.empty() && !m_ended) {
-            read_raw(m_bytes);
-            m_ended = m_bytes.size() < k_chunk;
-            const auto utf8 = m_decoder->decode(m_bytes, m_ended ? text::ChunkDecoder::Chunk::last : text::ChunkDecoder::Chunk::more);
+            const std::string_view bytes = read_raw();
+            m_ended = bytes.size() < k_chunk;
+            const auto utf8 = m_decoder->decode(bytes, m_ended ? text::ChunkDecoder::Chunk::last : text::ChunkDecoder::Chunk::more);
             if (!utf8) {
                 m_failed = true;
                 return;
             }
-            m_chunk.assign(*utf8);
+            m_chunk = *utf8;  // the decoder's: valid until it decodes the next chunk
         }
     }
 
-    void read_raw(std::string& into) {
-        into.resize(k_chunk);
-        m_in.read(into.data(), static_cast<std::streamsize>(into.size()));
-        into.resize(static_cast<std::size_t>(m_in.gcount()));
+    // Return the file's next chunk, read into a buffer made once and not zero-filled: a string
+    // resized to a chunk filled a megabyte with zeros at each reader's first and last read.
+    std::string_view read_raw() {
+        if (!m_buffer) m_buffer = std::make_unique_for_overwrite<char[]>(k_chunk);
+        m_in.read(m_buffer.get(), static_cast<std::streamsize>(k_chunk));
+        const auto got = static_cast<std::size_t>(m_in.gcount());
         if (m_in.bad()) throw Error(ErrorKind::input, m_options.path, "read", std::strerror(errno));
-        m_read += into.size();
+        m_read += got;
+        return {m_buffer.get(), got};
     }
 
     const ImportOptions& m_options;
     std::ifstream m_in;
+    LineCheck m_check;
     std::optional<text::ChunkDecoder> m_decoder;
-    std::string m_bytes;        // the last bytes read, when decoded
-    std::string m_chunk;        // the last UTF-8 read or decoded
+    std::unique_ptr<char[]> m_buffer;  // the last bytes read
+    std::string_view m_chunk;          // the last UTF-8 read (in m_buffer) or decoded (the decoder's)
     std::size_t m_at = 0;       // next byte of m_chunk
     std::size_t m_read = 0;     // bytes read from the file
     std::size_t m_raw = 0;      // file offset where m_line starts (reading UTF-8)
@@ -330,7 +341,7 @@ ImportResult import_scanned(Store& store, const ImportOptions& options, Scan sca
     const bool body_first = scanned.format == article::Format::text;
     if (body_first) {
         bytes::Sha256 digest;
-        LineReader lines(options, scanned.plan);
+        LineReader lines(options, scanned.plan, LineCheck::digest_only);
         body.hold_open();
         const bool same = lines.start() && lines.each([&](std::string_view line, std::size_t, bool ended) {
             body.write(line);
