@@ -33,6 +33,9 @@ std::unique_ptr<icu::BreakIterator> make_iterator() {
 
 bool ends_with_abbreviation(const icu::UnicodeString& units, std::int32_t end) {
     while (end > 0 && detail::is_space(units.charAt(end - 1))) --end;
+    // Every abbreviation, and an initial, ends in '.', which case folding neither makes nor
+    // changes: without one (a Chinese stop, '?', '!'), no word need be cut out and folded.
+    if (end == 0 || units.charAt(end - 1) != u'.') return false;
     std::int32_t start = end;
     // Abbreviations are short; a bounded look back keeps long lines without spaces linear.
     while (start > 0 && end - start < 12 && !detail::is_space(units.charAt(start - 1))) --start;
