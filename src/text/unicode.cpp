@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -269,14 +270,37 @@ std::string detect_language(std::string_view text) {
     std::size_t kana_hangul = 0;
     std::size_t latin = 0;
     for (std::int32_t i = 0; i < length;) {
+        // Eight ASCII bytes at a time (most of an English text): a byte is a letter when, made lower
+        // case by its 0x20 bit, it lies in 'a'..'z'; the sums below set the high bit of each byte at
+        // or past 'a' and of each past 'z', and stay under 0x100, so no byte carries into the next.
+        if (length - i >= 8) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, data + i, sizeof eight);
+            constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+            constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+            if ((eight & k_highs) == 0) {
+                const std::uint64_t lower = eight | (k_ones * 0x20);
+                const std::uint64_t from_a = lower + k_ones * (0x80 - 'a');
+                const std::uint64_t past_z = lower + k_ones * (0x80 - 'z' - 1);
+                latin += static_cast<std::size_t>(std::popcount(from_a & ~past_z & k_highs));
+                i += 8;
+                continue;
+            }
+        }
         if (data[i] < 0x80) {  // ASCII: a letter is Latin, nothing else counts
             const auto b = data[i++];
             if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) ++latin;
             continue;
         }
         UChar32 c = 0;
-        U8_NEXT(data, i, length, c);
-        if (c < 0) c = 0xFFFD;
+        if ((data[i] & 0xF0) == 0xE0 && length - i >= 3 && (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80 &&
+            (c = ((data[i] & 0x0F) << 12) | ((data[i + 1] & 0x3F) << 6) | (data[i + 2] & 0x3F)) >= 0x800 &&
+            (c < 0xD800 || c > 0xDFFF)) {
+            i += 3;  // a three-byte character (CJK, punctuation), decoded as U8_NEXT would
+        } else {
+            U8_NEXT(data, i, length, c);
+            if (c < 0) c = 0xFFFD;
+        }
         if (c >= 0x4E00 && c <= 0x9FFF) {  // CJK Unified Ideographs, all Han
             ++han;
             continue;
