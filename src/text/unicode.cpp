@@ -71,11 +71,11 @@ std::string to_utf8(const icu::UnicodeString& units) {
 }
 
 bool is_space(UChar32 c) {
-    // ASCII and the CJK ideographs answered here: they are most of what is asked, and ICU's
-    // White_Space in them is TAB to CR and the space (text_space_test checks every code point).
+    // ASCII and everything past U+3000 (CJK) answered here: they are most of what is asked, and
+    // ICU's White_Space there is TAB to CR and the space (text_space_test checks every code point).
     if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-    if (c >= 0x4E00 && c <= 0x9FFF) return false;
-    return u_isUWhiteSpace(c) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF;
+    if (c > 0x3000) return c == 0xFEFF;  // White_Space ends at U+3000
+    return u_isUWhiteSpace(c) || c == 0x3000 || c == 0x00A0;
 }
 
 }  // namespace detail
