@@ -96,6 +96,17 @@ std::string normalize_with(const icu::Normalizer2* normalizer, std::string_view 
 
 }  // namespace
 
+namespace {
+
+// True when the three bytes at `at` are one valid UTF-8 character (U+0800..U+FFFF, no surrogate).
+bool is_three_byte_character(const std::uint8_t* at) {
+    if ((at[0] & 0xF0) != 0xE0 || (at[1] & 0xC0) != 0x80 || (at[2] & 0xC0) != 0x80) return false;
+    const auto c = ((at[0] & 0x0F) << 12) | ((at[1] & 0x3F) << 6) | (at[2] & 0x3F);
+    return c >= 0x800 && (c < 0xD800 || c > 0xDFFF);
+}
+
+}  // namespace
+
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
     const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
     const auto length = static_cast<std::int32_t>(bytes.size());
@@ -115,13 +126,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
             ++i;
             continue;
         }
-        if ((data[i] & 0xF0) == 0xE0 && length - i >= 3 && (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
-            const auto c = ((data[i] & 0x0F) << 12) | ((data[i + 1] & 0x3F) << 6) | (data[i + 2] & 0x3F);
-            if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-                i += 3;
-                continue;
-            }
-        }
+        // A run of three-byte characters (Chinese text) is gone through without going back to
+        // the ASCII test between them.
+        const std::int32_t run = i;
+        while (length - i >= 3 && is_three_byte_character(data + i)) i += 3;
+        if (i > run) continue;
         const std::int32_t start = i;
         UChar32 c = 0;
         U8_NEXT(data, i, length, c);
