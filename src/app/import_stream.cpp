@@ -76,13 +76,20 @@ public:
                     piece = piece.substr(0, static_cast<std::size_t>(static_cast<const char*>(cr) - begin));
                 }
                 const bool ended = piece.size() < left;
-                m_line += piece;
                 m_at += piece.size();
-                if (!ended) break;  // the line goes on in the next chunk
+                if (!ended) {
+                    m_line += piece;
+                    break;  // the line goes on in the next chunk
+                }
+                // A line within the chunk is given as it lies there, not copied first.
+                if (!m_line.empty()) {
+                    m_line += piece;
+                    piece = m_line;
+                }
                 const char end = m_chunk[m_at];
                 m_at += 1;
                 if (end == '\r') m_after_cr = true;
-                if (!finish_line(line, true)) return false;
+                if (!finish_line(line, true, piece)) return false;
             }
             read_chunk();
             if (m_failed) return false;
@@ -90,23 +97,24 @@ public:
             if (m_after_cr && m_chunk.front() == '\n') m_at = 1;  // CRLF across chunks
             m_after_cr = false;
         }
-        return finish_line(line, false);
+        return finish_line(line, false, m_line);
     }
 
 private:
+    // Give `bytes`, the line (in the chunk or in m_line), to `line`.
     template <typename Line>
-    bool finish_line(Line& line, bool ended) {
+    bool finish_line(Line& line, bool ended, std::string_view bytes) {
         if (m_after_cr && m_at < m_chunk.size()) {
             if (m_chunk[m_at] == '\n') ++m_at;  // CRLF: one line end
             m_after_cr = false;
         }
-        if (const auto bad = m_check == LineCheck::utf8 ? text::first_invalid_utf8(m_line) : std::nullopt) {
+        if (const auto bad = m_check == LineCheck::utf8 ? text::first_invalid_utf8(bytes) : std::nullopt) {
             m_invalid_utf8 = true;
             if (!m_strict) return false;
             throw Error(ErrorKind::input, m_options.path, "byte " + std::to_string(m_raw + *bad), "invalid UTF-8 byte sequence");
         }
-        line(std::string_view(m_line), m_offset, ended);
-        m_offset += m_line.size() + (ended ? 1 : 0);
+        line(bytes, m_offset, ended);
+        m_offset += bytes.size() + (ended ? 1 : 0);
         m_line.clear();
         return true;
     }
