@@ -100,12 +100,14 @@ std::string lookup_key(std::string_view line) {
     bool trimmed = true;
     while (trimmed) {
         trimmed = false;
+        // The end bytes first: most lines have no decoration, and 22 calls to memcmp a line to
+        // find none were a fifth of the lookup.
         for (const std::string_view decoration : k_decorations) {
-            if (rest.starts_with(decoration)) {
+            if (!rest.empty() && rest.front() == decoration.front() && rest.starts_with(decoration)) {
                 rest.remove_prefix(decoration.size());
                 trimmed = true;
             }
-            if (rest.ends_with(decoration)) {
+            if (!rest.empty() && rest.back() == decoration.back() && rest.ends_with(decoration)) {
                 rest.remove_suffix(decoration.size());
                 trimmed = true;
             }

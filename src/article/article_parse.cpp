@@ -87,9 +87,12 @@ bool is_source_line(std::string_view body, Span span, const std::vector<Link>& l
 bool detail::is_short_tail_line(std::string_view body, Span span) {
     constexpr std::size_t k_max_code_points = 24;
     const auto line = slice(body, span);
-    const auto code_points = static_cast<std::size_t>(
-        std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    return code_points <= k_max_code_points && detail::find_urls(line).empty();
+    // Counted only until there are too many: most lines are prose, and were counted to their end.
+    std::size_t code_points = 0;
+    for (const char c : line) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++code_points > k_max_code_points) return false;
+    }
+    return detail::find_urls(line).empty();
 }
 
 namespace {

@@ -145,10 +145,62 @@ void append_json_string(std::string& out, std::string_view value) {
     out += '"';
 }
 
+// 1 for each byte a JSON string must escape.
+constexpr std::array<unsigned char, 256> k_escapes = [] {
+    std::array<unsigned char, 256> out{};
+    for (std::size_t b = 0; b < out.size(); ++b) out[b] = needs_escape(static_cast<unsigned char>(b)) ? 1 : 0;
+    return out;
+}();
+
+// True when no byte of `value` needs escaping: whole words tested at once, the few bytes left
+// looked up (a key or value is mostly a handful of bytes, where next_escape's setting up cost
+// more than the test).
+bool is_plain(std::string_view value) {
+    const char* at = value.data();
+    std::size_t left = value.size();
+    for (; left >= k_word; at += k_word, left -= k_word) {
+        if (word_needs_escape(at)) return false;
+    }
+    unsigned bad = 0;
+    for (; left > 0; ++at, --left) bad |= k_escapes[static_cast<unsigned char>(*at)];
+    return bad == 0;
+}
+
+// Append `text` at `to` and return the end.
+char* put(char* to, std::string_view text) {
+    std::memcpy(to, text.data(), text.size());
+    return to + text.size();
+}
+
 // Append `fields` as a JSON object of strings to `out`.
 void append_fields_json(std::string& out, const std::map<std::string, std::string>& fields) {
     std::size_t bytes = 2;
-    for (const auto& [key, value] : fields) bytes += key.size() + value.size() + 6;  // quotes, ':' and ','
+    bool plain = true;  // no key or value needs escaping: the usual case
+    for (const auto& [key, value] : fields) {
+        bytes += key.size() + value.size() + 6;  // quotes, ':' and ','
+        plain = plain && is_plain(key) && is_plain(value);
+    }
+    if (plain) {
+        // Written in place, its size known: appending its eight or so pieces one by one, each
+        // checking the capacity, cost more than the bytes themselves.
+        if (!fields.empty()) bytes -= 1;  // one ',' fewer than fields
+        const std::size_t start = out.size();
+        out.resize(start + bytes);
+        char* at = out.data() + start;
+        *at++ = '{';
+        for (const auto& [key, value] : fields) {
+            if (at != out.data() + start + 1) *at++ = ',';
+            *at++ = '"';
+            at = put(at, key);
+            *at++ = '"';
+            *at++ = ':';
+            *at++ = '"';
+            at = put(at, value);
+            *at++ = '"';
+        }
+        *at = '}';
+        return;
+    }
     out.reserve(out.size() + bytes);
     out += '{';
     bool first = true;

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <string_view>
 
 namespace claimtrack::store_detail {
 namespace {
@@ -25,17 +26,25 @@ void refuse_foreign(SQLite::Database& db, const std::string& path, int version) 
     }
 }
 
-void apply(SQLite::Database& db, const std::string& path, const std::vector<Migration>& list) {
+void run(SQLite::Database& db, const std::string& path, std::string_view name, std::string_view sql) {
+    try {
+        db.exec(std::string(sql));
+    } catch (const SQLite::Exception& e) {
+        throw Error(ErrorKind::io, path, "migration " + std::string(name), e.what());
+    }
+}
+
+void apply(SQLite::Database& db, const std::string& path, const std::vector<Migration>& list,
+           const std::optional<Schema>& fresh) {
     WriteScope write(db);
     // Read again under the write lock: another process may have migrated meanwhile.
     const int version = user_version(db, path);
-    refuse_foreign(db, path, version);
-    for (const Migration& migration : list) {
-        if (migration.version <= version) continue;
-        try {
-            db.exec(std::string(migration.sql));
-        } catch (const SQLite::Exception& e) {
-            throw Error(ErrorKind::io, path, "migration " + std::string(migration.name), e.what());
+    refuse_foreign(db, path, version);  // past it, version 0 means an empty file
+    if (version == 0 && fresh && fresh->version == latest_of(list)) {
+        run(db, path, "schema " + std::to_string(fresh->version), fresh->sql);
+    } else {
+        for (const Migration& migration : list) {
+            if (migration.version > version) run(db, path, migration.name, migration.sql);
         }
     }
     SQLite::Statement problems(db, "PRAGMA foreign_key_check");
@@ -67,7 +76,8 @@ int user_version(SQLite::Database& db, const std::string& path) {
     }
 }
 
-void migrate(SQLite::Database& db, const std::string& path, const std::vector<Migration>& list) {
+void migrate(SQLite::Database& db, const std::string& path, const std::vector<Migration>& list,
+             std::optional<Schema> fresh) {
     const int latest = latest_of(list);
     const int version = user_version(db, path);
     if (version > latest) {
@@ -79,7 +89,7 @@ void migrate(SQLite::Database& db, const std::string& path, const std::vector<Mi
     // foreign_key_check above stands in for them.
     db.exec("PRAGMA foreign_keys = OFF");
     try {
-        apply(db, path, list);
+        apply(db, path, list, fresh);
     } catch (...) {
         db.exec("PRAGMA foreign_keys = ON");
         throw;

@@ -115,7 +115,7 @@ Store::Store(const std::string& path) : m_impl(new Impl{open_database(path), pat
         // It only tunes speed; a file that is not a database is reported by the migration below.
     }
     // Migrate first: a file that is refused must not be touched, not even by the WAL switch.
-    store_detail::migrate(db, path, store_detail::migrations());
+    store_detail::migrate(db, path, store_detail::migrations(), store_detail::latest_schema());
     try {
         db.exec("PRAGMA foreign_keys = ON");
     } catch (const SQLite::Exception& e) {

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 namespace claimtrack::text {
@@ -33,6 +35,9 @@ std::unique_ptr<icu::BreakIterator> make_iterator() {
 
 bool ends_with_abbreviation(const icu::UnicodeString& units, std::int32_t end) {
     while (end > 0 && detail::is_space(units.charAt(end - 1))) --end;
+    // Every abbreviation, and an initial, ends in '.', which case folding neither makes nor
+    // changes: without one (a Chinese stop, '?', '!'), no word need be cut out and folded.
+    if (end == 0 || units.charAt(end - 1) != u'.') return false;
     std::int32_t start = end;
     // Abbreviations are short; a bounded look back keeps long lines without spaces linear.
     while (start > 0 && end - start < 12 && !detail::is_space(units.charAt(start - 1))) --start;
@@ -103,6 +108,24 @@ std::size_t line_break_length(std::string_view text, std::size_t at) {
 // True for the bytes a line break begins with: LF, CR, and the lead byte of U+2028 and U+2029.
 bool may_break_line(char c) { return c == '\n' || c == '\r' || c == '\xE2'; }
 
+// Return where the first byte at or after `from` that may begin a line break is, or text's size.
+// Eight bytes are tested at once (a paragraph is mostly one line): a word holds one of the three
+// when XOR with it leaves a zero byte, which (x - 0x01..) & ~x & 0x80.. tells.
+std::size_t next_break(std::string_view text, std::size_t from) {
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+    const auto zero_byte = [](std::uint64_t x) { return (x - k_ones) & ~x & k_highs; };
+    std::size_t i = from;
+    while (text.size() - i >= sizeof(std::uint64_t)) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        if ((zero_byte(word ^ (k_ones * '\n')) | zero_byte(word ^ (k_ones * '\r')) | zero_byte(word ^ (k_ones * 0xE2))) != 0) break;
+        i += sizeof word;
+    }
+    while (i < text.size() && !may_break_line(text[i])) ++i;
+    return i;
+}
+
 }  // namespace
 
 std::vector<Span> sentences(std::string_view text) {
@@ -110,7 +133,7 @@ std::vector<Span> sentences(std::string_view text) {
     std::vector<Span> out;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
-        while (i < text.size() && !may_break_line(text[i])) ++i;
+        i = next_break(text, i);
         const std::size_t brk = i < text.size() ? line_break_length(text, i) : 1;
         if (brk == 0) continue;
         const auto line = detail::to_utf16(text.substr(line_start, i - line_start));
