@@ -1,5 +1,6 @@
 #include <claimtrack/text.hpp>
 
+#include "text/text_into.hpp"
 #include "text/unicode_utf16.hpp"
 
 #include <unicode/normalizer2.h>
@@ -178,17 +179,18 @@ namespace {
 // neighbour: most CJK text and its punctuation, Latin letters without marks). Then folding is
 // lowering ASCII and simplifying Han characters, one by one. Return nothing for any other text
 // (marks, Hangul jamo, compatibility forms, invalid bytes...); a mark that would combine with the
-// character before it is itself not inert, so it sends the text the long way.
-std::optional<std::string> fold_inert(std::string_view text) {
+// character before it is itself not inert, so it sends the text the long way. Write into `out`
+// and return true, or return false (`out` then holds no result).
+bool fold_inert(std::string_view text, std::string& out) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (normalizer == nullptr || U_FAILURE(status)) return std::nullopt;
+    if (normalizer == nullptr || U_FAILURE(status)) return false;
     const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<std::int32_t>(text.size());
     const char16_t* unified = detail::simplified_unified();
     // No character here folds longer than it is (Han stays Han, full-width ASCII becomes ASCII),
     // so the output is written into a buffer the input's size and cut to length.
-    std::string out(text.size(), '\0');
+    out.resize(text.size());
     auto* written = reinterpret_cast<std::uint8_t*>(out.data());
     std::int32_t at = 0;
     const auto put_ascii = [&](UChar32 c) {
@@ -214,36 +216,48 @@ std::optional<std::string> fold_inert(std::string_view text) {
             put_ascii(' ');
             continue;
         }
-        if (c < 0 || c > 0xFFFF || !normalizer->isInert(c)) return std::nullopt;
+        if (c < 0 || c > 0xFFFF || !normalizer->isInert(c)) return false;
         U8_APPEND_UNSAFE(written, at, detail::simplify_bmp(c));
     }
     out.resize(static_cast<std::size_t>(at));
-    return out;
+    return true;
 }
 
 }  // namespace
 
 std::string fold(std::string_view text) {
+    std::string out;
+    fold(text, out);
+    return out;
+}
+
+void fold(std::string_view text, std::string& out) {
     // ASCII text only changes case under NFKC_Casefold (and has nothing to simplify): the common
     // case of English passages, folded again for every claim they are compared with.
     if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        std::string out(text);
+        out.assign(text);
         for (char& c : out) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         }
-        return out;
+        return;
     }
-    if (auto quick = fold_inert(text)) return std::move(*quick);
-    return detail::fold_with_icu(text);
+    if (fold_inert(text, out)) return;
+    out = detail::fold_with_icu(text);
 }
 
 std::string collapse_space(std::string_view text) {
+    std::string out;
+    collapse_space(text, out);
+    return out;
+}
+
+void collapse_space(std::string_view text, std::string& out) {
     // Decoded in place rather than through UTF-16: this runs on every extracted paragraph and every
     // line of an article. Runs between spaces are copied whole. Invalid sequences become U+FFFD, as
     // a UTF-16 round trip would make them.
     const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<std::int32_t>(text.size());
-    std::string out;
+    out.clear();
     out.reserve(text.size());
     bool pending_space = false;
     std::int32_t run = 0;  // start of the bytes not copied yet, none of them a space
@@ -281,7 +295,6 @@ std::string collapse_space(std::string_view text) {
         }
     }
     flush(length);
-    return out;
 }
 
 std::string detect_language(std::string_view text) {
