@@ -1,10 +1,12 @@
 #include <claimtrack/text.hpp>
 
 #include "text/text_into.hpp"
+#include "text/unicode_utf16.hpp"
 
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace claimtrack;
@@ -57,4 +59,34 @@ TEST_CASE("collapse_space into a reused buffer gives what collapse_space returns
     CHECK(buffer == "a b");
     text::collapse_space("", buffer);
     CHECK(buffer.empty());
+}
+
+TEST_CASE("to_utf16 into a reused Utf16Text gives what to_utf16 returns") {
+    text::detail::Utf16Text reused;
+    for (int round = 0; round < 2; ++round) {
+        for (const std::string& sample : samples()) {
+            text::detail::to_utf16(sample, reused);
+            const text::detail::Utf16Text fresh = text::detail::to_utf16(sample);
+            CHECK(reused.units == fresh.units);
+            CHECK(reused.offsets == fresh.offsets);
+        }
+    }
+}
+
+TEST_CASE("sentences keeps nothing from one call to the next") {
+    // sentences reuses buffers within a thread; a thread of its own starts from none, so each
+    // text's spans there are what they are without the calls before.
+    std::vector<std::string> texts = samples();
+    texts.push_back("First one. Second one! Third?\nA new line. And\r\nanother\u2028line here.");
+    texts.push_back("Dr. Smith paid 3.5 million at https://x.com/a.html?b=1. Then left.");
+    texts.push_back("他说：“今天很好。”然后走了。\n\n第二段。");
+    std::vector<std::vector<Span>> fresh;
+    for (const std::string& sample : texts) {
+        std::vector<Span> spans;
+        std::thread([&] { spans = text::sentences(sample); }).join();
+        fresh.push_back(spans);
+    }
+    for (int round = 0; round < 2; ++round) {
+        for (std::size_t i = 0; i < texts.size(); ++i) CHECK(text::sentences(texts[i]) == fresh[i]);
+    }
 }

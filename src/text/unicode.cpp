@@ -23,6 +23,11 @@ namespace detail {
 
 Utf16Text to_utf16(std::string_view utf8) {
     Utf16Text out;
+    to_utf16(utf8, out);
+    return out;
+}
+
+void to_utf16(std::string_view utf8, Utf16Text& out) {
     const auto* data = reinterpret_cast<const std::uint8_t*>(utf8.data());
     const auto length = static_cast<std::int32_t>(utf8.size());
     // Each byte gives at most one UTF-16 unit (four bytes give two), so the units and their offsets
@@ -76,7 +81,6 @@ Utf16Text to_utf16(std::string_view utf8) {
     out.units.releaseBuffer(units);
     offsets[units] = utf8.size();
     out.offsets.resize(static_cast<std::size_t>(units) + 1);
-    return out;
 }
 
 std::string to_utf8(const icu::UnicodeString& units) {

@@ -70,10 +70,10 @@ bool inside_url(const icu::UnicodeString& units, std::int32_t at) {
     return run.indexOf(u"://") >= 0 || run.startsWith(u"www.");
 }
 
-// Return the sentence boundaries of one line, in UTF-16 units, after our corrections.
-std::vector<std::int32_t> boundaries(icu::BreakIterator& iterator, const icu::UnicodeString& units) {
+// Write the sentence boundaries of one line into `out`, in UTF-16 units, after our corrections.
+void boundaries(icu::BreakIterator& iterator, const icu::UnicodeString& units, std::vector<std::int32_t>& out) {
     iterator.setText(units);
-    std::vector<std::int32_t> out{0};
+    out.assign(1, 0);
     for (std::int32_t b = iterator.next(); b != icu::BreakIterator::DONE; b = iterator.next()) {
         if (b >= units.length()) break;
         if (ends_with_abbreviation(units, b) || inside_number(units, b) || inside_url(units, b)) continue;
@@ -86,7 +86,6 @@ std::vector<std::int32_t> boundaries(icu::BreakIterator& iterator, const icu::Un
         if (b > out.back() && b < units.length()) out.push_back(b);
     }
     out.push_back(units.length());
-    return out;
 }
 
 void add_trimmed(std::vector<Span>& out, const detail::Utf16Text& line, std::size_t base,
@@ -129,24 +128,35 @@ std::size_t next_break(std::string_view text, std::size_t from) {
 }  // namespace
 
 std::vector<Span> sentences(std::string_view text) {
+    // This runs on every paragraph: the line in UTF-16, its cuts and the spans are made in buffers
+    // kept from call to call (they were five allocations a paragraph), and the spans copied out once.
+    struct Scratch {
+        detail::Utf16Text line;
+        std::vector<std::int32_t> cuts;
+        std::vector<Span> spans;
+    };
     thread_local std::unique_ptr<icu::BreakIterator> iterator = make_iterator();
-    std::vector<Span> out;
+    thread_local Scratch scratch;
+    detail::Utf16Text& line = scratch.line;
+    std::vector<Span>& spans = scratch.spans;
+    spans.clear();
     std::size_t line_start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
         i = next_break(text, i);
         const std::size_t brk = i < text.size() ? line_break_length(text, i) : 1;
         if (brk == 0) continue;
-        const auto line = detail::to_utf16(text.substr(line_start, i - line_start));
+        detail::to_utf16(text.substr(line_start, i - line_start), line);
         if (iterator) {
-            const auto cuts = boundaries(*iterator, line.units);
-            for (std::size_t k = 0; k + 1 < cuts.size(); ++k) add_trimmed(out, line, line_start, cuts[k], cuts[k + 1]);
+            boundaries(*iterator, line.units, scratch.cuts);
+            const std::vector<std::int32_t>& cuts = scratch.cuts;
+            for (std::size_t k = 0; k + 1 < cuts.size(); ++k) add_trimmed(spans, line, line_start, cuts[k], cuts[k + 1]);
         } else {
-            add_trimmed(out, line, line_start, 0, line.units.length());
+            add_trimmed(spans, line, line_start, 0, line.units.length());
         }
         i += brk - 1;
         line_start = i + 1;
     }
-    return out;
+    return {spans.begin(), spans.end()};
 }
 
 }  // namespace claimtrack::text

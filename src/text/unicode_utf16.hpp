@@ -17,6 +17,10 @@ struct Utf16Text {
 // Return `utf8` as UTF-16 with the byte offset of every unit (invalid bytes become U+FFFD).
 Utf16Text to_utf16(std::string_view utf8);
 
+// The same, written into `out` (replacing what it held): a caller that converts line after line
+// keeps the capacity of one Utf16Text rather than allocating two buffers a line.
+void to_utf16(std::string_view utf8, Utf16Text& out);
+
 // Return `units` as UTF-8.
 std::string to_utf8(const icu::UnicodeString& units);
 
