@@ -6,8 +6,10 @@
 #include <claimtrack/text.hpp>
 
 #include <algorithm>
+#include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace claimtrack::article {
 namespace {
@@ -17,6 +19,35 @@ namespace {
 constexpr std::size_t k_short_run = 6;
 constexpr std::size_t k_max_held_bytes = 1 << 20;
 constexpr std::size_t k_max_title_bytes = 300;
+
+// Strings whose paragraphs have been given, kept for the next lines' text: every line of an article
+// is copied into a Finished, and the takers read the text without keeping it, so a line's copy
+// reuses a given one's capacity instead of allocating. A few suffice (most lines are given as
+// soon as they are read); a long line's buffer is not kept.
+constexpr std::size_t k_spare_strings = 8;
+constexpr std::size_t k_max_spare_capacity = 1 << 14;
+
+std::vector<std::string>& spare_strings() {
+    thread_local std::vector<std::string> spares;
+    return spares;
+}
+
+// Return `text` in a string, reusing a spare one when there is.
+std::string copy_text(std::string_view text) {
+    std::vector<std::string>& spares = spare_strings();
+    if (spares.empty()) return std::string(text);
+    std::string out = std::move(spares.back());
+    spares.pop_back();
+    out.assign(text);
+    return out;
+}
+
+// Keep `used`'s capacity for copy_text, when it has a buffer worth keeping.
+void keep_spare(std::string&& used) {
+    std::vector<std::string>& spares = spare_strings();
+    if (spares.size() >= k_spare_strings || used.capacity() <= std::string().capacity() || used.capacity() > k_max_spare_capacity) return;
+    spares.push_back(std::move(used));
+}
 
 // Return `links`, on a line that starts at byte `start` of the body, as Links of another text in
 // which that line starts at byte `at` (their targets left out: only their labels are looked at).
@@ -47,7 +78,7 @@ void ParagraphStream::add_line(std::string_view line, std::size_t offset, std::v
     if (m_first_line == 0) m_first_line = m_lines;
     Held held;
     held.finished.index = m_next++;
-    held.finished.text = std::string(line.substr(trimmed.start, trimmed.end - trimmed.start));
+    held.finished.text = copy_text(line.substr(trimmed.start, trimmed.end - trimmed.start));
     const std::string_view text = held.finished.text;
     const Span whole{0, text.size()};
     const detail::LineKinds kinds = detail::classify_line(text);
@@ -154,9 +185,11 @@ void ParagraphStream::deliver(Finished&& finished) {
             if (span.end - span.start <= k_max_title_bytes) first.paragraph.kind = ParagraphKind::title;
             m_title_known = true;
             m_take(std::move(first));
+            keep_spare(std::move(first.text));
         }
     }
     m_take(std::move(finished));
+    keep_spare(std::move(finished.text));
 }
 
 void ParagraphStream::require_text(std::string_view origin) const {
