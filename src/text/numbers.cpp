@@ -365,7 +365,11 @@ std::vector<Quantity> find_quantities(std::string_view text) {
     const std::shared_ptr<const Folded> shared = fold_width_shared(text);
     const Folded& folded = *shared;
     const std::string_view s = folded.view(text);
-    std::vector<Quantity> out;
+    // Found into a vector kept from call to call and copied out at its size: this runs on every
+    // sentence, and growing the answer quantity by quantity cost an allocation for each.
+    thread_local std::vector<Quantity> found;
+    std::vector<Quantity>& out = found;
+    out.clear();
     std::size_t i = 0;
     const std::bitset<0x10000>& wide_starts = quantity_starts();
     while (i < s.size()) {
@@ -400,7 +404,7 @@ std::vector<Quantity> find_quantities(std::string_view text) {
         out.push_back({folded.to_origin(q.begin, q.end), q.value, q.upper, q.unit, q.approximate});
         i = q.end;
     }
-    return out;
+    return {std::make_move_iterator(out.begin()), std::make_move_iterator(out.end())};
 }
 
 }  // namespace claimtrack::numbers
