@@ -4,6 +4,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
 #include <array>
@@ -72,7 +73,13 @@ bool inside_url(const icu::UnicodeString& units, std::int32_t at) {
 
 // Write the sentence boundaries of one line into `out`, in UTF-16 units, after our corrections.
 void boundaries(icu::BreakIterator& iterator, const icu::UnicodeString& units, std::vector<std::int32_t>& out) {
-    iterator.setText(units);
+    // Given as a UText, not the UnicodeString: setText(UnicodeString) keeps a copy for getText()
+    // that shares the string's buffer, and the reused line would then allocate a new one for the
+    // next line. The UText only points at the units, which outlive this call.
+    UErrorCode status = U_ZERO_ERROR;
+    UText text = UTEXT_INITIALIZER;
+    utext_openConstUnicodeString(&text, &units, &status);
+    iterator.setText(&text, status);
     out.assign(1, 0);
     for (std::int32_t b = iterator.next(); b != icu::BreakIterator::DONE; b = iterator.next()) {
         if (b >= units.length()) break;
@@ -86,6 +93,7 @@ void boundaries(icu::BreakIterator& iterator, const icu::UnicodeString& units, s
         if (b > out.back() && b < units.length()) out.push_back(b);
     }
     out.push_back(units.length());
+    utext_close(&text);
 }
 
 void add_trimmed(std::vector<Span>& out, const detail::Utf16Text& line, std::size_t base,
