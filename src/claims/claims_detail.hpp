@@ -75,6 +75,8 @@ struct Draft {
 
 // Return `s` split at clause punctuation outside quotes and book-title marks.
 std::vector<Clause> split_clauses(std::string_view s);
+// Set `out` to `split_clauses(s)`, in its storage: the extractor reuses one vector for every sentence.
+void split_clauses(std::string_view s, std::vector<Clause>& out);
 
 // A lexicon list hashed once for exact look-ups ("is this character a surname?"). Most words asked
 // about are not entries: a table of the entries' lengths and last two bytes rules them out before
@@ -105,6 +107,8 @@ private:
 // `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`,
 // else a byte at or before the first one (0 when not known).
 std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix = 0);
+// Set `out` to `find_mentions(s, first_suffix)`, in its storage.
+void find_mentions(std::string_view s, std::size_t first_suffix, std::vector<Mention>& out);
 
 // Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a
 // one-character word of the generic stems lexicon or holds a longer one anywhere.
@@ -381,6 +385,8 @@ public:
     // Set `first` to the first occurrence of each of the `firsts` lists in `s` (npos: none), and
     // return, for each of the `listed` lists, the entry listed first among those occurring in `s`.
     std::vector<std::string_view> scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const;
+    // The same, setting `listed` to what `scan` returns, in its storage.
+    void scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first, std::vector<std::string_view>& listed) const;
 
     // The most `listed` lists a scan takes: its best entries are kept on the stack, not allocated.
     static constexpr std::size_t k_most_listed = 8;
@@ -498,6 +504,11 @@ private:
     Terms m_terms;
     std::vector<Scored> m_pending;  // the claims of the sentence before, which a doubt may still hedge
     ExtractContext m_context;
+    // Per sentence, kept so their storage is reused rather than allocated again for each one.
+    Sentence m_sentence;
+    std::vector<std::string_view> m_listed;  // the sentence's first listed cues
+    std::vector<Span> m_spans;               // the paragraph's sentences
+    std::vector<Draft> m_drafts;
 };
 
 // Return the claims of `article` as `extract` does, each with its score terms.

@@ -362,6 +362,12 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
 
 std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix) {
     std::vector<Mention> out;
+    find_mentions(s, first_suffix, out);
+    return out;
+}
+
+void find_mentions(std::string_view s, std::size_t first_suffix, std::vector<Mention>& out) {
+    out.clear();
     const NameIndex& index = name_index();
     const CueIndex& names = index.index;  // where it offers nothing, `lexicon_at` finds nothing
     // The suffixes are Han words: where none occurs at any byte, none is found at a character.
@@ -404,7 +410,6 @@ std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix)
         }
         i += char_length(s, i);
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

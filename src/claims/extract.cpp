@@ -89,30 +89,29 @@ void add_halves(Sentence& s) {
               [](const numbers::Quantity& a, const numbers::Quantity& b) { return a.span.start < b.span.start; });
 }
 
-// Return the sentence at `span` of paragraph `text`, which starts at byte `offset` of the body;
-// set `listed` to its first listed cues (a `CueList` each).
-Sentence make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous,
-                       std::vector<std::string_view>& listed) {
-    Sentence s;
+// Set `s` to the sentence at `span` of paragraph `text`, which starts at byte `offset` of the body,
+// and `listed` to its first listed cues (a `CueList` each). Both keep their storage from the
+// sentence before: every field is set anew.
+void make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous,
+                   Sentence& s, std::vector<std::string_view>& listed) {
     s.text = text.substr(span.start, span.end - span.start);
     s.offset = offset + span.start;
     s.english = is_english(s.text);
-    listed = cues(s.english).scan(s.text, s.first_cue);  // s.first_cue: what first_cues(s.text, s.english) gives
-    s.clauses = split_clauses(s.text);
-    s.mentions = find_mentions(s.text, s.first_cue[k_org_suffix_cue]);
+    cues(s.english).scan(s.text, s.first_cue, listed);  // s.first_cue: what first_cues(s.text, s.english) gives
+    split_clauses(s.text, s.clauses);
+    find_mentions(s.text, s.first_cue[k_org_suffix_cue], s.mentions);
     add_known_names(s.text, previous.aliases, s.mentions);
     s.dates = numbers::find_dates(s.text, date);
-    for (auto& q : numbers::find_quantities(s.text)) {
-        const bool in_date = std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) {
+    s.quantities = numbers::find_quantities(s.text);
+    std::erase_if(s.quantities, [&](const numbers::Quantity& q) {
+        return std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) {
             return q.span.start < d.span.end && d.span.start < q.span.end;
         });
-        if (!in_date) s.quantities.push_back(std::move(q));
-    }
+    });
     if (s.english) add_halves(s);
     s.previous_person = previous.person;
     s.previous_entity = previous.entity;
     s.company = previous.company;
-    return s;
 }
 
 std::string carrier(const Draft& d) {
@@ -278,9 +277,9 @@ std::vector<Span> windows(std::string_view text, Span span) {
     return out;
 }
 
-// Return the sentences of paragraph `text` as spans of it, long ones in windows.
-std::vector<Span> sentence_spans(std::string_view text) {
-    std::vector<Span> spans;
+// Set `spans` to the sentences of paragraph `text` as spans of it, long ones in windows.
+void sentence_spans(std::string_view text, std::vector<Span>& spans) {
+    spans.clear();
     for (const Span local : text::sentences(text)) {
         if (local.end - local.start <= k_max_sentence) {
             spans.push_back(local);
@@ -288,7 +287,6 @@ std::vector<Span> sentence_spans(std::string_view text) {
             for (const Span part : windows(text, local)) spans.push_back(part);
         }
     }
-    return spans;
 }
 
 std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std::string previous) {
@@ -311,9 +309,11 @@ detail::ScoredExtractor::ScoredExtractor(Id article, std::string date, std::stri
 }
 
 void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t offset) {
-    for (const Span span : sentence_spans(text)) {
-        std::vector<std::string_view> listed;
-        const Sentence s = make_sentence(text, span, offset, m_date, m_context, listed);
+    sentence_spans(text, m_spans);
+    for (const Span span : m_spans) {
+        make_sentence(text, span, offset, m_date, m_context, m_sentence, m_listed);
+        const Sentence& s = m_sentence;
+        const std::vector<std::string_view>& listed = m_listed;
         // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
         const bool doubt = !listed[k_doubts].empty();
         for (auto& scored : m_pending) {

@@ -99,6 +99,12 @@ std::string_view trim_view(std::string_view s) {
 std::vector<Clause> split_clauses(std::string_view s) {
     std::vector<Clause> out;
     out.reserve(8);  // most sentences have a few clauses: one allocation, not three or four
+    split_clauses(s, out);
+    return out;
+}
+
+void split_clauses(std::string_view s, std::vector<Clause>& out) {
+    out.clear();
     std::size_t begin = 0;
     int depth = 0;
     bool in_ascii_quote = false;
@@ -125,7 +131,6 @@ std::vector<Clause> split_clauses(std::string_view s) {
     }
     if (s.size() > begin) out.push_back({begin, s.size()});
     if (out.empty()) out.push_back({0, s.size()});
-    return out;
 }
 
 std::size_t clause_at(const Sentence& s, std::size_t pos) {
