@@ -150,9 +150,9 @@ std::vector<Draft> detect_comparisons(const Sentence& s) {
         d.kind = ClaimKind::comparison;
         d.begin = subject != nullptr ? std::max(c.begin, std::min(subject->begin, cue->begin)) : cue->begin;
         d.end = end;
-        d.fields = {{"subject", subject_name},
-                    {"relation", trim_text(s.text.substr(cue->begin, cue->end - cue->begin)) + extra},
-                    {"object", std::move(object)}};
+        d.fields.emplace("subject", std::move(subject_name));
+        d.fields.emplace("relation", trim_text(s.text.substr(cue->begin, cue->end - cue->begin)) + extra);
+        d.fields.emplace("object", std::move(object));
         d.named = true;
         out.push_back(std::move(d));
     }

@@ -76,9 +76,13 @@ std::vector<Draft> english_fact(const Sentence& s) {
         d.kind = ClaimKind::event;
         d.begin = m.begin;
         d.end = end;
-        d.fields = {{"actor", m.name}, {"action", std::move(action)}, {"when", ""}};
+        d.fields.emplace("actor", m.name);
+        d.fields.emplace("action", std::move(action));
+        d.fields.emplace("when", "");
         d.named = m.type != EntityType::name;
-        return {d};
+        std::vector<Draft> out;
+        out.push_back(std::move(d));
+        return out;
     }
     return {};
 }
@@ -220,7 +224,9 @@ std::optional<Draft> verb_event(const Sentence& s, bool speech) {
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
     d.end = end;
-    d.fields = {{"actor", actor->name}, {"action", std::move(action)}, {"when", sentence_when(s)}};
+    d.fields.emplace("actor", actor->name);
+    d.fields.emplace("action", std::move(action));
+    d.fields.emplace("when", sentence_when(s));
     d.named = actor->type != EntityType::name || actor->name == s.company;
     return d;
 }
@@ -231,7 +237,11 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
     const bool hedged = how.hedged;
     const std::string when = sentence_when(s);
     if (!when.empty() || hedged) {
-        if (auto d = verb_event(s, how.speech)) return {std::move(*d)};
+        if (auto d = verb_event(s, how.speech)) {
+            std::vector<Draft> out;
+            out.push_back(std::move(*d));  // `return {…}` would copy it out of an initializer list
+            return out;
+        }
     }
     if (how.need_verb) return {};
     if (when.empty() && !hedged) return s.english ? english_fact(s) : std::vector<Draft>{};
@@ -255,9 +265,13 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
     d.end = end;
-    d.fields = {{"actor", actor->name}, {"action", action}, {"when", when}};
+    d.fields.emplace("actor", actor->name);
+    d.fields.emplace("action", std::move(action));
+    d.fields.emplace("when", when);
     d.named = actor->type != EntityType::name || actor->name == s.company;
-    return {d};
+    std::vector<Draft> out;
+    out.push_back(std::move(d));
+    return out;
 }
 
 }  // namespace claimtrack::claims::detail

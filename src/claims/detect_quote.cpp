@@ -300,17 +300,22 @@ std::vector<Draft> detect_quotes(const Sentence& s) {
     if (!who) return {};
     const auto words = words_for(s, *verb, *who);
     if (!words) return {};
-    const std::string quote = trim_text(s.text.substr(words->begin, words->end - words->begin));
+    std::string quote = trim_text(s.text.substr(words->begin, words->end - words->begin));
     if (quote.size() < 4) return {};
     Draft d;
     d.kind = ClaimKind::quote;
     d.begin = std::min({who->begin, verb->begin, words->begin});
     d.end = std::max({verb->end, words->end, who->end});
-    d.fields = {{"speaker", who->name}, {"quote", quote}, {"venue", venue_of(s, who->begin, verb->begin)}};
+    // Emplaced, not assigned from an initializer list: that would copy each string twice more.
+    d.fields.emplace("speaker", who->name);
+    d.fields.emplace("quote", std::move(quote));
+    d.fields.emplace("venue", venue_of(s, who->begin, verb->begin));
     split_venue_place(d.fields);
-    if (const auto when = sentence_when(s); !when.empty()) d.fields["when"] = when;
+    if (auto when = sentence_when(s); !when.empty()) d.fields["when"] = std::move(when);
     d.named = true;
-    return {d};
+    std::vector<Draft> out;
+    out.push_back(std::move(d));  // `return {d}` would copy the draft out of an initializer list
+    return out;
 }
 
 }  // namespace claimtrack::claims::detail

@@ -193,15 +193,24 @@ bool announcement(const Sentence& s, const std::vector<Draft>& drafts, bool hedg
     return true;
 }
 
-std::vector<Draft> detect_all(const Sentence& s, bool hedged) {
-    std::vector<Draft> drafts = detect_roles(s);
+// Return true if `action` starts with `actor` and then "'s" or "’s": "Mistral's model beat …".
+bool possessed_by(std::string_view action, std::string_view actor) {
+    if (!action.starts_with(actor)) return false;
+    const auto rest = action.substr(actor.size());
+    return rest.starts_with("'s") || rest.starts_with("’s");
+}
+
+// Set `drafts` (its storage reused from the sentence before) to the drafts of `s`.
+void detect_all(const Sentence& s, bool hedged, std::vector<Draft>& drafts) {
+    drafts.clear();
+    for (auto& d : detect_roles(s)) drafts.push_back(std::move(d));
     for (auto& d : detect_quotes(s)) drafts.push_back(std::move(d));
     for (auto& d : detect_quantities(s)) drafts.push_back(std::move(d));
     for (auto& d : detect_comparisons(s)) drafts.push_back(std::move(d));
     if (Draft event; announcement(s, drafts, hedged, event)) {
         std::erase_if(drafts, [](const Draft& d) { return d.kind == ClaimKind::quote; });
         drafts.push_back(std::move(event));
-        return drafts;
+        return;
     }
     // A dated or reported action stated beside its figures ("今年5月，X完成了120亿元融资") or a
     // ranking ("X released its model on Monday, the first…") is also an event; beside a ranking only
@@ -213,12 +222,10 @@ std::vector<Draft> detect_all(const Sentence& s, bool hedged) {
     const bool alone = drafts.empty();
     if (alone || (only_figures && (hedged || !s.dates.empty()))) {
         for (auto& d : detect_events(s, {hedged, !alone && !counts, false})) {
-            const auto& actor = d.fields["actor"];
-            const bool possessor = d.fields["action"].starts_with(actor + "'s") || d.fields["action"].starts_with(actor + "’s");
+            const bool possessor = possessed_by(d.fields["action"], d.fields["actor"]);
             if (alone || !possessor) drafts.push_back(std::move(d));  // "Mistral's model beat …": a comparison only
         }
     }
-    return drafts;
 }
 
 Span clause_span(const Sentence& s, const Draft& d) {
@@ -322,7 +329,8 @@ void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t o
         }
         m_pending.clear();
         const bool hedged = !listed[k_hedges].empty();
-        auto drafts = detect_all(s, hedged && !doubt);
+        detect_all(s, hedged && !doubt, m_drafts);
+        std::vector<Draft>& drafts = m_drafts;
         m_context.person = last_person(s, drafts, m_context.person);  // before `emit` takes the drafts' fields
         emit(m_article, s, listed, drafts, hedged, m_terms, m_pending);
         m_context.entity = main_entity(s);  // only the sentence just before lends its entity
