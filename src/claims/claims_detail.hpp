@@ -463,6 +463,11 @@ std::vector<Draft> detect_roles(const Sentence& s);
 std::vector<Draft> detect_quotes(const Sentence& s);
 std::vector<Draft> detect_quantities(const Sentence& s);
 std::vector<Draft> detect_comparisons(const Sentence& s);
+// The same, each adding its drafts to the end of `out`: detect_all gathers them in one vector.
+void detect_roles(const Sentence& s, std::vector<Draft>& out);
+void detect_quotes(const Sentence& s, std::vector<Draft>& out);
+void detect_quantities(const Sentence& s, std::vector<Draft>& out);
+void detect_comparisons(const Sentence& s, std::vector<Draft>& out);
 // How `detect_events` looks: `hedged` for a reported sentence (no date needed); `need_verb` to find
 // only an action named by an event verb; `speech` to take a speech verb as one ("X said it would…").
 struct EventSearch {

@@ -122,6 +122,11 @@ std::string measured_before(const Sentence& s, std::size_t k, const Cue& cue) {
 
 std::vector<Draft> detect_comparisons(const Sentence& s) {
     std::vector<Draft> out;
+    detect_comparisons(s, out);
+    return out;
+}
+
+void detect_comparisons(const Sentence& s, std::vector<Draft>& out) {
     for (std::size_t k = 0; k < s.clauses.size(); ++k) {
         const auto& c = s.clauses[k];
         std::string extra;
@@ -156,7 +161,6 @@ std::vector<Draft> detect_comparisons(const Sentence& s) {
         d.named = true;
         out.push_back(std::move(d));
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

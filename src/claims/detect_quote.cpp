@@ -294,14 +294,20 @@ void split_venue_place(std::map<std::string, std::string>& fields) {
 }  // namespace
 
 std::vector<Draft> detect_quotes(const Sentence& s) {
+    std::vector<Draft> out;
+    detect_quotes(s, out);
+    return out;
+}
+
+void detect_quotes(const Sentence& s, std::vector<Draft>& out) {
     const auto verb = first_speech_verb(s);
-    if (!verb) return {};
+    if (!verb) return;
     const auto who = speaker_for(s, *verb);
-    if (!who) return {};
+    if (!who) return;
     const auto words = words_for(s, *verb, *who);
-    if (!words) return {};
+    if (!words) return;
     std::string quote = trim_text(s.text.substr(words->begin, words->end - words->begin));
-    if (quote.size() < 4) return {};
+    if (quote.size() < 4) return;
     Draft d;
     d.kind = ClaimKind::quote;
     d.begin = std::min({who->begin, verb->begin, words->begin});
@@ -313,9 +319,7 @@ std::vector<Draft> detect_quotes(const Sentence& s) {
     split_venue_place(d.fields);
     if (auto when = sentence_when(s); !when.empty()) d.fields["when"] = std::move(when);
     d.named = true;
-    std::vector<Draft> out;
-    out.push_back(std::move(d));  // `return {d}` would copy the draft out of an initializer list
-    return out;
+    out.push_back(std::move(d));
 }
 
 }  // namespace claimtrack::claims::detail

@@ -132,6 +132,11 @@ std::optional<Mention> organization_for(const Sentence& s, const RoleHit& hit, c
 
 std::vector<Draft> detect_roles(const Sentence& s) {
     std::vector<Draft> out;
+    detect_roles(s, out);
+    return out;
+}
+
+void detect_roles(const Sentence& s, std::vector<Draft>& out) {
     for (const auto& hit : role_hits(s)) {
         auto person = person_after(s, hit);
         if (!person) person = person_before(s, hit);
@@ -149,7 +154,6 @@ std::vector<Draft> detect_roles(const Sentence& s) {
         d.named = true;
         out.push_back(std::move(d));
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

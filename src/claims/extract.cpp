@@ -203,10 +203,10 @@ bool possessed_by(std::string_view action, std::string_view actor) {
 // Set `drafts` (its storage reused from the sentence before) to the drafts of `s`.
 void detect_all(const Sentence& s, bool hedged, std::vector<Draft>& drafts) {
     drafts.clear();
-    for (auto& d : detect_roles(s)) drafts.push_back(std::move(d));
-    for (auto& d : detect_quotes(s)) drafts.push_back(std::move(d));
-    for (auto& d : detect_quantities(s)) drafts.push_back(std::move(d));
-    for (auto& d : detect_comparisons(s)) drafts.push_back(std::move(d));
+    detect_roles(s, drafts);
+    detect_quotes(s, drafts);
+    detect_quantities(s, drafts);
+    detect_comparisons(s, drafts);
     if (Draft event; announcement(s, drafts, hedged, event)) {
         std::erase_if(drafts, [](const Draft& d) { return d.kind == ClaimKind::quote; });
         drafts.push_back(std::move(event));
