@@ -452,8 +452,9 @@ std::span<const std::string_view> trailing_verbs();
 // the article's company when no subject is named.
 bool refers_to_company(std::string_view text);
 
-// Return the main organisation or place of `s` (its first such mention), or "".
-std::string main_entity(const Sentence& s);
+// Return the main organisation or place of `s` (its first such mention), or "": a view of the
+// name in `s.mentions`.
+std::string_view main_entity(const Sentence& s);
 
 // Return true if a phrase of the `zh_not_speech` lexicon ("小说", "说明") covers the speech verb at
 // [`begin`, `end`) of `s`: the verb there is not reported speech.

@@ -10,12 +10,12 @@ namespace {
 constexpr std::string_view k_leading[] = {"就", "也", "还", "又", "已经", "已", "曾经", "曾", "都", " "};
 constexpr std::string_view k_commentary[] = {"所幸", "但", "不过", "可是", "然而", "彻底", "but ", "although ", "though "};
 
-std::string strip_leading(std::string text) {
+std::string strip_leading(std::string_view text) {
     for (bool again = true; again;) {
         again = false;
         for (const auto w : k_leading) {
             if (text.starts_with(w)) {
-                text.erase(0, w.size());
+                text.remove_prefix(w.size());
                 again = true;
             }
         }
@@ -251,13 +251,13 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
     if (actor == nullptr) return {};
     std::size_t k = clause_at(s, actor->begin);
     std::size_t end = s.clauses[k].end;
-    std::string action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
+    std::string action = strip_leading(s.text.substr(actor->end, end - actor->end));
     for (const std::string_view possessive : {"'s ", "’s "}) {
         if (action.starts_with(possessive)) action = actor->name + action;  // "Larkspur's shares have lost…"
     }
     if (action.size() < 12 && k + 1 < s.clauses.size() && !is_commentary(s.text.substr(s.clauses[k + 1].begin))) {
         end = s.clauses[k + 1].end;  // "SemiAnalysis就分析过，华为的方案…": the finding is the next clause
-        action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
+        action = strip_leading(s.text.substr(actor->end, end - actor->end));
     }
     if (action.size() < 6 || action.starts_with("的")) return {};  // "星河的固态硬盘…": a possessor, not an actor
     if (!usable_actor(*actor)) return {};

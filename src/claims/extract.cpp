@@ -296,7 +296,8 @@ void sentence_spans(std::string_view text, std::vector<Span>& spans) {
     }
 }
 
-std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std::string previous) {
+// Set `previous` to the last person `s` names, if any: in place, its storage kept.
+void update_last_person(const Sentence& s, const std::vector<Draft>& drafts, std::string& previous) {
     for (const auto& m : s.mentions) {
         if (m.type == EntityType::person) previous = m.name;
     }
@@ -304,7 +305,6 @@ std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std
         if (d.kind == ClaimKind::role) previous = d.fields.at("person");
         if (d.kind == ClaimKind::quote) previous = d.fields.at("speaker");
     }
-    return previous;
 }
 
 }  // namespace
@@ -331,7 +331,7 @@ void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t o
         const bool hedged = !listed[k_hedges].empty();
         detect_all(s, hedged && !doubt, m_drafts);
         std::vector<Draft>& drafts = m_drafts;
-        m_context.person = last_person(s, drafts, m_context.person);  // before `emit` takes the drafts' fields
+        update_last_person(s, drafts, m_context.person);  // before `emit` takes the drafts' fields
         emit(m_article, s, listed, drafts, hedged, m_terms, m_pending);
         m_context.entity = main_entity(s);  // only the sentence just before lends its entity
         for (const auto& m : s.mentions) {
