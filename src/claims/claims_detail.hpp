@@ -251,6 +251,10 @@ std::size_t find_from(std::string_view s, std::string_view needle, std::size_t f
 // Return every start of `needle` in `s` (as a word when `needle` is Latin).
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
 
+// Return the first start at or after `from` that `find_all(s, needle)` gives, or npos: stepping
+// with `find_next(s, needle, at + 1)` visits what `find_all` lists without allocating the list.
+std::size_t find_next(std::string_view s, std::string_view needle, std::size_t from);
+
 // Return true if `needle` occurs at byte `i` as `find_all` finds it (as a word when it is Latin).
 inline bool occurs_at(std::string_view s, std::size_t i, std::string_view needle) {
     return is_latin_letter(needle.front()) ? word_at(s, i, needle) : has_at(s, i, needle);

@@ -241,7 +241,7 @@ std::string en_venue(const Sentence& s) {
         std::string lowered;
     };
     std::vector<After> afters;
-    for (const std::size_t word : find_all(s.text, "at")) {
+    for (auto word = find_next(s.text, "at", 0); word != std::string_view::npos; word = find_next(s.text, "at", word + 1)) {
         const std::size_t at = word + 3;
         if (!has_at(s.text, word + 2, " ")) continue;
         auto stop = s.text.find_first_of(",.;", at);

@@ -274,7 +274,9 @@ void add_known_names(std::string_view s, const KnownNames& known, std::vector<Me
         }
     }
     for (const KnownNames::Entry* entry : known.others()) {
-        for (const std::size_t at : find_all(s, entry->first)) found.emplace_back(entry, at);
+        for (auto at = find_next(s, entry->first, 0); at != std::string_view::npos; at = find_next(s, entry->first, at + 1)) {
+            found.emplace_back(entry, at);
+        }
     }
     // Taken in the order of the forms, then of the places: which of two overlapping forms wins
     // stays what it was when the forms were searched one by one.

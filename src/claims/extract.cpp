@@ -67,7 +67,7 @@ void each_text_paragraph(const Article& article, Visit visit) {
 
 // "half of its costs", "about half the compute": 50%; not "the first half of 2025", a period.
 void add_halves(Sentence& s) {
-    for (const std::size_t at : find_all(s.text, "half")) {
+    for (auto at = find_next(s.text, "half", 0); at != std::string_view::npos; at = find_next(s.text, "half", at + 1)) {
         const auto before = s.text.substr(0, at);
         if (before.ends_with("first ") || before.ends_with("second ") || before.ends_with("and a ") ||
             has_at(s.text, at + 4, "-")) {
