@@ -481,6 +481,8 @@ struct EventSearch {
     bool speech = false;
 };
 std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how);
+// The same, adding its drafts to the end of `out`.
+void detect_events(const Sentence& s, const EventSearch& how, std::vector<Draft>& out);
 
 // A claim with the terms its check-worthiness is the clamped sum of.
 struct Scored {

@@ -64,7 +64,7 @@ std::optional<std::size_t> past_verb_end(std::string_view text, std::size_t i) {
 }
 
 // An undated English statement of what a named actor did: "Senator Vance voted against the bill".
-std::vector<Draft> english_fact(const Sentence& s) {
+void english_fact(const Sentence& s, std::vector<Draft>& out) {
     for (const auto& m : s.mentions) {
         if (m.end + 1 >= s.text.size() || s.text[m.end] != ' ') continue;
         const auto verb_end = past_verb_end(s.text, m.end + 1);
@@ -80,11 +80,9 @@ std::vector<Draft> english_fact(const Sentence& s) {
         d.fields.emplace("action", std::move(action));
         d.fields.emplace("when", "");
         d.named = m.type != EntityType::name;
-        std::vector<Draft> out;
         out.push_back(std::move(d));
-        return out;
+        return;
     }
-    return {};
 }
 
 // The verb of a dated action, found through the lexicon's event verbs (and, when `speech`, its
@@ -234,21 +232,29 @@ std::optional<Draft> verb_event(const Sentence& s, bool speech) {
 }  // namespace
 
 std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
+    std::vector<Draft> out;
+    detect_events(s, how, out);
+    return out;
+}
+
+void detect_events(const Sentence& s, const EventSearch& how, std::vector<Draft>& out) {
     const bool hedged = how.hedged;
     const std::string when = sentence_when(s);
     if (!when.empty() || hedged) {
         if (auto d = verb_event(s, how.speech)) {
-            std::vector<Draft> out;
-            out.push_back(std::move(*d));  // `return {…}` would copy it out of an initializer list
-            return out;
+            out.push_back(std::move(*d));
+            return;
         }
     }
-    if (how.need_verb) return {};
-    if (when.empty() && !hedged) return s.english ? english_fact(s) : std::vector<Draft>{};
+    if (how.need_verb) return;
+    if (when.empty() && !hedged) {
+        if (s.english) english_fact(s, out);
+        return;
+    }
     const std::size_t after = s.dates.empty() ? 0 : s.dates.front().span.end;
     const Mention* actor = mention_after(s, after, s.text.size(), true, true);
     if (actor == nullptr) actor = mention_after(s, 0, s.text.size(), true, true);  // "X lost half since January"
-    if (actor == nullptr) return {};
+    if (actor == nullptr) return;
     std::size_t k = clause_at(s, actor->begin);
     std::size_t end = s.clauses[k].end;
     std::string action = strip_leading(s.text.substr(actor->end, end - actor->end));
@@ -259,8 +265,8 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
         end = s.clauses[k + 1].end;  // "SemiAnalysis就分析过，华为的方案…": the finding is the next clause
         action = strip_leading(s.text.substr(actor->end, end - actor->end));
     }
-    if (action.size() < 6 || action.starts_with("的")) return {};  // "星河的固态硬盘…": a possessor, not an actor
-    if (!usable_actor(*actor)) return {};
+    if (action.size() < 6 || action.starts_with("的")) return;  // "星河的固态硬盘…": a possessor, not an actor
+    if (!usable_actor(*actor)) return;
     Draft d;
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
@@ -269,9 +275,7 @@ std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
     d.fields.emplace("action", std::move(action));
     d.fields.emplace("when", when);
     d.named = actor->type != EntityType::name || actor->name == s.company;
-    std::vector<Draft> out;
     out.push_back(std::move(d));
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

@@ -221,9 +221,12 @@ void detect_all(const Sentence& s, bool hedged, std::vector<Draft>& drafts) {
     const bool counts = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.kind == ClaimKind::quantity; });
     const bool alone = drafts.empty();
     if (alone || (only_figures && (hedged || !s.dates.empty()))) {
-        for (auto& d : detect_events(s, {hedged, !alone && !counts, false})) {
-            const bool possessor = possessed_by(d.fields["action"], d.fields["actor"]);
-            if (alone || !possessor) drafts.push_back(std::move(d));  // "Mistral's model beat …": a comparison only
+        const std::size_t events = drafts.size();
+        detect_events(s, {hedged, !alone && !counts, false}, drafts);
+        if (!alone) {  // "Mistral's model beat …": a comparison only
+            drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(events), drafts.end(),
+                                        [](Draft& d) { return possessed_by(d.fields["action"], d.fields["actor"]); }),
+                         drafts.end());
         }
     }
 }
