@@ -155,6 +155,10 @@ private:
 // Add to `mentions` (kept in order) each place `s` uses a known short form, as if each form of
 // `known` were looked for in turn, in order, every occurrence taken unless it overlaps a mention.
 void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions);
+// The same, gathering the forms found in `found` (cleared first): the extractor lends one vector to
+// every sentence rather than have each allocate its own.
+using KnownHits = std::vector<std::pair<const KnownNames::Entry*, std::size_t>>;
+void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions, KnownHits& found);
 
 // Return a Chinese personal name (surname + 1-2 characters) starting at byte `i`, or nothing.
 std::optional<Mention> han_name_at(std::string_view s, std::size_t i);
@@ -521,6 +525,7 @@ private:
     std::vector<std::string_view> m_listed;  // the sentence's first listed cues
     std::vector<Span> m_spans;               // the paragraph's sentences
     std::vector<Draft> m_drafts;
+    KnownHits m_known_hits;  // add_known_names' scratch
 };
 
 // Return the claims of `article` as `extract` does, each with its score terms.

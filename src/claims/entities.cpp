@@ -252,11 +252,16 @@ const std::vector<const KnownNames::Entry*>* KnownNames::starting_with(std::stri
 }
 
 void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions) {
+    KnownHits found;
+    add_known_names(s, known, mentions, found);
+}
+
+void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions, KnownHits& found) {
     // Every occurrence of every form, as find_all finds them: a form that begins with a multi-byte
     // character at any byte where it starts (its first byte is a lead byte, so only where a
     // character starts); the others through find_all itself.
     if (known.all().empty()) return;
-    std::vector<std::pair<const KnownNames::Entry*, std::size_t>> found;
+    found.clear();
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto lead = static_cast<unsigned char>(s[i]);
         if (lead < 0x80) {

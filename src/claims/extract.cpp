@@ -93,14 +93,14 @@ void add_halves(Sentence& s) {
 // and `listed` to its first listed cues (a `CueList` each). Both keep their storage from the
 // sentence before: every field is set anew.
 void make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous,
-                   Sentence& s, std::vector<std::string_view>& listed) {
+                   Sentence& s, std::vector<std::string_view>& listed, KnownHits& known_hits) {
     s.text = text.substr(span.start, span.end - span.start);
     s.offset = offset + span.start;
     s.english = is_english(s.text);
     cues(s.english).scan(s.text, s.first_cue, listed);  // s.first_cue: what first_cues(s.text, s.english) gives
     split_clauses(s.text, s.clauses);
     find_mentions(s.text, s.first_cue[k_org_suffix_cue], s.mentions);
-    add_known_names(s.text, previous.aliases, s.mentions);
+    add_known_names(s.text, previous.aliases, s.mentions, known_hits);
     s.dates = numbers::find_dates(s.text, date);
     s.quantities = numbers::find_quantities(s.text);
     std::erase_if(s.quantities, [&](const numbers::Quantity& q) {
@@ -321,7 +321,7 @@ detail::ScoredExtractor::ScoredExtractor(Id article, std::string date, std::stri
 void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t offset) {
     sentence_spans(text, m_spans);
     for (const Span span : m_spans) {
-        make_sentence(text, span, offset, m_date, m_context, m_sentence, m_listed);
+        make_sentence(text, span, offset, m_date, m_context, m_sentence, m_listed, m_known_hits);
         const Sentence& s = m_sentence;
         const std::vector<std::string_view>& listed = m_listed;
         // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
