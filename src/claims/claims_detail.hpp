@@ -75,6 +75,8 @@ struct Draft {
 
 // Return `s` split at clause punctuation outside quotes and book-title marks.
 std::vector<Clause> split_clauses(std::string_view s);
+// Set `out` to `split_clauses(s)`, in its storage: the extractor reuses one vector for every sentence.
+void split_clauses(std::string_view s, std::vector<Clause>& out);
 
 // A lexicon list hashed once for exact look-ups ("is this character a surname?"). Most words asked
 // about are not entries: a table of the entries' lengths and last two bytes rules them out before
@@ -105,6 +107,8 @@ private:
 // `first_suffix` is npos when the caller knows no organisation suffix (`zh_org_suffixes`) occurs in `s`,
 // else a byte at or before the first one (0 when not known).
 std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix = 0);
+// Set `out` to `find_mentions(s, first_suffix)`, in its storage.
+void find_mentions(std::string_view s, std::size_t first_suffix, std::vector<Mention>& out);
 
 // Return true if `stem` describes rather than names ("一家科技", "该", "中国本土"): it starts with a
 // one-character word of the generic stems lexicon or holds a longer one anywhere.
@@ -151,6 +155,10 @@ private:
 // Add to `mentions` (kept in order) each place `s` uses a known short form, as if each form of
 // `known` were looked for in turn, in order, every occurrence taken unless it overlaps a mention.
 void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions);
+// The same, gathering the forms found in `found` (cleared first): the extractor lends one vector to
+// every sentence rather than have each allocate its own.
+using KnownHits = std::vector<std::pair<const KnownNames::Entry*, std::size_t>>;
+void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions, KnownHits& found);
 
 // Return a Chinese personal name (surname + 1-2 characters) starting at byte `i`, or nothing.
 std::optional<Mention> han_name_at(std::string_view s, std::size_t i);
@@ -246,6 +254,10 @@ std::size_t find_from(std::string_view s, std::string_view needle, std::size_t f
 
 // Return every start of `needle` in `s` (as a word when `needle` is Latin).
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle);
+
+// Return the first start at or after `from` that `find_all(s, needle)` gives, or npos: stepping
+// with `find_next(s, needle, at + 1)` visits what `find_all` lists without allocating the list.
+std::size_t find_next(std::string_view s, std::string_view needle, std::size_t from);
 
 // Return true if `needle` occurs at byte `i` as `find_all` finds it (as a word when it is Latin).
 inline bool occurs_at(std::string_view s, std::size_t i, std::string_view needle) {
@@ -381,6 +393,8 @@ public:
     // Set `first` to the first occurrence of each of the `firsts` lists in `s` (npos: none), and
     // return, for each of the `listed` lists, the entry listed first among those occurring in `s`.
     std::vector<std::string_view> scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const;
+    // The same, setting `listed` to what `scan` returns, in its storage.
+    void scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first, std::vector<std::string_view>& listed) const;
 
     // The most `listed` lists a scan takes: its best entries are kept on the stack, not allocated.
     static constexpr std::size_t k_most_listed = 8;
@@ -446,8 +460,9 @@ std::span<const std::string_view> trailing_verbs();
 // the article's company when no subject is named.
 bool refers_to_company(std::string_view text);
 
-// Return the main organisation or place of `s` (its first such mention), or "".
-std::string main_entity(const Sentence& s);
+// Return the main organisation or place of `s` (its first such mention), or "": a view of the
+// name in `s.mentions`.
+std::string_view main_entity(const Sentence& s);
 
 // Return true if a phrase of the `zh_not_speech` lexicon ("小说", "说明") covers the speech verb at
 // [`begin`, `end`) of `s`: the verb there is not reported speech.
@@ -457,6 +472,11 @@ std::vector<Draft> detect_roles(const Sentence& s);
 std::vector<Draft> detect_quotes(const Sentence& s);
 std::vector<Draft> detect_quantities(const Sentence& s);
 std::vector<Draft> detect_comparisons(const Sentence& s);
+// The same, each adding its drafts to the end of `out`: detect_all gathers them in one vector.
+void detect_roles(const Sentence& s, std::vector<Draft>& out);
+void detect_quotes(const Sentence& s, std::vector<Draft>& out);
+void detect_quantities(const Sentence& s, std::vector<Draft>& out);
+void detect_comparisons(const Sentence& s, std::vector<Draft>& out);
 // How `detect_events` looks: `hedged` for a reported sentence (no date needed); `need_verb` to find
 // only an action named by an event verb; `speech` to take a speech verb as one ("X said it would…").
 struct EventSearch {
@@ -465,6 +485,8 @@ struct EventSearch {
     bool speech = false;
 };
 std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how);
+// The same, adding its drafts to the end of `out`.
+void detect_events(const Sentence& s, const EventSearch& how, std::vector<Draft>& out);
 
 // A claim with the terms its check-worthiness is the clamped sum of.
 struct Scored {
@@ -498,6 +520,12 @@ private:
     Terms m_terms;
     std::vector<Scored> m_pending;  // the claims of the sentence before, which a doubt may still hedge
     ExtractContext m_context;
+    // Per sentence, kept so their storage is reused rather than allocated again for each one.
+    Sentence m_sentence;
+    std::vector<std::string_view> m_listed;  // the sentence's first listed cues
+    std::vector<Span> m_spans;               // the paragraph's sentences
+    std::vector<Draft> m_drafts;
+    KnownHits m_known_hits;  // add_known_names' scratch
 };
 
 // Return the claims of `article` as `extract` does, each with its score terms.

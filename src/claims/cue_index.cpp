@@ -201,6 +201,12 @@ CueScan::CueScan(const std::array<std::span<const std::string_view>, k_cue_kinds
 }
 
 std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first) const {
+    std::vector<std::string_view> out;
+    scan(s, first, out);
+    return out;
+}
+
+void CueScan::scan(std::string_view s, std::array<std::size_t, k_cue_kinds>& first, std::vector<std::string_view>& out) const {
     first.fill(std::string_view::npos);
     std::array<std::uint32_t, k_most_listed> best;
     best.fill(UINT32_MAX);
@@ -215,11 +221,10 @@ std::vector<std::string_view> CueScan::scan(std::string_view s, std::array<std::
             if (m_position[k] < listed && m_index.occurs(s, i, k)) listed = m_position[k];
         }
     }
-    std::vector<std::string_view> out(m_listed.size());
+    out.assign(m_listed.size(), std::string_view());
     for (std::size_t l = 0; l < m_listed.size(); ++l) {
         if (best[l] != UINT32_MAX) out[l] = m_listed[l][best[l]];
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

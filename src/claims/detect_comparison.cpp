@@ -32,7 +32,8 @@ std::size_t extend_zh(std::string_view s, std::size_t end) {
 
 // "the toughest", "the worst": a superlative the cue list does not name.
 std::optional<Cue> english_superlative(const Sentence& s, const Clause& c) {
-    for (const std::size_t at : find_all(s.text.substr(c.begin, c.end - c.begin), "the")) {
+    const auto clause = s.text.substr(c.begin, c.end - c.begin);
+    for (auto at = find_next(clause, "the", 0); at != std::string_view::npos; at = find_next(clause, "the", at + 1)) {
         std::size_t i = std::min(c.begin + at + 4, c.end);  // "the" may end the clause
         std::size_t j = i;
         while (j < c.end && s.text[j] >= 'a' && s.text[j] <= 'z') ++j;
@@ -90,13 +91,13 @@ std::string fallback_subject(const Sentence& s, std::size_t cue) {
     constexpr std::string_view places[] = {"the city", "the country", "the state", "the county", "the region"};
     const auto before = s.text.substr(0, cue);
     for (const std::string_view place : places) {
-        if (!find_all(before, place).empty()) return std::string(place.substr(4));  // "the city spends more … than"
+        if (find_next(before, place, 0) != std::string_view::npos) return std::string(place.substr(4));  // "the city spends more … than"
     }
     for (const std::string_view word : {"company", "firm", "该公司", "这家公司"}) {
-        if (!find_all(s.text, word).empty() && !s.company.empty()) return s.company;
+        if (find_next(s.text, word, 0) != std::string_view::npos && !s.company.empty()) return s.company;
     }
     for (const std::string_view place : places) {
-        if (!find_all(s.text, place).empty()) return std::string(place.substr(4));
+        if (find_next(s.text, place, 0) != std::string_view::npos) return std::string(place.substr(4));
     }
     return {};
 }
@@ -122,6 +123,11 @@ std::string measured_before(const Sentence& s, std::size_t k, const Cue& cue) {
 
 std::vector<Draft> detect_comparisons(const Sentence& s) {
     std::vector<Draft> out;
+    detect_comparisons(s, out);
+    return out;
+}
+
+void detect_comparisons(const Sentence& s, std::vector<Draft>& out) {
     for (std::size_t k = 0; k < s.clauses.size(); ++k) {
         const auto& c = s.clauses[k];
         std::string extra;
@@ -150,13 +156,12 @@ std::vector<Draft> detect_comparisons(const Sentence& s) {
         d.kind = ClaimKind::comparison;
         d.begin = subject != nullptr ? std::max(c.begin, std::min(subject->begin, cue->begin)) : cue->begin;
         d.end = end;
-        d.fields = {{"subject", subject_name},
-                    {"relation", trim_text(s.text.substr(cue->begin, cue->end - cue->begin)) + extra},
-                    {"object", std::move(object)}};
+        d.fields.emplace("subject", std::move(subject_name));
+        d.fields.emplace("relation", trim_text(s.text.substr(cue->begin, cue->end - cue->begin)) + extra);
+        d.fields.emplace("object", std::move(object));
         d.named = true;
         out.push_back(std::move(d));
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

@@ -10,12 +10,12 @@ namespace {
 constexpr std::string_view k_leading[] = {"就", "也", "还", "又", "已经", "已", "曾经", "曾", "都", " "};
 constexpr std::string_view k_commentary[] = {"所幸", "但", "不过", "可是", "然而", "彻底", "but ", "although ", "though "};
 
-std::string strip_leading(std::string text) {
+std::string strip_leading(std::string_view text) {
     for (bool again = true; again;) {
         again = false;
         for (const auto w : k_leading) {
             if (text.starts_with(w)) {
-                text.erase(0, w.size());
+                text.remove_prefix(w.size());
                 again = true;
             }
         }
@@ -64,7 +64,7 @@ std::optional<std::size_t> past_verb_end(std::string_view text, std::size_t i) {
 }
 
 // An undated English statement of what a named actor did: "Senator Vance voted against the bill".
-std::vector<Draft> english_fact(const Sentence& s) {
+void english_fact(const Sentence& s, std::vector<Draft>& out) {
     for (const auto& m : s.mentions) {
         if (m.end + 1 >= s.text.size() || s.text[m.end] != ' ') continue;
         const auto verb_end = past_verb_end(s.text, m.end + 1);
@@ -76,11 +76,13 @@ std::vector<Draft> english_fact(const Sentence& s) {
         d.kind = ClaimKind::event;
         d.begin = m.begin;
         d.end = end;
-        d.fields = {{"actor", m.name}, {"action", std::move(action)}, {"when", ""}};
+        d.fields.emplace("actor", m.name);
+        d.fields.emplace("action", std::move(action));
+        d.fields.emplace("when", "");
         d.named = m.type != EntityType::name;
-        return {d};
+        out.push_back(std::move(d));
+        return;
     }
-    return {};
 }
 
 // The verb of a dated action, found through the lexicon's event verbs (and, when `speech`, its
@@ -220,7 +222,9 @@ std::optional<Draft> verb_event(const Sentence& s, bool speech) {
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
     d.end = end;
-    d.fields = {{"actor", actor->name}, {"action", std::move(action)}, {"when", sentence_when(s)}};
+    d.fields.emplace("actor", actor->name);
+    d.fields.emplace("action", std::move(action));
+    d.fields.emplace("when", sentence_when(s));
     d.named = actor->type != EntityType::name || actor->name == s.company;
     return d;
 }
@@ -228,36 +232,50 @@ std::optional<Draft> verb_event(const Sentence& s, bool speech) {
 }  // namespace
 
 std::vector<Draft> detect_events(const Sentence& s, const EventSearch& how) {
+    std::vector<Draft> out;
+    detect_events(s, how, out);
+    return out;
+}
+
+void detect_events(const Sentence& s, const EventSearch& how, std::vector<Draft>& out) {
     const bool hedged = how.hedged;
     const std::string when = sentence_when(s);
     if (!when.empty() || hedged) {
-        if (auto d = verb_event(s, how.speech)) return {std::move(*d)};
+        if (auto d = verb_event(s, how.speech)) {
+            out.push_back(std::move(*d));
+            return;
+        }
     }
-    if (how.need_verb) return {};
-    if (when.empty() && !hedged) return s.english ? english_fact(s) : std::vector<Draft>{};
+    if (how.need_verb) return;
+    if (when.empty() && !hedged) {
+        if (s.english) english_fact(s, out);
+        return;
+    }
     const std::size_t after = s.dates.empty() ? 0 : s.dates.front().span.end;
     const Mention* actor = mention_after(s, after, s.text.size(), true, true);
     if (actor == nullptr) actor = mention_after(s, 0, s.text.size(), true, true);  // "X lost half since January"
-    if (actor == nullptr) return {};
+    if (actor == nullptr) return;
     std::size_t k = clause_at(s, actor->begin);
     std::size_t end = s.clauses[k].end;
-    std::string action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
+    std::string action = strip_leading(s.text.substr(actor->end, end - actor->end));
     for (const std::string_view possessive : {"'s ", "’s "}) {
         if (action.starts_with(possessive)) action = actor->name + action;  // "Larkspur's shares have lost…"
     }
     if (action.size() < 12 && k + 1 < s.clauses.size() && !is_commentary(s.text.substr(s.clauses[k + 1].begin))) {
         end = s.clauses[k + 1].end;  // "SemiAnalysis就分析过，华为的方案…": the finding is the next clause
-        action = strip_leading(std::string(s.text.substr(actor->end, end - actor->end)));
+        action = strip_leading(s.text.substr(actor->end, end - actor->end));
     }
-    if (action.size() < 6 || action.starts_with("的")) return {};  // "星河的固态硬盘…": a possessor, not an actor
-    if (!usable_actor(*actor)) return {};
+    if (action.size() < 6 || action.starts_with("的")) return;  // "星河的固态硬盘…": a possessor, not an actor
+    if (!usable_actor(*actor)) return;
     Draft d;
     d.kind = ClaimKind::event;
     d.begin = s.dates.empty() ? actor->begin : std::min(actor->begin, s.dates.front().span.start);
     d.end = end;
-    d.fields = {{"actor", actor->name}, {"action", action}, {"when", when}};
+    d.fields.emplace("actor", actor->name);
+    d.fields.emplace("action", std::move(action));
+    d.fields.emplace("when", when);
     d.named = actor->type != EntityType::name || actor->name == s.company;
-    return {d};
+    out.push_back(std::move(d));
 }
 
 }  // namespace claimtrack::claims::detail

@@ -224,6 +224,11 @@ std::optional<Draft> pair_draft(const Sentence& s, const Quantity& a, const Quan
 
 std::vector<Draft> detect_quantities(const Sentence& s) {
     std::vector<Draft> out;
+    detect_quantities(s, out);
+    return out;
+}
+
+void detect_quantities(const Sentence& s, std::vector<Draft>& out) {
     const auto& qs = s.quantities;
     for (std::size_t k = 0; k < qs.size(); ++k) {
         if (k + 1 < qs.size()) {
@@ -235,7 +240,6 @@ std::vector<Draft> detect_quantities(const Sentence& s) {
         }
         if (worth_listing(s, qs[k])) out.push_back(single_draft(s, qs[k]));
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

@@ -241,7 +241,7 @@ std::string en_venue(const Sentence& s) {
         std::string lowered;
     };
     std::vector<After> afters;
-    for (const std::size_t word : find_all(s.text, "at")) {
+    for (auto word = find_next(s.text, "at", 0); word != std::string_view::npos; word = find_next(s.text, "at", word + 1)) {
         const std::size_t at = word + 3;
         if (!has_at(s.text, word + 2, " ")) continue;
         auto stop = s.text.find_first_of(",.;", at);
@@ -294,23 +294,32 @@ void split_venue_place(std::map<std::string, std::string>& fields) {
 }  // namespace
 
 std::vector<Draft> detect_quotes(const Sentence& s) {
+    std::vector<Draft> out;
+    detect_quotes(s, out);
+    return out;
+}
+
+void detect_quotes(const Sentence& s, std::vector<Draft>& out) {
     const auto verb = first_speech_verb(s);
-    if (!verb) return {};
+    if (!verb) return;
     const auto who = speaker_for(s, *verb);
-    if (!who) return {};
+    if (!who) return;
     const auto words = words_for(s, *verb, *who);
-    if (!words) return {};
-    const std::string quote = trim_text(s.text.substr(words->begin, words->end - words->begin));
-    if (quote.size() < 4) return {};
+    if (!words) return;
+    std::string quote = trim_text(s.text.substr(words->begin, words->end - words->begin));
+    if (quote.size() < 4) return;
     Draft d;
     d.kind = ClaimKind::quote;
     d.begin = std::min({who->begin, verb->begin, words->begin});
     d.end = std::max({verb->end, words->end, who->end});
-    d.fields = {{"speaker", who->name}, {"quote", quote}, {"venue", venue_of(s, who->begin, verb->begin)}};
+    // Emplaced, not assigned from an initializer list: that would copy each string twice more.
+    d.fields.emplace("speaker", who->name);
+    d.fields.emplace("quote", std::move(quote));
+    d.fields.emplace("venue", venue_of(s, who->begin, verb->begin));
     split_venue_place(d.fields);
-    if (const auto when = sentence_when(s); !when.empty()) d.fields["when"] = when;
+    if (auto when = sentence_when(s); !when.empty()) d.fields["when"] = std::move(when);
     d.named = true;
-    return {d};
+    out.push_back(std::move(d));
 }
 
 }  // namespace claimtrack::claims::detail

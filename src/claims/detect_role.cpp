@@ -132,6 +132,11 @@ std::optional<Mention> organization_for(const Sentence& s, const RoleHit& hit, c
 
 std::vector<Draft> detect_roles(const Sentence& s) {
     std::vector<Draft> out;
+    detect_roles(s, out);
+    return out;
+}
+
+void detect_roles(const Sentence& s, std::vector<Draft>& out) {
     for (const auto& hit : role_hits(s)) {
         auto person = person_after(s, hit);
         if (!person) person = person_before(s, hit);
@@ -142,12 +147,13 @@ std::vector<Draft> detect_roles(const Sentence& s) {
         d.kind = ClaimKind::role;
         d.begin = std::min({hit.begin, person->begin, org->begin});
         d.end = std::max({hit.end, person->end, org->end});
-        d.fields = {{"person", person->name}, {"role", hit.role}, {"organization", org->name}};
-        if (const auto when = sentence_when(s); !when.empty()) d.fields["when"] = when;
+        d.fields.emplace("person", person->name);
+        d.fields.emplace("role", hit.role);
+        d.fields.emplace("organization", org->name);
+        if (auto when = sentence_when(s); !when.empty()) d.fields.emplace("when", std::move(when));
         d.named = true;
         out.push_back(std::move(d));
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

@@ -252,11 +252,16 @@ const std::vector<const KnownNames::Entry*>* KnownNames::starting_with(std::stri
 }
 
 void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions) {
+    KnownHits found;
+    add_known_names(s, known, mentions, found);
+}
+
+void add_known_names(std::string_view s, const KnownNames& known, std::vector<Mention>& mentions, KnownHits& found) {
     // Every occurrence of every form, as find_all finds them: a form that begins with a multi-byte
     // character at any byte where it starts (its first byte is a lead byte, so only where a
     // character starts); the others through find_all itself.
     if (known.all().empty()) return;
-    std::vector<std::pair<const KnownNames::Entry*, std::size_t>> found;
+    found.clear();
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto lead = static_cast<unsigned char>(s[i]);
         if (lead < 0x80) {
@@ -274,7 +279,9 @@ void add_known_names(std::string_view s, const KnownNames& known, std::vector<Me
         }
     }
     for (const KnownNames::Entry* entry : known.others()) {
-        for (const std::size_t at : find_all(s, entry->first)) found.emplace_back(entry, at);
+        for (auto at = find_next(s, entry->first, 0); at != std::string_view::npos; at = find_next(s, entry->first, at + 1)) {
+            found.emplace_back(entry, at);
+        }
     }
     // Taken in the order of the forms, then of the places: which of two overlapping forms wins
     // stays what it was when the forms were searched one by one.
@@ -362,6 +369,12 @@ std::optional<Mention> han_name_before(std::string_view s, std::size_t end) {
 
 std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix) {
     std::vector<Mention> out;
+    find_mentions(s, first_suffix, out);
+    return out;
+}
+
+void find_mentions(std::string_view s, std::size_t first_suffix, std::vector<Mention>& out) {
+    out.clear();
     const NameIndex& index = name_index();
     const CueIndex& names = index.index;  // where it offers nothing, `lexicon_at` finds nothing
     // The suffixes are Han words: where none occurs at any byte, none is found at a character.
@@ -404,7 +417,6 @@ std::vector<Mention> find_mentions(std::string_view s, std::size_t first_suffix)
         }
         i += char_length(s, i);
     }
-    return out;
 }
 
 }  // namespace claimtrack::claims::detail

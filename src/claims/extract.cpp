@@ -67,7 +67,7 @@ void each_text_paragraph(const Article& article, Visit visit) {
 
 // "half of its costs", "about half the compute": 50%; not "the first half of 2025", a period.
 void add_halves(Sentence& s) {
-    for (const std::size_t at : find_all(s.text, "half")) {
+    for (auto at = find_next(s.text, "half", 0); at != std::string_view::npos; at = find_next(s.text, "half", at + 1)) {
         const auto before = s.text.substr(0, at);
         if (before.ends_with("first ") || before.ends_with("second ") || before.ends_with("and a ") ||
             has_at(s.text, at + 4, "-")) {
@@ -89,30 +89,29 @@ void add_halves(Sentence& s) {
               [](const numbers::Quantity& a, const numbers::Quantity& b) { return a.span.start < b.span.start; });
 }
 
-// Return the sentence at `span` of paragraph `text`, which starts at byte `offset` of the body;
-// set `listed` to its first listed cues (a `CueList` each).
-Sentence make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous,
-                       std::vector<std::string_view>& listed) {
-    Sentence s;
+// Set `s` to the sentence at `span` of paragraph `text`, which starts at byte `offset` of the body,
+// and `listed` to its first listed cues (a `CueList` each). Both keep their storage from the
+// sentence before: every field is set anew.
+void make_sentence(std::string_view text, Span span, std::size_t offset, const std::string& date, const Context& previous,
+                   Sentence& s, std::vector<std::string_view>& listed, KnownHits& known_hits) {
     s.text = text.substr(span.start, span.end - span.start);
     s.offset = offset + span.start;
     s.english = is_english(s.text);
-    listed = cues(s.english).scan(s.text, s.first_cue);  // s.first_cue: what first_cues(s.text, s.english) gives
-    s.clauses = split_clauses(s.text);
-    s.mentions = find_mentions(s.text, s.first_cue[k_org_suffix_cue]);
-    add_known_names(s.text, previous.aliases, s.mentions);
+    cues(s.english).scan(s.text, s.first_cue, listed);  // s.first_cue: what first_cues(s.text, s.english) gives
+    split_clauses(s.text, s.clauses);
+    find_mentions(s.text, s.first_cue[k_org_suffix_cue], s.mentions);
+    add_known_names(s.text, previous.aliases, s.mentions, known_hits);
     s.dates = numbers::find_dates(s.text, date);
-    for (auto& q : numbers::find_quantities(s.text)) {
-        const bool in_date = std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) {
+    s.quantities = numbers::find_quantities(s.text);
+    std::erase_if(s.quantities, [&](const numbers::Quantity& q) {
+        return std::any_of(s.dates.begin(), s.dates.end(), [&](const numbers::DateMention& d) {
             return q.span.start < d.span.end && d.span.start < q.span.end;
         });
-        if (!in_date) s.quantities.push_back(std::move(q));
-    }
+    });
     if (s.english) add_halves(s);
     s.previous_person = previous.person;
     s.previous_entity = previous.entity;
     s.company = previous.company;
-    return s;
 }
 
 std::string carrier(const Draft& d) {
@@ -194,15 +193,24 @@ bool announcement(const Sentence& s, const std::vector<Draft>& drafts, bool hedg
     return true;
 }
 
-std::vector<Draft> detect_all(const Sentence& s, bool hedged) {
-    std::vector<Draft> drafts = detect_roles(s);
-    for (auto& d : detect_quotes(s)) drafts.push_back(std::move(d));
-    for (auto& d : detect_quantities(s)) drafts.push_back(std::move(d));
-    for (auto& d : detect_comparisons(s)) drafts.push_back(std::move(d));
+// Return true if `action` starts with `actor` and then "'s" or "’s": "Mistral's model beat …".
+bool possessed_by(std::string_view action, std::string_view actor) {
+    if (!action.starts_with(actor)) return false;
+    const auto rest = action.substr(actor.size());
+    return rest.starts_with("'s") || rest.starts_with("’s");
+}
+
+// Set `drafts` (its storage reused from the sentence before) to the drafts of `s`.
+void detect_all(const Sentence& s, bool hedged, std::vector<Draft>& drafts) {
+    drafts.clear();
+    detect_roles(s, drafts);
+    detect_quotes(s, drafts);
+    detect_quantities(s, drafts);
+    detect_comparisons(s, drafts);
     if (Draft event; announcement(s, drafts, hedged, event)) {
         std::erase_if(drafts, [](const Draft& d) { return d.kind == ClaimKind::quote; });
         drafts.push_back(std::move(event));
-        return drafts;
+        return;
     }
     // A dated or reported action stated beside its figures ("今年5月，X完成了120亿元融资") or a
     // ranking ("X released its model on Monday, the first…") is also an event; beside a ranking only
@@ -213,13 +221,14 @@ std::vector<Draft> detect_all(const Sentence& s, bool hedged) {
     const bool counts = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.kind == ClaimKind::quantity; });
     const bool alone = drafts.empty();
     if (alone || (only_figures && (hedged || !s.dates.empty()))) {
-        for (auto& d : detect_events(s, {hedged, !alone && !counts, false})) {
-            const auto& actor = d.fields["actor"];
-            const bool possessor = d.fields["action"].starts_with(actor + "'s") || d.fields["action"].starts_with(actor + "’s");
-            if (alone || !possessor) drafts.push_back(std::move(d));  // "Mistral's model beat …": a comparison only
+        const std::size_t events = drafts.size();
+        detect_events(s, {hedged, !alone && !counts, false}, drafts);
+        if (!alone) {  // "Mistral's model beat …": a comparison only
+            drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(events), drafts.end(),
+                                        [](Draft& d) { return possessed_by(d.fields["action"], d.fields["actor"]); }),
+                         drafts.end());
         }
     }
-    return drafts;
 }
 
 Span clause_span(const Sentence& s, const Draft& d) {
@@ -278,9 +287,9 @@ std::vector<Span> windows(std::string_view text, Span span) {
     return out;
 }
 
-// Return the sentences of paragraph `text` as spans of it, long ones in windows.
-std::vector<Span> sentence_spans(std::string_view text) {
-    std::vector<Span> spans;
+// Set `spans` to the sentences of paragraph `text` as spans of it, long ones in windows.
+void sentence_spans(std::string_view text, std::vector<Span>& spans) {
+    spans.clear();
     for (const Span local : text::sentences(text)) {
         if (local.end - local.start <= k_max_sentence) {
             spans.push_back(local);
@@ -288,10 +297,10 @@ std::vector<Span> sentence_spans(std::string_view text) {
             for (const Span part : windows(text, local)) spans.push_back(part);
         }
     }
-    return spans;
 }
 
-std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std::string previous) {
+// Set `previous` to the last person `s` names, if any: in place, its storage kept.
+void update_last_person(const Sentence& s, const std::vector<Draft>& drafts, std::string& previous) {
     for (const auto& m : s.mentions) {
         if (m.type == EntityType::person) previous = m.name;
     }
@@ -299,7 +308,6 @@ std::string last_person(const Sentence& s, const std::vector<Draft>& drafts, std
         if (d.kind == ClaimKind::role) previous = d.fields.at("person");
         if (d.kind == ClaimKind::quote) previous = d.fields.at("speaker");
     }
-    return previous;
 }
 
 }  // namespace
@@ -311,9 +319,11 @@ detail::ScoredExtractor::ScoredExtractor(Id article, std::string date, std::stri
 }
 
 void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t offset) {
-    for (const Span span : sentence_spans(text)) {
-        std::vector<std::string_view> listed;
-        const Sentence s = make_sentence(text, span, offset, m_date, m_context, listed);
+    sentence_spans(text, m_spans);
+    for (const Span span : m_spans) {
+        make_sentence(text, span, offset, m_date, m_context, m_sentence, m_listed, m_known_hits);
+        const Sentence& s = m_sentence;
+        const std::vector<std::string_view>& listed = m_listed;
         // A sentence that casts doubt ("这种消息很难证实") hedges the claims just before it.
         const bool doubt = !listed[k_doubts].empty();
         for (auto& scored : m_pending) {
@@ -322,8 +332,9 @@ void detail::ScoredExtractor::add_paragraph(std::string_view text, std::size_t o
         }
         m_pending.clear();
         const bool hedged = !listed[k_hedges].empty();
-        auto drafts = detect_all(s, hedged && !doubt);
-        m_context.person = last_person(s, drafts, m_context.person);  // before `emit` takes the drafts' fields
+        detect_all(s, hedged && !doubt, m_drafts);
+        std::vector<Draft>& drafts = m_drafts;
+        update_last_person(s, drafts, m_context.person);  // before `emit` takes the drafts' fields
         emit(m_article, s, listed, drafts, hedged, m_terms, m_pending);
         m_context.entity = main_entity(s);  // only the sentence just before lends its entity
         for (const auto& m : s.mentions) {

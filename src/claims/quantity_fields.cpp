@@ -221,7 +221,7 @@ std::string counted_noun(const Sentence& s, std::size_t end) {
     return s.english ? english_counted_noun(s.text, end) : chinese_counted_noun(s, end);
 }
 
-std::string main_entity(const Sentence& s) {
+std::string_view main_entity(const Sentence& s) {
     const Mention* place = nullptr;
     for (const auto& m : s.mentions) {
         if (m.type == EntityType::organization) return m.name;

@@ -53,6 +53,25 @@ std::size_t find_from(std::string_view s, std::string_view needle, std::size_t f
     return std::string_view::npos;
 }
 
+std::size_t find_next(std::string_view s, std::string_view needle, std::size_t from) {
+    if (needle.empty() || from > s.size()) return std::string_view::npos;
+    if (!is_latin_letter(needle.front())) return find_from(s, needle, from);
+    const char lower = ascii_lower(needle.front());
+    const char upper = static_cast<char>(lower - 'a' + 'A');
+    // The next byte of either case, as find_all steps: the capital is looked for only before the
+    // next small letter, so the bytes each call reads are those before its answer.
+    for (std::size_t i = from; i < s.size();) {
+        const void* small = std::memchr(s.data() + i, lower, s.size() - i);
+        const std::size_t small_at = small == nullptr ? s.size() : static_cast<std::size_t>(static_cast<const char*>(small) - s.data());
+        const void* capital = std::memchr(s.data() + i, upper, small_at - i);
+        const std::size_t at = capital == nullptr ? small_at : static_cast<std::size_t>(static_cast<const char*>(capital) - s.data());
+        if (at == s.size() || needle.size() > s.size() - at) return std::string_view::npos;
+        if (word_at(s, at, needle)) return at;
+        i = at + 1;
+    }
+    return std::string_view::npos;
+}
+
 std::vector<std::size_t> find_all(std::string_view s, std::string_view needle) {
     std::vector<std::size_t> out;
     if (needle.empty()) return out;
@@ -99,6 +118,12 @@ std::string_view trim_view(std::string_view s) {
 std::vector<Clause> split_clauses(std::string_view s) {
     std::vector<Clause> out;
     out.reserve(8);  // most sentences have a few clauses: one allocation, not three or four
+    split_clauses(s, out);
+    return out;
+}
+
+void split_clauses(std::string_view s, std::vector<Clause>& out) {
+    out.clear();
     std::size_t begin = 0;
     int depth = 0;
     bool in_ascii_quote = false;
@@ -125,7 +150,6 @@ std::vector<Clause> split_clauses(std::string_view s) {
     }
     if (s.size() > begin) out.push_back({begin, s.size()});
     if (out.empty()) out.push_back({0, s.size()});
-    return out;
 }
 
 std::size_t clause_at(const Sentence& s, std::size_t pos) {
