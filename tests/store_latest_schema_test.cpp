@@ -2,6 +2,7 @@
 
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "support/schema_rows.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -15,18 +16,9 @@ using namespace claimtrack;
 
 namespace {
 
-// Return every row of `sql`, each as its columns joined by '|' (NULL as "NULL"), sorted.
-std::vector<std::string> rows_of(SQLite::Database& db, const std::string& sql) {
-    SQLite::Statement query(db, sql);
-    std::vector<std::string> rows;
-    while (query.executeStep()) {
-        std::string row;
-        for (int c = 0; c < query.getColumnCount(); ++c) {
-            if (c > 0) row += '|';
-            row += query.isColumnNull(c) ? std::string("NULL") : query.getColumn(c).getString();
-        }
-        rows.push_back(row);
-    }
+// Return every row of `sql`, sorted.
+std::vector<std::string> sorted_rows(SQLite::Database& db, const std::string& sql) {
+    std::vector<std::string> rows = test::rows_of(db, sql);
     std::sort(rows.begin(), rows.end());
     return rows;
 }
@@ -36,11 +28,11 @@ std::vector<std::string> rows_of(SQLite::Database& db, const std::string& sql) {
 std::vector<std::string> contents(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     std::vector<std::string> all{"user_version " + db.execAndGet("PRAGMA user_version").getString()};
-    for (const std::string& row : rows_of(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema")) all.push_back(row);
+    for (const std::string& row : sorted_rows(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema")) all.push_back(row);
     SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
     while (tables.executeStep()) {
         const std::string table = tables.getColumn(0).getString();
-        for (const std::string& row : rows_of(db, "SELECT * FROM \"" + table + "\"")) all.push_back(table + ": " + row);
+        for (const std::string& row : sorted_rows(db, "SELECT * FROM \"" + table + "\"")) all.push_back(table + ": " + row);
     }
     return all;
 }

@@ -2,6 +2,7 @@
 
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "support/schema_rows.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -11,6 +12,7 @@
 #include <vector>
 
 using namespace claimtrack;
+using test::refused;
 
 namespace {
 
@@ -32,15 +34,6 @@ void write_version_3(const std::string& path) {
             "VALUES (11, 'evidence-accept', 'unreviewed', 'unreviewed', 6, 'then')");
     db.exec("INSERT INTO review (claim, previous, status, note, created_at) VALUES (11, 'unreviewed', 'verified', 'seen', 'then')");
     REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 3);
-}
-
-bool refused(SQLite::Database& db, const std::string& sql) {
-    try {
-        db.exec(sql);
-    } catch (const SQLite::Exception&) {
-        return true;
-    }
-    return false;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "support/schema_rows.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -11,69 +12,11 @@
 #include <vector>
 
 using namespace claimtrack;
+using test::refused;
+using test::rows_of;
+using test::stored_rows;
 
 namespace {
-
-// A file at schema 5 with claims (automatic, manual, reviewed, rejected), their evidence and reviews.
-void write_version_5(const std::string& path) {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    const auto& all = store_detail::migrations();
-    REQUIRE(all.size() >= 6);
-    store_detail::migrate(db, path, {all[0], all[1], all[2], all[3], all[4]});
-    db.exec("INSERT INTO article (id, title, body, sha256, imported_at) VALUES (7, 'old', '英伟达的份额由95%下降为0。黄仁勋说。', 'abc', 'then')");
-    db.exec("INSERT INTO paragraph (article, idx, start, end, kind) VALUES (7, 0, 0, 34, 'text')");
-    db.exec("INSERT INTO claim (id, article, kind, text, start, end, fields, checkworthiness, hedged, origin, created_at) "
-            "VALUES (11, 7, 'quantity', '份额由95%下降为0', 9, 31, '{\"unit\":\"%\",\"to\":\"0\"}', 0.75, 1, 'auto', 'then')");
-    db.exec("INSERT INTO claim (id, article, kind, text, start, end, created_at) VALUES (12, 7, 'role', 'x', 31, 32, 'then')");
-    db.exec("INSERT INTO claim (id, article, kind, text, start, end, fields, origin, created_at) "
-            "VALUES (13, 7, 'quote', '黄仁勋说', 34, 46, '{\"speaker\":\"黄仁勋 \\\"Jensen\\\"\"}', 'manual', 'later')");
-    db.exec("INSERT INTO claim (id, article, kind, text, start, end, created_at) VALUES (14, 7, 'event', 'y', 0, 0, 'then')");
-    db.exec("INSERT INTO source (id, url) VALUES (3, 'https://news.example.com/a')");
-    db.exec("INSERT INTO snapshot (id, source, outcome) VALUES (4, 3, 'ok')");
-    db.exec("INSERT INTO passage (id, snapshot, idx, start, end, text) VALUES (5, 4, 0, 0, 9, 'share fell')");
-    db.exec("INSERT INTO evidence (id, claim, passage, score, stance, created_at) VALUES (6, 11, 5, 0.5, 'supports', 'then')");
-    db.exec("INSERT INTO evidence (id, claim, passage, score, stance, created_at) VALUES (8, 12, 5, 0.25, 'mentions', 'then')");
-    db.exec("INSERT INTO review (claim, action, previous, status, evidence, created_at) "
-            "VALUES (11, 'evidence-accept', 'unreviewed', 'unreviewed', 6, 'then')");
-    db.exec("INSERT INTO review (claim, previous, status, note, created_at) VALUES (11, 'unreviewed', 'verified', 'seen', 'then')");
-    db.exec("INSERT INTO review (claim, action, previous, status, created_at) VALUES (14, 'claim-reject', 'unreviewed', 'unreviewed', 'then')");
-    REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 5);
-}
-
-// Return every row of `sql`, each as its columns joined by '|' (NULL as "NULL").
-std::vector<std::string> rows_of(SQLite::Database& db, const std::string& sql) {
-    SQLite::Statement query(db, sql);
-    std::vector<std::string> rows;
-    while (query.executeStep()) {
-        std::string row;
-        for (int c = 0; c < query.getColumnCount(); ++c) {
-            if (c > 0) row += '|';
-            row += query.isColumnNull(c) ? std::string("NULL") : query.getColumn(c).getString();
-        }
-        rows.push_back(row);
-    }
-    return rows;
-}
-
-std::vector<std::string> stored_rows(const std::string& path) {
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
-    std::vector<std::string> all;
-    for (const char* table : {"article", "paragraph", "claim", "evidence", "review", "source", "snapshot", "passage"}) {
-        for (std::string& row : rows_of(db, std::string("SELECT * FROM ") + table + " ORDER BY 1, 2")) {
-            all.push_back(std::string(table) + ": " + row);
-        }
-    }
-    return all;
-}
-
-bool refused(SQLite::Database& db, const std::string& sql) {
-    try {
-        db.exec(sql);
-    } catch (const SQLite::Exception&) {
-        return true;
-    }
-    return false;
-}
 
 // Return, for each of `values` (SQL literals), whether the file at `path` refuses a claim with it
 // as its column `column`; each insert is undone.
@@ -101,7 +44,7 @@ TEST_SUITE("store: schema 6") {
 TEST_CASE("schema 6 checks claim fields and origin by comparisons and keeps every row, view, trigger and key") {
     test::TempDir dir;
     const std::string path = dir.file("v5.db");
-    write_version_5(path);
+    test::write_claims_at_version(path, 5);
     const std::vector<std::string> before = stored_rows(path);
     {
         Store store(path);
@@ -144,8 +87,8 @@ TEST_CASE("schema 6 refuses exactly the fields and origins schema 5 refused") {
     test::TempDir dir;
     const std::string old_path = dir.file("v5.db");
     const std::string new_path = dir.file("v6.db");
-    write_version_5(old_path);
-    write_version_5(new_path);
+    test::write_claims_at_version(old_path, 5);
+    test::write_claims_at_version(new_path, 5);
     { Store migrated(new_path); }
     const std::vector<std::string> fields{
         "'{}'", "'{\"a\":\"b\"}'", "'{'", "'{{'", "'{|'", "'{' || char(0x10FFFF)", "'{' || char(0)", "'{' || x'ff'",
@@ -169,7 +112,7 @@ TEST_CASE("a new database and one migrated from schema 5 have the same schema") 
     test::TempDir dir;
     const std::string old_path = dir.file("v5.db");
     const std::string new_path = dir.file("new.db");
-    write_version_5(old_path);
+    test::write_claims_at_version(old_path, 5);
     { Store migrated(old_path); }
     { Store created(new_path); }
     SQLite::Database migrated(old_path, SQLite::OPEN_READONLY);
