@@ -3,6 +3,8 @@
 #include "claims/claims_detail.hpp"
 #include "claims/lexicon.hpp"
 
+#include "support/random_texts.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -20,16 +22,7 @@ namespace lexicon = claimtrack::claims::lexicon;
 namespace {
 
 std::vector<std::string> random_texts(const std::vector<std::string_view>& pieces, std::size_t count, std::size_t most, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::uniform_int_distribution<std::size_t> length(0, most);
-    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-    std::vector<std::string> out;
-    for (std::size_t n = 0; n < count; ++n) {
-        std::string text;
-        for (std::size_t k = length(gen); k > 0; --k) text += pieces[pick(gen)];
-        out.push_back(std::move(text));
-    }
-    return out;
+    return test::random_texts(pieces, count, 0, most, seed);
 }
 
 // Letters, digits, punctuation of both languages, a cut character and stray bytes.

@@ -5,6 +5,8 @@
 #include "claims/claims_detail.hpp"
 #include "claims/lexicon.hpp"
 
+#include "support/random_texts.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -22,16 +24,7 @@ namespace lexicon = claimtrack::claims::lexicon;
 namespace {
 
 std::vector<std::string> random_texts(const std::vector<std::string_view>& pieces, std::size_t count, std::size_t most, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::uniform_int_distribution<std::size_t> length(1, most);
-    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-    std::vector<std::string> out;
-    for (std::size_t n = 0; n < count; ++n) {
-        std::string text;
-        for (std::size_t k = length(gen); k > 0; --k) text += pieces[pick(gen)];
-        out.push_back(std::move(text));
-    }
-    return out;
+    return test::random_texts(pieces, count, 1, most, seed);
 }
 
 // Filler that glues words together or parts them: letters, digits, punctuation of both languages,

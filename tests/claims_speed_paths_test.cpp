@@ -3,6 +3,7 @@
 // added in order, to the bit.
 #include "claims/claims_detail.hpp"
 #include "claims/lexicon.hpp"
+#include "support/random_texts.hpp"
 #include "support/claims_articles.hpp"
 
 #include <claimtrack/claims.hpp>
@@ -49,16 +50,7 @@ std::vector<Article> eval_articles() {
 
 // Return `count` random texts of 1..`most` pieces from `pieces`.
 std::vector<std::string> random_texts(const std::vector<std::string_view>& pieces, std::size_t count, std::size_t most, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::uniform_int_distribution<std::size_t> length(1, most);
-    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-    std::vector<std::string> out;
-    for (std::size_t n = 0; n < count; ++n) {
-        std::string text;
-        for (std::size_t k = length(gen); k > 0; --k) text += pieces[pick(gen)];
-        out.push_back(std::move(text));
-    }
-    return out;
+    return test::random_texts(pieces, count, 1, most, seed);
 }
 
 // Return `list`'s entries, pieces of them (a first character, a cut byte) and some filler.

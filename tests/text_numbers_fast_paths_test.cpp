@@ -4,6 +4,8 @@
 #include "text/dates_detail.hpp"
 #include "text/numbers_detail.hpp"
 
+#include "support/random_texts.hpp"
+
 #include <doctest/doctest.h>
 
 #include <random>
@@ -32,16 +34,7 @@ const std::vector<std::string_view> k_pieces = {
 };
 
 std::vector<std::string> random_texts(std::size_t count, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::uniform_int_distribution<std::size_t> length(1, 12);
-    std::uniform_int_distribution<std::size_t> pick(0, k_pieces.size() - 1);
-    std::vector<std::string> out;
-    for (std::size_t n = 0; n < count; ++n) {
-        std::string text;
-        for (std::size_t k = length(gen); k > 0; --k) text += k_pieces[pick(gen)];
-        out.push_back(std::move(text));
-    }
-    return out;
+    return claimtrack::test::random_texts(k_pieces, count, 1, 12, seed);
 }
 
 // `number_word_at` as it read before it compared the whole run of letters: each word tried in turn.

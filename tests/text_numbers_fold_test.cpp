@@ -2,6 +2,8 @@
 // whole Han characters at once, and folds by runs; both must agree with the byte-at-a-time forms.
 #include "text/numbers_detail.hpp"
 
+#include "support/random_texts.hpp"
+
 #include <doctest/doctest.h>
 
 #include <bitset>
@@ -36,16 +38,7 @@ const std::vector<std::string_view> k_pieces = {
     "\xEF", "\xEF\xBC", "\xE3", "\xE3\x80", "\xC2\xA5", "\xC0\xB1", "\xEE\x80\x80", "\xE2\x80\x94", "\xFF"};
 
 std::vector<std::string> random_texts(std::size_t count, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::uniform_int_distribution<std::size_t> length(0, 24);
-    std::uniform_int_distribution<std::size_t> pick(0, k_pieces.size() - 1);
-    std::vector<std::string> out;
-    for (std::size_t n = 0; n < count; ++n) {
-        std::string text;
-        for (std::size_t k = length(gen); k > 0; --k) text += k_pieces[pick(gen)];
-        out.push_back(std::move(text));
-    }
-    return out;
+    return claimtrack::test::random_texts(k_pieces, count, 0, 24, seed);
 }
 
 }  // namespace

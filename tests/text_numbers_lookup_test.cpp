@@ -3,6 +3,8 @@
 #include "text/dates_detail.hpp"
 #include "text/numbers_detail.hpp"
 
+#include "support/random_texts.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -45,17 +47,7 @@ std::vector<std::string> word_pieces() {
 }
 
 std::vector<std::string> random_texts(std::size_t count, unsigned seed) {
-    const auto pieces = word_pieces();
-    std::mt19937 gen(seed);
-    std::uniform_int_distribution<std::size_t> length(1, 8);
-    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-    std::vector<std::string> out;
-    for (std::size_t n = 0; n < count; ++n) {
-        std::string text;
-        for (std::size_t k = length(gen); k > 0; --k) text += pieces[pick(gen)];
-        out.push_back(std::move(text));
-    }
-    return out;
+    return claimtrack::test::random_texts(word_pieces(), count, 1, 8, seed);
 }
 
 // `may_start_english_date` as a plain search: the whole run of letters at `i`, lower-cased, is a first word.
