@@ -1,6 +1,5 @@
 #include <claimtrack/text.hpp>
 
-#include "text/text_into.hpp"
 #include "text/unicode_utf16.hpp"
 
 #include <doctest/doctest.h>

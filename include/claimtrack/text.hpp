@@ -24,6 +24,9 @@ std::string nfkc(std::string_view text);
 
 // Return `text` in NFKC with case folded and Traditional Chinese made Simplified, for matching.
 std::string fold(std::string_view text);
+// The same written into `out` (replacing what it held), for a caller that runs once per line and
+// keeps the buffer's capacity. `text` must not alias `out`.
+void fold(std::string_view text, std::string& out);
 
 // Return the sentences of `text` as byte spans, trimmed of surrounding white space, in order.
 // Handles 。！？…, Latin punctuation, quotes that close after the stop, abbreviations, decimals.
@@ -117,5 +120,7 @@ std::string encode_utf8(std::u32string_view code_points);
 
 // Return `text` with runs of white space (including U+3000 and NBSP) collapsed to one space and trimmed.
 std::string collapse_space(std::string_view text);
+// The same written into `out` (replacing what it held). `text` must not alias `out`.
+void collapse_space(std::string_view text, std::string& out);
 
 }  // namespace claimtrack::text

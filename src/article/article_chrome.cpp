@@ -1,7 +1,6 @@
 #include <claimtrack/text.hpp>
 
 #include "article/internal.hpp"
-#include "text/text_into.hpp"
 
 #include <algorithm>
 #include <array>
