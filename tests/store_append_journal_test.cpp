@@ -58,7 +58,7 @@ TEST_CASE("an append written alone goes through a rollback journal and leaves th
         Store store(path);
         CHECK(journal_mode(path) == "wal");
         {
-            const Store::AppendCache append(store);
+            const Store::BulkAppend append(store);
             Store::Transaction transaction(store);
             write_article(store, "a", 20000);
             // While the append runs, the rollback journal is in use.
@@ -85,7 +85,7 @@ TEST_CASE("an append that fails leaves the file as it was, also through the roll
     {
         Store store(path);
         try {
-            const Store::AppendCache append(store);
+            const Store::BulkAppend append(store);
             Store::Transaction transaction(store);
             write_article(store, "during", 30000);  // pages spill into the file itself
             throw std::runtime_error("the import stops here");
@@ -108,7 +108,7 @@ TEST_CASE("with a reader open, the append stays in the WAL and the reader keeps 
     SQLite::Transaction snapshot(reader);  // a read transaction held over the whole append
     CHECK(reader.execAndGet("SELECT count(*) FROM claim").getInt64() == 10);
     {
-        const Store::AppendCache append(store);
+        const Store::BulkAppend append(store);
         Store::Transaction transaction(store);
         CHECK(std::filesystem::exists(path + "-wal"));
         write_article(store, "second", 20000);

@@ -111,12 +111,12 @@ public:
     // holds every written page, so memory would grow with the article. And when no other
     // connection has the file open, it is written through a rollback journal instead of the WAL
     // (restored at the end). Make it before the write's Transaction, end it after.
-    class AppendCache {
+    class BulkAppend {
     public:
-        explicit AppendCache(Store& store);
-        ~AppendCache();
-        AppendCache(const AppendCache&) = delete;
-        AppendCache& operator=(const AppendCache&) = delete;
+        explicit BulkAppend(Store& store);
+        ~BulkAppend();
+        BulkAppend(const BulkAppend&) = delete;
+        BulkAppend& operator=(const BulkAppend&) = delete;
 
     private:
         Store* m_store;

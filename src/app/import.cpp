@@ -111,7 +111,7 @@ ImportResult import_article(Store& store, Article article) {
     result.sources = article.sources.size();
     result.paragraphs = article.paragraphs.size();
 
-    const Store::AppendCache append_cache(store);
+    const Store::BulkAppend bulk_append(store);
     Store::Transaction transaction(store);
     if (detail::already_stored(store, article.sha256, result)) return result;
     article.imported_at = now_iso8601();

@@ -350,7 +350,7 @@ ImportResult import_scanned(Store& store, const ImportOptions& options, Scan sca
     result.sources = head.sources.size();
     result.paragraphs = scanned.paragraphs;
 
-    const Store::AppendCache append_cache(store);
+    const Store::BulkAppend bulk_append(store);
     Store::Transaction transaction(store);
     if (already_stored(store, head.sha256, result)) return result;
     head.imported_at = now_iso8601();

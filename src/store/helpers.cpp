@@ -35,6 +35,11 @@ void WriteScope::commit() {
     m_done = true;
 }
 
+Error stayed_busy(const std::string& path, const std::string& place) {
+    return Error(ErrorKind::io, path, place,
+                 "the database stayed busy (another claimtrack is writing to it); try again when it is done");
+}
+
 CachedStatement::CachedStatement(Store::Impl& impl, std::string_view sql) {
     auto found = impl.statements.find(sql);
     if (found == impl.statements.end()) {

@@ -68,10 +68,7 @@ int user_version(SQLite::Database& db, const std::string& path) {
             throw Error(ErrorKind::input, path, "header", "not a claimtrack database (not an SQLite file)");
         }
         // A writer through the rollback journal (a large import) keeps readers out until it ends.
-        if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) {
-            throw Error(ErrorKind::io, path, "open",
-                        "the database stayed busy (another claimtrack is writing to it); try again when it is done");
-        }
+        if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) throw stayed_busy(path, "open");
         throw Error(ErrorKind::io, path, "open", e.what());
     }
 }

@@ -24,7 +24,7 @@ constexpr int k_busy_timeout_ms = 5000;
 // count in every connection's resident memory.)
 constexpr const char* k_cache_pragma = "PRAGMA cache_size = -65536";
 constexpr const char* k_page_size_pragma = "PRAGMA page_size = 16384";
-// SQLite's default, for a bulk write that reads nothing back (see Store::AppendCache).
+// SQLite's default, for a bulk write that reads nothing back (see Store::BulkAppend).
 constexpr const char* k_append_cache_pragma = "PRAGMA cache_size = -2000";
 // A multi-row INSERT within a larger transaction keeps a statement journal, so that a row that
 // fails undoes its own statement only. Past SQLite's default 64 KB that journal goes to a file in
@@ -58,10 +58,6 @@ SQLite::Database open_database(const std::string& path, int flags = SQLite::OPEN
 
 bool busy(const SQLite::Exception& e) { return (e.getErrorCode() & 0xff) == SQLITE_BUSY; }
 
-Error stayed_busy(const std::string& path) {
-    return Error(ErrorKind::io, path, "lock", "the database stayed busy (another claimtrack is writing to it)");
-}
-
 // Switching the journal holds a read lock while it waits for the write lock, so
 // SQLite returns SQLITE_BUSY at once, without the busy handler, when another
 // connection holds the write lock (waiting could deadlock). Retry until the busy
@@ -74,7 +70,7 @@ void switch_to_wal(SQLite::Database& db, const std::string& path) {
             return;
         } catch (const SQLite::Exception& e) {
             if (!busy(e)) throw Error(ErrorKind::io, path, "open", e.what());
-            if (std::chrono::steady_clock::now() >= deadline) throw stayed_busy(path);
+            if (std::chrono::steady_clock::now() >= deadline) throw store_detail::stayed_busy(path, "lock");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -149,7 +145,7 @@ int Store::latest_version() {
 
 int Store::version() const { return store_detail::user_version(m_impl->db, m_impl->path); }
 
-Store::AppendCache::AppendCache(Store& store) : m_store(&store) {
+Store::BulkAppend::BulkAppend(Store& store) : m_store(&store) {
     Impl& impl = *m_store->m_impl;
     impl.db.exec(k_append_cache_pragma);
     // In the WAL, a write of more pages than the cache holds costs the pages three more times: its
@@ -162,7 +158,7 @@ Store::AppendCache::AppendCache(Store& store) : m_store(&store) {
     if (!in_memory(impl.path)) m_rollback_journal = leave_wal(impl.db);
 }
 
-Store::AppendCache::~AppendCache() {
+Store::BulkAppend::~BulkAppend() {
     Impl& impl = *m_store->m_impl;
     try {
         impl.db.exec(k_cache_pragma);
@@ -181,7 +177,7 @@ Store::Transaction::Transaction(Store& store) : m_store(&store) {
     try {
         m_store->m_impl->db.exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
-        if (busy(e)) throw stayed_busy(m_store->m_impl->path);
+        if (busy(e)) throw store_detail::stayed_busy(m_store->m_impl->path, "lock");
         throw;
     }
 }

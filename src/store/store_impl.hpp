@@ -1,5 +1,6 @@
 #pragma once
 
+#include <claimtrack/error.hpp>
 #include <claimtrack/model.hpp>
 #include <claimtrack/store.hpp>
 
@@ -77,6 +78,9 @@ private:
     bool m_outer;
     bool m_done = false;
 };
+
+// The error for a file another connection kept locked past the busy timeout, at `place` ("open", "lock").
+Error stayed_busy(const std::string& path, const std::string& place);
 
 // Return column `index` of the current row as bytes ("" for NULL).
 std::string column_text(const SQLite::Statement& statement, int index);
