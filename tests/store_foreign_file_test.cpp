@@ -29,7 +29,7 @@ TEST_SUITE("store: a file that is not a database") {
 
 TEST_CASE("a short file that is not SQLite is refused and left as it was") {
     test::TempDir dir;
-    for (const std::string bytes : {std::string("x"), std::string("notes for the editor\n"), std::string(99, 'a'),
+    for (const std::string& bytes : {std::string("x"), std::string("notes for the editor\n"), std::string(99, 'a'),
                                     std::string("SQLite format 2", 15)}) {
         const std::string path = dir.file("notes.db");
         write_file(path, bytes);
